@@ -1,0 +1,218 @@
+package dev.wasmguest.assertions;
+
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.assertions.RunContext;
+import dev.wasmguest.internal.assertions.RunErrorMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.internal.Failures;
+
+/**
+ * Assertions on a {@link WasiResult}. Every failure message ends with the whole run: module, argv, environment
+ * variable names, how it ended, its duration, and stdout and stderr (long output cut around a visible
+ * "… N bytes omitted …" marker), so a failing test explains itself without a rerun.
+ *
+ * <p>Obtain instances from {@link WasiAssertions#assertThat(WasiResult)}. Not thread-safe, like every AssertJ
+ * assertion object; the result it checks is.
+ *
+ * @since 0.1.0
+ */
+public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResult> {
+
+    /**
+     * @param actual the run to check
+     */
+    protected WasiResultAssert(WasiResult actual) {
+        super(actual, WasiResultAssert.class);
+    }
+
+    /**
+     * Verifies that the guest exited with {@code expected}; a trapped run fails this whatever the code.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("exit1")).hasExitCode(1); // succeeds: the seed guest exits 1
+     * assertThat(guest.run("hello")).hasExitCode(1); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasExitCode(int expected) {
+        isNotNull();
+        if (actual.trapped() || actual.exitCode() != expected) {
+            fail("%nExpecting the guest to exit with code:%n  %s%nbut it " + ending(), expected);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the guest exited with code 0 (and so did not trap).
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).succeeded(); // succeeds
+     * assertThat(guest.run("exit1")).succeeded(); // fails: exited with code 1
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert succeeded() {
+        isNotNull();
+        if (!actual.succeeded()) {
+            fail("%nExpecting the guest to succeed (exit with code 0)%nbut it " + ending());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the run did not succeed: the guest exited with a non-zero code or trapped.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("exit1")).failed(); // succeeds: exited with code 1
+     * assertThat(guest.run("hello")).failed(); // fails: exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert failed() {
+        isNotNull();
+        if (actual.succeeded()) {
+            fail("%nExpecting the guest to fail (exit with a non-zero code or trap)%nbut it " + ending());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the guest trapped (e.g. executed {@code unreachable}) instead of exiting.
+     *
+     * <pre>{@code
+     * assertThat(trapGuest.run()).trapped(); // succeeds
+     * assertThat(guest.run("hello")).trapped(); // fails: exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert trapped() {
+        isNotNull();
+        if (!actual.trapped()) {
+            fail("%nExpecting the guest to trap%nbut it " + ending());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout is exactly {@code expected}. The failure carries expected and actual values, so IDEs
+     * offer a diff.
+     *
+     * <pre>{@code
+     * assertThat(echo.withStdin("hi").run()).hasStdout("hi"); // succeeds
+     * assertThat(echo.withStdin("hi").run()).hasStdout("ho"); // fails
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdout(String expected) {
+        isNotNull();
+        String stdout = actual.stdout();
+        if (!stdout.equals(expected)) {
+            ErrorMessageFactory message = new BasicErrorMessageFactory(
+                    "%nExpecting stdout:%n  %s%nto be equal to:%n  %s", stdout, expected);
+            throw Failures.instance().failure(info, new RunErrorMessage(message, actual), stdout, expected);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout contains every one of {@code values}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).hasStdoutContaining("Received arguments", "hello"); // succeeds
+     * assertThat(guest.run("hello")).hasStdoutContaining("goodbye"); // fails
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdoutContaining(String... values) {
+        return hasStreamContaining("stdout", actual == null ? null : actual.stdout(), values);
+    }
+
+    /**
+     * Verifies that stderr contains every one of {@code values}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).hasStderrContaining("Hello from stderr"); // succeeds
+     * assertThat(guest.run()).hasStderrContaining("panic"); // fails
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStderrContaining(String... values) {
+        return hasStreamContaining("stderr", actual == null ? null : actual.stderr(), values);
+    }
+
+    /**
+     * Verifies that the guest wrote nothing to stderr.
+     *
+     * <pre>{@code
+     * assertThat(quietGuest.run()).hasEmptyStderr(); // succeeds
+     * assertThat(guest.run()).hasEmptyStderr(); // fails: the seed guest writes to stderr
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasEmptyStderr() {
+        isNotNull();
+        if (actual.stderrBytes().length > 0) {
+            fail("%nExpecting stderr to be empty%nbut it holds %s bytes", actual.stderrBytes().length);
+        }
+        return myself;
+    }
+
+    /**
+     * Navigates to AssertJ's string assertions on stdout (decoded as UTF-8). Their failure messages are
+     * described by the run: module, argv, how it ended and the tail of stderr.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).succeeded().stdout().contains("hello").endsWith("0.\n");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractStringAssert<?> stdout() {
+        isNotNull();
+        return Assertions.assertThat(actual.stdout()).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's string assertions on stderr (decoded as UTF-8), described like {@link #stdout()}.
+     *
+     * @return never {@code null}
+     */
+    public AbstractStringAssert<?> stderr() {
+        isNotNull();
+        return Assertions.assertThat(actual.stderr()).as(RunContext.summary("stderr", actual));
+    }
+
+    private WasiResultAssert hasStreamContaining(String stream, String text, String... values) {
+        isNotNull();
+        List<String> missing = Arrays.stream(values).filter(value -> !text.contains(value)).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            fail("%nExpecting " + stream + ":%n  %s%nto contain:%n  %s%nbut could not find:%n  %s", text,
+                    Arrays.asList(values), missing);
+        }
+        return myself;
+    }
+
+    /** How the run ended, escaped for use inside a message format. */
+    private String ending() {
+        return RunContext.ending(actual).replace("%", "%%");
+    }
+
+    private void fail(String format, Object... arguments) {
+        throwAssertionError(new RunErrorMessage(new BasicErrorMessageFactory(format, arguments), actual));
+    }
+}

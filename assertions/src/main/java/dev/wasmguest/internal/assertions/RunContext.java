@@ -1,0 +1,76 @@
+package dev.wasmguest.internal.assertions;
+
+import dev.wasmguest.WasiResult;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The block that every failure message about a run ends with: which module ran with what, how it ended, and
+ * what it wrote. Long output keeps its head and tail around a visible "… N bytes omitted …" marker.
+ */
+public final class RunContext {
+
+    static final int HEAD_BYTES = 2048;
+    static final int TAIL_BYTES = 2048;
+
+    private RunContext() {
+    }
+
+    /** The context block for {@code run}, starting with a line break. */
+    public static String describe(WasiResult run) {
+        String nl = System.lineSeparator();
+        return nl + nl + "Run of guest module " + run.source() + nl
+                + "  argv:     " + run.argv() + nl
+                + "  env:      " + run.env().keySet() + nl
+                + "  ended:    " + ending(run) + nl
+                + "  duration: " + run.duration().toMillis() + " ms" + nl
+                + stream("stdout", run.stdoutBytes())
+                + stream("stderr", run.stderrBytes());
+    }
+
+    /** How the run ended, e.g. {@code exited with code 1} or {@code trapped: unreachable}. */
+    public static String ending(WasiResult run) {
+        return run.trap().map(trap -> "trapped: " + trap).orElse("exited with code " + run.exitCode());
+    }
+
+    /**
+     * A one-line summary for the description of a navigated stream assertion, e.g. {@code stdout of
+     * classpath:guests/seed.wasm, argv [seed.wasm, hello], exited with code 1, stderr ends "…oops"}; the
+     * navigated stream itself is the assertion's actual value, so the other stream's tail is shown.
+     */
+    public static String summary(String stream, WasiResult run) {
+        boolean onStdout = stream.equals("stdout");
+        String other = onStdout ? "stderr" : "stdout";
+        byte[] otherBytes = onStdout ? run.stderrBytes() : run.stdoutBytes();
+        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + ending(run) + ", " + other
+                + (otherBytes.length == 0 ? " empty" : " ends \"" + tail(otherBytes, 200) + "\"");
+    }
+
+    private static String tail(byte[] bytes, int max) {
+        int from = Math.max(0, bytes.length - max);
+        String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).strip();
+        return (from > 0 ? "…" : "") + text.replace("\n", "\\n");
+    }
+
+    private static String stream(String name, byte[] bytes) {
+        String nl = System.lineSeparator();
+        if (bytes.length == 0) {
+            return "  " + name + ":   (empty)" + nl;
+        }
+        return "  " + name + " (" + bytes.length + " bytes):" + nl + indent(excerpt(bytes)) + nl;
+    }
+
+    static String excerpt(byte[] bytes) {
+        if (bytes.length <= HEAD_BYTES + TAIL_BYTES) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        String head = new String(bytes, 0, HEAD_BYTES, StandardCharsets.UTF_8);
+        String tail = new String(bytes, bytes.length - TAIL_BYTES, TAIL_BYTES, StandardCharsets.UTF_8);
+        int omitted = bytes.length - HEAD_BYTES - TAIL_BYTES;
+        return head + System.lineSeparator() + "… " + omitted + " bytes omitted …" + System.lineSeparator() + tail;
+    }
+
+    private static String indent(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return "    | " + body.replace("\r\n", "\n").replace("\n", System.lineSeparator() + "    | ");
+    }
+}

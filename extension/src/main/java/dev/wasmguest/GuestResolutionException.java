@@ -1,0 +1,44 @@
+package dev.wasmguest;
+
+/**
+ * A guest module could not be obtained or is not a runnable WASI command: it could not be downloaded or read,
+ * is not a WebAssembly module, does not match its pinned sha256, is malformed, or has no {@code _start}
+ * export.
+ *
+ * <p>The message always names the module's source, says what went wrong and what to do about it.
+ *
+ * @since 0.1.0
+ */
+public class GuestResolutionException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+
+    /**
+     * @param source how the module was named: its URL, path or resource name
+     * @param problem what went wrong and what to do, as a sentence
+     */
+    public GuestResolutionException(String source, String problem) {
+        this(source, problem, null);
+    }
+
+    /**
+     * @param source how the module was named: its URL, path or resource name
+     * @param problem what went wrong and what to do, as a sentence
+     * @param cause the underlying failure, or {@code null}
+     */
+    public GuestResolutionException(String source, String problem, Throwable cause) {
+        super("Cannot load guest module " + source + ": " + problem, cause);
+        this.source = source;
+    }
+
+    /**
+     * The module's source as the test named it (URL, path or classpath resource).
+     *
+     * @return never {@code null}
+     */
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.wasmguest;
+
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.engine.CompiledGuest;
+import dev.wasmguest.internal.engine.GuestExecution;
+import dev.wasmguest.internal.engine.GuestHandle;
+import dev.wasmguest.internal.engine.GuestLoader;
+import dev.wasmguest.internal.engine.RunSpec;
+import dev.wasmguest.internal.resolve.Sha256;
+import dev.wasmguest.internal.source.BytesSource;
+import dev.wasmguest.internal.source.FileSource;
+import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.source.ResourceSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs one WASI command module, as often as you like, each time in a fresh sandboxed instance.
+ *
+ * <p>Immutable and thread-safe: the {@code with...} methods return a new runner and leave this one unchanged,
+ * and {@link #run()} may be called from many threads at once. The module is resolved (downloaded, read) and
+ * compiled once, on the first run of this runner or of any runner derived from it, then shared.
+ *
+ * <p>A guest sees nothing of the host that the runner does not grant: only its arguments, the environment
+ * variables set with {@link #withEnv}, the stdin given (else end-of-file at once); no files, no host streams.
+ *
+ * <pre>{@code
+ * WasiResult result = WasiRunner.fromResource("guests/hello.wasm").withEnv("NAME", "Ada").run("--greet");
+ * }</pre>
+ *
+ * Outside JUnit, configuration keys (such as {@code wasmguest.cache.dir}) are read from system properties and
+ * environment variables.
+ *
+ * @since 0.1.0
+ */
+public final class WasiRunner {
+
+    private final GuestHandle guest;
+    private final RunSpec spec;
+
+    WasiRunner(GuestHandle guest, RunSpec spec) {
+        this.guest = guest;
+        this.spec = spec;
+    }
+
+    /**
+     * A runner for a module at an {@code http}, {@code https} or {@code file} URL. HTTP modules are
+     * downloaded once and then served from the disk cache.
+     *
+     * @throws IllegalArgumentException when the URL is malformed or of another scheme
+     */
+    public static WasiRunner fromUrl(String url) {
+        return create(ModuleSource.ofUrl(Objects.requireNonNull(url, "url")), Optional.empty());
+    }
+
+    /**
+     * A runner for a module at a URL that must have the given sha256 (64 hex digits). A cached module with
+     * that hash is used without any network access; a module with another hash is refused.
+     *
+     * @throws IllegalArgumentException when the URL or the digest is malformed
+     */
+    public static WasiRunner fromUrl(String url, String sha256) {
+        return create(ModuleSource.ofUrl(Objects.requireNonNull(url, "url")),
+                Optional.of(Sha256.normalize(Objects.requireNonNull(sha256, "sha256"))));
+    }
+
+    /** A runner for a module file, read when the runner first runs; relative paths resolve against the working directory. */
+    public static WasiRunner fromFile(Path file) {
+        return create(new FileSource(Objects.requireNonNull(file, "file")), Optional.empty());
+    }
+
+    /**
+     * A runner for a module on the class path, e.g. {@code "guests/hello.wasm"}, looked up through the thread's
+     * context class loader (else this library's).
+     */
+    public static WasiRunner fromResource(String name) {
+        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(WasiRunner.class.getClassLoader());
+        return create(new ResourceSource(Objects.requireNonNull(name, "name"), loader), Optional.empty());
+    }
+
+    /** A runner for a module given as bytes; the array is copied. */
+    public static WasiRunner fromBytes(byte[] module) {
+        return create(new BytesSource(Objects.requireNonNull(module, "module")), Optional.empty());
+    }
+
+    private static WasiRunner create(ModuleSource source, Optional<String> sha256) {
+        return new WasiRunner(GuestLoader.fromSettings(Settings.system()).handle(source, sha256), RunSpec.EMPTY);
+    }
+
+    /** This runner with these arguments (after {@code argv[0]}) instead of the configured ones. */
+    public WasiRunner withArgs(String... args) {
+        return new WasiRunner(guest, spec.withArgs(copyOf(args)));
+    }
+
+    /** This runner with {@code argv[0]} set to {@code argv0} instead of the module's file name. */
+    public WasiRunner withArgv0(String argv0) {
+        return new WasiRunner(guest, spec.withArgv0(Objects.requireNonNull(argv0, "argv0")));
+    }
+
+    /**
+     * This runner with one more environment variable (or a new value for it).
+     *
+     * @throws IllegalArgumentException when the name is empty or contains {@code '='}
+     */
+    public WasiRunner withEnv(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty() || name.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("invalid environment variable name \"" + name + "\"");
+        }
+        return new WasiRunner(guest, spec.withEnv(name, value));
+    }
+
+    /** This runner with {@code stdin} as standard input, encoded as UTF-8; the guest then reads end-of-file. */
+    public WasiRunner withStdin(String stdin) {
+        return withStdin(Objects.requireNonNull(stdin, "stdin").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This runner with these bytes (copied) as standard input; the guest then reads end-of-file. */
+    public WasiRunner withStdin(byte[] stdin) {
+        return new WasiRunner(guest, spec.withStdin(Objects.requireNonNull(stdin, "stdin")));
+    }
+
+    /**
+     * Runs the guest once, as configured, in a fresh instance, and waits for it to exit or trap.
+     *
+     * @return how the run ended and what it wrote; never {@code null}
+     * @throws GuestResolutionException when the module cannot be loaded
+     */
+    public WasiResult run() {
+        CompiledGuest compiled = guest.get();
+        List<String> argv = spec.argv(compiled.fileName());
+        return new WasiResult(compiled.source(), argv, spec.env(), GuestExecution.run(compiled, spec));
+    }
+
+    /** Runs the guest once with these arguments instead of the configured ones; see {@link #run()}. */
+    public WasiResult run(String... args) {
+        return withArgs(args).run();
+    }
+
+    /** The module's source as named: URL, path or classpath resource. */
+    public String source() {
+        return guest.source().describe();
+    }
+
+    /** The runner's module and arguments, e.g. {@code WasiRunner[classpath:guests/seed.wasm [a, b]]}. */
+    @Override
+    public String toString() {
+        return "WasiRunner[" + source() + " " + spec.args() + "]";
+    }
+
+    private static List<String> copyOf(String[] args) {
+        Objects.requireNonNull(args, "args");
+        Arrays.stream(args).forEach(arg -> Objects.requireNonNull(arg, "args must not contain null"));
+        return List.of(args);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wasmguest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Declares the WASI guest that a test works with. Test, lifecycle and constructor parameters of type
+ * {@link WasiRunner} receive a runner for the nearest {@code @WasmGuest}; parameters of type
+ * {@link WasiResult} receive the result of one run as declared.
+ *
+ * <p>The nearest declaration is the parameter's own, then the method's, then the test class's, then its
+ * enclosing classes' (for {@code @Nested} tests). It may also be used as a meta-annotation:
+ *
+ * <pre>{@code
+ * @Retention(RUNTIME) @Target({TYPE, METHOD, PARAMETER})
+ * @WasmGuest(url = "${guest.base}/seed.wasm")
+ * @interface SeedGuest {}
+ * }</pre>
+ *
+ * <p>Exactly one of {@link #url()}, {@link #resource()} and {@link #file()} must be set. Every string may hold
+ * {@code ${key}} placeholders, resolved from JUnit configuration parameters, then system properties, then
+ * environment variables; a key with no value fails the test with a message naming it.
+ *
+ * @since 0.1.0
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@ExtendWith(WasmGuestExtension.class)
+public @interface WasmGuest {
+
+    /** An {@code http}, {@code https} or {@code file} URL of the module; HTTP downloads are cached on disk. */
+    String url() default "";
+
+    /** A classpath resource name of the module, e.g. {@code "guests/hello.wasm"}. */
+    String resource() default "";
+
+    /** A file path of the module, relative paths against the working directory. */
+    String file() default "";
+
+    /** The sha256 (64 hex digits) the module must have; a module with another hash fails the test. */
+    String sha256() default "";
+
+    /** The arguments after {@code argv[0]}. */
+    String[] args() default {};
+
+    /** Environment variables as {@code NAME=value}; the guest sees these and nothing else. */
+    String[] env() default {};
+
+    /** Standard input, encoded as UTF-8; by default the guest reads end-of-file at once. */
+    String stdin() default "";
+
+    /** The program name the guest sees as {@code argv[0]}; defaults to the module's file name. */
+    String argv0() default "";
+}

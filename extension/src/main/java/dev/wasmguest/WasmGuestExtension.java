@@ -1,0 +1,97 @@
+package dev.wasmguest;
+
+import dev.wasmguest.internal.engine.GuestHandle;
+import dev.wasmguest.internal.junit.GuestDeclaration;
+import dev.wasmguest.internal.junit.GuestRegistry;
+import dev.wasmguest.internal.junit.NearestGuest;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The JUnit Jupiter extension behind {@link WasmGuest}: it resolves parameters of type {@link WasiRunner} and
+ * {@link WasiResult}.
+ *
+ * <p>Registered by {@code @WasmGuest} itself, it serves every parameter that a {@code @WasmGuest} covers; each
+ * module is resolved and compiled once per JVM (kept in the JUnit root store) and shared by all tests and
+ * threads, and each run gets a fresh instance.
+ *
+ * <p>Registered programmatically, it serves the parameters that no {@code @WasmGuest} covers with one runner:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static WasmGuestExtension seed = WasmGuestExtension.of(WasiRunner.fromResource("guests/seed.wasm"));
+ * }</pre>
+ *
+ * Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class WasmGuestExtension implements ParameterResolver {
+
+    private final WasiRunner runner;
+
+    /** The extension as {@code @WasmGuest} registers it: it serves parameters that a {@code @WasmGuest} covers. */
+    public WasmGuestExtension() {
+        this.runner = null;
+    }
+
+    WasmGuestExtension(WasiRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * An extension that gives {@code runner} (and results of running it) to the parameters no
+     * {@code @WasmGuest} covers.
+     */
+    public static WasmGuestExtension of(WasiRunner runner) {
+        return new Registered(Objects.requireNonNull(runner, "runner"));
+    }
+
+    /**
+     * The runner this extension gives to parameters, when it was created with {@link #of(WasiRunner)}.
+     *
+     * @return never {@code null}; empty for the extension {@code @WasmGuest} registers
+     */
+    public Optional<WasiRunner> runner() {
+        return Optional.ofNullable(runner);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type != WasiRunner.class && type != WasiResult.class) {
+            return false;
+        }
+        boolean declared = NearestGuest.find(parameter, context).isPresent();
+        return runner == null ? declared : !declared;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        WasiRunner resolved = runner != null ? runner : declaredRunner(parameter, context);
+        return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
+    }
+
+    private static WasiRunner declaredRunner(ParameterContext parameter, ExtensionContext context) {
+        NearestGuest nearest = NearestGuest.find(parameter, context).orElseThrow();
+        GuestDeclaration declaration = GuestDeclaration.of(nearest, context);
+        GuestHandle handle = GuestRegistry.of(context.getRoot(), declaration.settings())
+                .handle(declaration.source(), declaration.sha256());
+        handle.get(); // load now, so a bad module fails while resolving the parameter, naming the module
+        return new WasiRunner(handle, declaration.spec());
+    }
+
+    /**
+     * The programmatically registered form. A class of its own because JUnit registers an extension class
+     * declared with {@code @ExtendWith} only once: were this a plain {@code WasmGuestExtension}, the
+     * {@code @WasmGuest} annotations in its scope would find their extension already registered.
+     */
+    private static final class Registered extends WasmGuestExtension {
+        Registered(WasiRunner runner) {
+            super(runner);
+        }
+    }
+}

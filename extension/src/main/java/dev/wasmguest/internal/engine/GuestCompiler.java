@@ -1,0 +1,67 @@
+package dev.wasmguest.internal.engine;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.source.ModuleSource;
+import java.lang.System.Logger.Level;
+import java.util.function.Function;
+
+/** Parses, checks and compiles a module into a {@link CompiledGuest}, before any run. */
+public final class GuestCompiler {
+
+    private static final System.Logger LOG = System.getLogger(GuestCompiler.class.getName());
+    private static final String START = "_start";
+
+    private GuestCompiler() {
+    }
+
+    /**
+     * @throws GuestResolutionException naming the module when it is malformed, invalid or has no
+     *         {@code _start} function
+     */
+    public static CompiledGuest compile(ModuleSource source, ResolvedModule resolved) {
+        String name = source.describe();
+        WasmModule module = parse(name, resolved.bytes());
+        requireStart(name, module.exportSection());
+        long start = System.nanoTime();
+        Function<Instance, Machine> factory;
+        try {
+            factory = MachineFactoryCompiler.builder(module).compile();
+        } catch (ChicoryException e) {
+            throw new GuestResolutionException(name, "Chicory's compiler rejected the module: " + e.getMessage(), e);
+        }
+        LOG.log(Level.DEBUG, () -> "Guest module " + name + ": compiled in " + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module, factory);
+    }
+
+    private static WasmModule parse(String name, byte[] bytes) {
+        try {
+            return Parser.parse(bytes);
+        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new GuestResolutionException(name, "malformed module: " + e.getMessage()
+                    + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it", e);
+        }
+    }
+
+    private static void requireStart(String name, ExportSection exports) {
+        for (int i = 0; i < exports.exportCount(); i++) {
+            Export export = exports.getExport(i);
+            if (export.name().equals(START) && export.exportType() == ExternalType.FUNCTION) {
+                return;
+            }
+        }
+        throw new GuestResolutionException(name, "the module exports no _start function, so it is not a WASI"
+                + " command; build it as an executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor"
+                + " or -Wl,--no-entry)");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.wasmguest.internal.junit;
+
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.engine.GuestHandle;
+import dev.wasmguest.internal.engine.GuestLoader;
+import dev.wasmguest.internal.source.ModuleSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The modules of one JUnit run: one {@link GuestHandle} per module, so that each is resolved and compiled once
+ * per JVM and shared by every test class and thread. Lives in the root context's store.
+ */
+public final class GuestRegistry {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuestRegistry.class);
+
+    private final GuestLoader loader;
+    private final Map<ModuleKey, GuestHandle> handles = new ConcurrentHashMap<>();
+
+    private GuestRegistry(GuestLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The registry of the run that {@code root} belongs to, created with {@code settings} on first use. */
+    public static GuestRegistry of(ExtensionContext root, Settings settings) {
+        ExtensionContext.Store store = root.getStore(NAMESPACE);
+        // Store.getOrComputeIfAbsent is deprecated in JUnit 6 and its replacement is missing from JUnit 5, so
+        // creation is made atomic by locking the root context, which is one object for the whole run.
+        synchronized (root) {
+            GuestRegistry registry = store.get(GuestRegistry.class, GuestRegistry.class);
+            if (registry == null) {
+                registry = new GuestRegistry(GuestLoader.fromSettings(settings));
+                store.put(GuestRegistry.class, registry);
+            }
+            return registry;
+        }
+    }
+
+    /** The one handle of this run for a module and pin. */
+    public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
+        return handles.computeIfAbsent(new ModuleKey(source, sha256), key -> loader.handle(source, sha256));
+    }
+
+    private record ModuleKey(ModuleSource source, Optional<String> sha256) {
+    }
+}

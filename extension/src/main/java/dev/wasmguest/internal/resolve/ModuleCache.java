@@ -1,0 +1,173 @@
+package dev.wasmguest.internal.resolve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The on-disk module cache. Modules are stored by content, URLs point at content:
+ *
+ * <pre>
+ * &lt;dir&gt;/modules/&lt;sha256&gt;.wasm          the module's bytes, named by their own sha256
+ * &lt;dir&gt;/urls/&lt;sha256 of the URL&gt;.properties   url, sha256, size, etag, last-modified, fetched-at
+ * </pre>
+ *
+ * Every file is written to a temporary file in the same directory, forced to disk and renamed into place, so
+ * readers in other threads and JVMs see either nothing or a complete file. A module file whose bytes no longer
+ * hash to its name is deleted and reported as absent, never returned. Thread-safe.
+ */
+public final class ModuleCache {
+
+    private static final System.Logger LOG = System.getLogger(ModuleCache.class.getName());
+
+    private final Path modules;
+    private final Path urls;
+
+    public ModuleCache(Path directory) {
+        this.modules = directory.resolve("modules");
+        this.urls = directory.resolve("urls");
+    }
+
+    /** The verified bytes of the module with this sha256, or empty when absent or corrupt. */
+    public Optional<byte[]> readModule(String sha256) {
+        Path file = moduleFile(sha256);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read cached module " + file, e);
+        }
+        if (!Sha256.hex(bytes).equals(sha256)) {
+            LOG.log(Level.WARNING, "Cached module {0} does not hash to its name any more; deleting it", file);
+            deleteQuietly(file);
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
+    }
+
+    /** Stores a module under its sha256, unless a file of that name is already there. */
+    public void storeModule(String sha256, byte[] bytes) {
+        Path file = moduleFile(sha256);
+        if (!Files.exists(file)) {
+            writeAtomically(file, bytes);
+        }
+    }
+
+    public Path moduleFile(String sha256) {
+        return modules.resolve(sha256 + ".wasm");
+    }
+
+    /** What the index knows of a URL, or empty when it was never fetched. */
+    public Optional<UrlRecord> readUrl(URI url) {
+        Path file = urlFile(url);
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Ignoring unreadable cache index entry " + file, e);
+            return Optional.empty();
+        }
+        return UrlRecord.fromProperties(properties).filter(record -> record.url().equals(url.toString()));
+    }
+
+    public void storeUrl(UrlRecord record) {
+        writeAtomically(urlFile(URI.create(record.url())), record.toPropertiesText().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path urlFile(URI url) {
+        return urls.resolve(Sha256.hex(url.toString().getBytes(StandardCharsets.UTF_8)) + ".properties");
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) {
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                out.write(bytes);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + " into the wasmguest cache", e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not delete " + file, e);
+        }
+    }
+
+    /** One entry of the URL index. */
+    public record UrlRecord(String url, String sha256, long size, String etag, String lastModified,
+            Instant fetchedAt) {
+
+        static Optional<UrlRecord> fromProperties(Properties p) {
+            String url = p.getProperty("url");
+            String sha256 = p.getProperty("sha256");
+            String size = p.getProperty("size");
+            String fetchedAt = p.getProperty("fetched-at");
+            if (url == null || sha256 == null || size == null || fetchedAt == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new UrlRecord(url, sha256, Long.parseLong(size), p.getProperty("etag"),
+                        p.getProperty("last-modified"), Instant.parse(fetchedAt)));
+            } catch (RuntimeException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        String toPropertiesText() {
+            Properties p = new Properties();
+            p.setProperty("url", url);
+            p.setProperty("sha256", sha256);
+            p.setProperty("size", Long.toString(size));
+            p.setProperty("fetched-at", fetchedAt.toString());
+            if (etag != null) {
+                p.setProperty("etag", etag);
+            }
+            if (lastModified != null) {
+                p.setProperty("last-modified", lastModified);
+            }
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                p.store(text, "wasmguest URL index entry");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return text.toString();
+        }
+    }
+}

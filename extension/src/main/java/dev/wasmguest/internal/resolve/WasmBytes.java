@@ -1,0 +1,80 @@
+package dev.wasmguest.internal.resolve;
+
+import dev.wasmguest.GuestResolutionException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Checks that bytes are a WebAssembly binary module before anything caches, parses or runs them. */
+public final class WasmBytes {
+
+    private static final byte[] MAGIC_AND_VERSION = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+    private static final int EXCERPT_BYTES = 120;
+
+    private WasmBytes() {
+    }
+
+    public static boolean hasWasmHeader(byte[] bytes) {
+        if (bytes.length < MAGIC_AND_VERSION.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC_AND_VERSION.length; i++) {
+            if (bytes[i] != MAGIC_AND_VERSION[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @throws GuestResolutionException saying what the bytes look like instead (HTML, text, a component, ...)
+     */
+    public static void requireModule(String source, byte[] bytes) {
+        if (hasWasmHeader(bytes)) {
+            return;
+        }
+        throw new GuestResolutionException(source, describeNonModule(bytes)
+                + "; check that the source points at a .wasm file and not at a web page or a text file");
+    }
+
+    private static String describeNonModule(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "received 0 bytes, not a wasm module";
+        }
+        if (looksLikeHtml(bytes)) {
+            return "received HTML, not a wasm module (starts with: " + excerpt(bytes) + ")";
+        }
+        if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm') {
+            return "a WebAssembly binary of version/layer " + hexOf(bytes, 4, 8)
+                    + " (a component or a newer format), not a core module of version 1";
+        }
+        if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm') {
+            return "the file ends after " + bytes.length + " bytes, inside the wasm header";
+        }
+        return "not a wasm module: it does not start with the bytes 00 61 73 6d 01 00 00 00 (starts with: "
+                + excerpt(bytes) + ")";
+    }
+
+    static boolean looksLikeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+                || head.startsWith("<body") || head.startsWith("<?xml") && head.contains("<html");
+    }
+
+    /** The first bytes as text when they are printable, else as hex; for error messages. */
+    public static String excerpt(byte[] bytes) {
+        int length = Math.min(bytes.length, EXCERPT_BYTES);
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        boolean printable = text.chars().allMatch(c -> c >= 0x20 && c != 0xFFFD || c == '\n' || c == '\r' || c == '\t');
+        String shown = printable ? "\"" + text.replace("\r", "").replace("\n", "\\n") + "\"" : hexOf(bytes, 0, length);
+        return bytes.length > length ? shown + "…" : shown;
+    }
+
+    private static String hexOf(byte[] bytes, int from, int to) {
+        StringBuilder hex = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            hex.append(i > from ? " " : "").append(String.format("%02x", bytes[i] & 0xff));
+        }
+        return hex.toString();
+    }
+}

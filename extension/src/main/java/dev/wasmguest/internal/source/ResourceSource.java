@@ -1,0 +1,20 @@
+package dev.wasmguest.internal.source;
+
+/** A module on the class path of {@code classLoader}. */
+public record ResourceSource(String name, ClassLoader classLoader) implements ModuleSource {
+
+    public ResourceSource {
+        // ClassLoader.getResource takes names without a leading slash.
+        name = name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    @Override
+    public String describe() {
+        return "classpath:" + name;
+    }
+
+    @Override
+    public String fileName() {
+        return ModuleSource.lastSegment(name);
+    }
+}
