@@ -1,0 +1,109 @@
+package dev.wasmguest.assertions;
+
+import static dev.wasmguest.assertions.WasiAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** Each assertion passes on a real run that satisfies it and fails with the run's whole context otherwise. */
+class WasiResultAssertTest {
+
+    private static final WasiRunner SEED = WasiRunner.fromResource("guests/seed.wasm");
+    private static final WasiRunner ECHO = WasiRunner.fromResource("guests/echo.wasm");
+    private static final WasiResult SUCCESS = SEED.run("hello");
+    private static final WasiResult EXIT1 = SEED.run("arg1", "exit1");
+    private static final WasiResult TRAP = WasiRunner.fromResource("guests/trap.wasm").run();
+
+    @Test
+    void passingAssertionsChain() {
+        assertThat(SUCCESS).succeeded().hasExitCode(0).hasStdoutContaining("hello", "Exiting with code 0.")
+                .hasStderrContaining("Hello from stderr");
+        assertThat(EXIT1).failed().hasExitCode(1);
+        assertThat(TRAP).trapped().failed();
+        assertThat(ECHO.withStdin("x").run("GREETING")).hasStdout("x");
+        assertThat(ECHO.withStdin("quiet").run()).stdout().isEqualTo("quiet");
+        WasiAssertions.then(SUCCESS).succeeded();
+    }
+
+    @Test
+    void exitCodeMismatchShowsTheWholeRun() {
+        assertThatThrownBy(() -> assertThat(EXIT1).hasExitCode(0))
+                .hasMessageContaining("Expecting the guest to exit with code:\n  0\nbut it exited with code 1")
+                .hasMessageContaining("Run of guest module classpath:guests/seed.wasm")
+                .hasMessageContaining("argv:     [seed.wasm, arg1, exit1]")
+                .hasMessageContaining("ended:    exited with code 1")
+                .hasMessageContaining("stdout (")
+                .hasMessageContaining("    | Wasm Guest: Received arguments: [arg1, exit1]")
+                .hasMessageContaining("    | Wasm Guest: Found 'exit1' argument, exiting with code 1.");
+    }
+
+    @Test
+    void trapIsNeverMistakenForAnExitCode() {
+        assertThatThrownBy(() -> assertThat(TRAP).hasExitCode(WasiResult.TRAPPED_EXIT_CODE))
+                .hasMessageContaining("but it trapped: ");
+        assertThatThrownBy(() -> assertThat(TRAP).succeeded()).hasMessageContaining("but it trapped: ");
+        assertThatThrownBy(() -> assertThat(SUCCESS).trapped())
+                .hasMessageContaining("Expecting the guest to trap\nbut it exited with code 0");
+        assertThatThrownBy(() -> assertThat(SUCCESS).failed())
+                .hasMessageContaining("Expecting the guest to fail (exit with a non-zero code or trap)");
+    }
+
+    @Test
+    void containingNamesWhatIsMissing() {
+        assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutContaining("hello", "goodbye"))
+                .hasMessageContaining("to contain:\n  [\"hello\", \"goodbye\"]\nbut could not find:\n  [\"goodbye\"]");
+        assertThatThrownBy(() -> assertThat(SUCCESS).hasStderrContaining("panic"))
+                .hasMessageContaining("Expecting stderr:\n  \"Wasm Guest: Hello from stderr!\n\"");
+        assertThatThrownBy(() -> assertThat(SUCCESS).hasEmptyStderr())
+                .hasMessageContaining("Expecting stderr to be empty\nbut it holds 31 bytes");
+    }
+
+    @Test
+    void hasStdoutOffersADiff() {
+        WasiResult echoed = ECHO.withStdin("actual text").run();
+
+        AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
+                () -> assertThat(echoed).hasStdout("expected text"));
+
+        assertThat(error.getExpected().getValue()).isEqualTo("expected text");
+        assertThat(error.getActual().getValue()).isEqualTo("actual text");
+        assertThat(error).hasMessageContaining("Run of guest module classpath:guests/echo.wasm");
+    }
+
+    @Test
+    void navigatedStreamAssertionsAreDescribedByTheRun() {
+        assertThatThrownBy(() -> assertThat(EXIT1).stdout().contains("nothing like this"))
+                .hasMessageContaining("[stdout of classpath:guests/seed.wasm, argv [seed.wasm, arg1, exit1], exited with"
+                        + " code 1, stderr ends \"Wasm Guest: Hello from stderr!\\nWasm Guest: Found 'exit1' argument,"
+                        + " exiting with code 1.\"]")
+                .hasMessageContaining("to contain:\n  \"nothing like this\"");
+        assertThatThrownBy(() -> assertThat(SUCCESS).stderr().isEmpty())
+                .hasMessageContaining("[stderr of classpath:guests/seed.wasm")
+                .hasMessageContaining("stdout ends \"");
+    }
+
+    @Test
+    void longOutputIsCutWithAVisibleMarker() {
+        String big = "x".repeat(10_000) + "THE END";
+        assertThatThrownBy(() -> assertThat(ECHO.withStdin(big).run()).failed())
+                .hasMessageContaining("stdout (10007 bytes)")
+                .hasMessageContaining("… 5911 bytes omitted …")
+                .hasMessageContaining("THE END");
+    }
+
+    @Test
+    void percentSignsInOutputAreShownVerbatim() {
+        assertThatThrownBy(() -> assertThat(ECHO.withStdin("100% %s %n").run()).failed())
+                .hasMessageContaining("    | 100% %s %n");
+    }
+
+    @Test
+    void nullResultFailsClearly() {
+        assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded()).hasMessageContaining("Expecting actual not to be null");
+    }
+}

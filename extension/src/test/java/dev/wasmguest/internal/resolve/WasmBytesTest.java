@@ -1,0 +1,42 @@
+package dev.wasmguest.internal.resolve;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmguest.GuestResolutionException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WasmBytesTest {
+
+    @Test
+    void acceptsTheWasmHeader() {
+        assertThatCode(() -> WasmBytes.requireModule("m", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void recognisesHtml() {
+        byte[] page = "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> WasmBytes.requireModule("https://x/m.wasm", page))
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageStartingWith("Cannot load guest module https://x/m.wasm: received HTML, not a wasm module")
+                .hasMessageContaining("<!DOCTYPE html>");
+    }
+
+    @Test
+    void recognisesAComponent() {
+        byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 0x01, 0};
+        assertThatThrownBy(() -> WasmBytes.requireModule("c", component))
+                .hasMessageContaining("0d 00 01 00").hasMessageContaining("not a core module");
+    }
+
+    @Test
+    void describesOtherBytes() {
+        assertThatThrownBy(() -> WasmBytes.requireModule("t", "hello".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("does not start with the bytes 00 61 73 6d").hasMessageContaining("\"hello\"");
+        assertThatThrownBy(() -> WasmBytes.requireModule("e", new byte[0])).hasMessageContaining("received 0 bytes");
+        assertThatThrownBy(() -> WasmBytes.requireModule("b", new byte[] {(byte) 0xff, (byte) 0xfe}))
+                .hasMessageContaining("starts with: ff fe");
+    }
+}
