@@ -143,6 +143,11 @@ public final class WasiRunner {
         return withArgs(args).run();
     }
 
+    /** The module behind this runner, for the JUnit layer. */
+    GuestHandle handle() {
+        return guest;
+    }
+
     /** The module's source as named: URL, path or classpath resource. */
     public String source() {
         return guest.source().describe();

@@ -4,8 +4,12 @@ import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.junit.GuestDeclaration;
 import dev.wasmguest.internal.junit.GuestRegistry;
 import dev.wasmguest.internal.junit.NearestGuest;
+import dev.wasmguest.internal.junit.OfflineSkip;
+import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -25,11 +29,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static WasmGuestExtension seed = WasmGuestExtension.of(WasiRunner.fromResource("guests/seed.wasm"));
  * }</pre>
  *
- * Instances are immutable and thread-safe.
+ * <p>With {@code wasmguest.offline=true} and {@code wasmguest.offline.missing=skip}, a test whose guest is not in
+ * the cache is skipped, with the reason, instead of failed.
+ *
+ * <p>Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public class WasmGuestExtension implements ParameterResolver {
+public class WasmGuestExtension implements ParameterResolver, ExecutionCondition {
 
     private final WasiRunner runner;
 
@@ -61,27 +68,61 @@ public class WasmGuestExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        if (type != WasiRunner.class && type != WasiResult.class) {
-            return false;
-        }
-        boolean declared = NearestGuest.find(parameter, context).isPresent();
-        return runner == null ? declared : !declared;
+        return isGuestType(parameter.getParameter())
+                && servedHere(NearestGuest.find(parameter, context).isPresent());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        WasiRunner resolved = runner != null ? runner : declaredRunner(parameter, context);
+        WasiRunner resolved = runner != null ? runner : declaredRunner(NearestGuest.find(parameter, context)
+                .orElseThrow(), context);
         return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
     }
 
-    private static WasiRunner declaredRunner(ParameterContext parameter, ExtensionContext context) {
-        NearestGuest nearest = NearestGuest.find(parameter, context).orElseThrow();
+    /**
+     * Skips a test whose guest is missing from the offline cache, when so configured; enables everything else
+     * (other resolution failures fail the test when its parameters are resolved).
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || !OfflineSkip.configured(context)) {
+            return OfflineSkip.ENABLED;
+        }
+        for (Parameter parameter : OfflineSkip.guestParameters(context)) {
+            Optional<NearestGuest> nearest = NearestGuest.find(parameter, context);
+            if (isGuestType(parameter) && servedHere(nearest.isPresent())) {
+                Optional<ConditionEvaluationResult> skip = OfflineSkip.check(() -> runner != null
+                        ? runner.handle() : declaredHandle(nearest.orElseThrow(), context));
+                if (skip.isPresent()) {
+                    return skip.get();
+                }
+            }
+        }
+        return OfflineSkip.ENABLED;
+    }
+
+    private boolean servedHere(boolean declared) {
+        return runner == null ? declared : !declared;
+    }
+
+    private static boolean isGuestType(Parameter parameter) {
+        return parameter.getType() == WasiRunner.class || parameter.getType() == WasiResult.class;
+    }
+
+    private static WasiRunner declaredRunner(NearestGuest nearest, ExtensionContext context) {
         GuestDeclaration declaration = GuestDeclaration.of(nearest, context);
-        GuestHandle handle = GuestRegistry.of(context.getRoot(), declaration.settings())
-                .handle(declaration.source(), declaration.sha256());
+        GuestHandle handle = handle(declaration, context);
         handle.get(); // load now, so a bad module fails while resolving the parameter, naming the module
         return new WasiRunner(handle, declaration.spec());
+    }
+
+    private static GuestHandle declaredHandle(NearestGuest nearest, ExtensionContext context) {
+        return handle(GuestDeclaration.of(nearest, context), context);
+    }
+
+    private static GuestHandle handle(GuestDeclaration declaration, ExtensionContext context) {
+        return GuestRegistry.of(context.getRoot(), declaration.settings())
+                .handle(declaration.source(), declaration.sha256());
     }
 
     /**

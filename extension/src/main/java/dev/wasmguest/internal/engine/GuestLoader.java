@@ -1,19 +1,14 @@
 package dev.wasmguest.internal.engine;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.resolve.HttpFetcher;
-import dev.wasmguest.internal.resolve.ModuleCache;
 import dev.wasmguest.internal.resolve.ModuleResolver;
+import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.source.ModuleSource;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Resolves and compiles modules with one configuration (cache directory, transfer limits). Thread-safe. */
 public final class GuestLoader {
-
-    /** The configuration key of the cache directory. */
-    public static final String CACHE_DIR = "wasmguest.cache.dir";
 
     private final ModuleResolver resolver;
 
@@ -21,18 +16,11 @@ public final class GuestLoader {
         this.resolver = resolver;
     }
 
+    /**
+     * @throws IllegalArgumentException naming the configuration key whose value is malformed
+     */
     public static GuestLoader fromSettings(Settings settings) {
-        ModuleCache cache = new ModuleCache(cacheDirectory(settings));
-        HttpFetcher fetcher = new HttpFetcher(HttpFetcher.TransferLimits.DEFAULTS);
-        return new GuestLoader(new ModuleResolver(cache, fetcher, Clock.systemUTC()));
-    }
-
-    /** {@code wasmguest.cache.dir}, else {@code $XDG_CACHE_HOME/wasmguest}, else {@code ~/.cache/wasmguest}. */
-    static Path cacheDirectory(Settings settings) {
-        return settings.get(CACHE_DIR).map(Path::of)
-                .or(() -> settings.get("XDG_CACHE_HOME").filter(dir -> !dir.isBlank())
-                        .map(dir -> Path.of(dir, "wasmguest")))
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "wasmguest"));
+        return new GuestLoader(new ModuleResolver(ResolutionSettings.from(settings), Clock.systemUTC()));
     }
 
     /** A handle that loads {@code source} on first use. */

@@ -1,6 +1,8 @@
 package dev.wasmguest.internal.junit;
 
 import dev.wasmguest.WasmGuest;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,15 +18,26 @@ public record NearestGuest(WasmGuest annotation, String location) {
     public static Optional<NearestGuest> find(ParameterContext parameter, ExtensionContext context) {
         Optional<WasmGuest> own = parameter.findAnnotation(WasmGuest.class);
         if (own.isPresent()) {
-            return Optional.of(new NearestGuest(own.get(), "parameter '" + parameter.getParameter().getName()
-                    + "' of " + parameter.getDeclaringExecutable().getName()));
+            return Optional.of(new NearestGuest(own.get(), describe(parameter.getParameter())));
         }
-        Optional<WasmGuest> onExecutable = AnnotationSupport.findAnnotation(parameter.getDeclaringExecutable(),
-                WasmGuest.class);
+        return findAround(parameter.getDeclaringExecutable(), context);
+    }
+
+    /** Like {@link #find(ParameterContext, ExtensionContext)}, for a parameter found by reflection. */
+    public static Optional<NearestGuest> find(Parameter parameter, ExtensionContext context) {
+        Optional<WasmGuest> own = AnnotationSupport.findAnnotation(parameter, WasmGuest.class);
+        if (own.isPresent()) {
+            return Optional.of(new NearestGuest(own.get(), describe(parameter)));
+        }
+        return findAround(parameter.getDeclaringExecutable(), context);
+    }
+
+    private static Optional<NearestGuest> findAround(Executable executable, ExtensionContext context) {
+        Optional<WasmGuest> onExecutable = AnnotationSupport.findAnnotation(executable, WasmGuest.class);
         if (onExecutable.isPresent()) {
-            return Optional.of(new NearestGuest(onExecutable.get(), parameter.getDeclaringExecutable().getName()));
+            return Optional.of(new NearestGuest(onExecutable.get(), executable.getName()));
         }
-        Class<?> type = context.getTestClass().orElse(parameter.getDeclaringExecutable().getDeclaringClass());
+        Class<?> type = context.getTestClass().orElse(executable.getDeclaringClass());
         for (Class<?> current = type; current != null; current = current.getEnclosingClass()) {
             Optional<WasmGuest> onClass = AnnotationSupport.findAnnotation(current, WasmGuest.class);
             if (onClass.isPresent()) {
@@ -32,5 +45,9 @@ public record NearestGuest(WasmGuest annotation, String location) {
             }
         }
         return Optional.empty();
+    }
+
+    private static String describe(Parameter parameter) {
+        return "parameter '" + parameter.getName() + "' of " + parameter.getDeclaringExecutable().getName();
     }
 }

@@ -1,9 +1,7 @@
 package dev.wasmguest.internal.resolve;
 
-import dev.wasmguest.GuestResolutionException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,121 +9,232 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Flow;
 
-/** Downloads modules with the JDK's {@link HttpClient}: redirects followed, every wait bounded. Thread-safe. */
-public final class HttpFetcher {
+/**
+ * Downloads modules with the JDK's {@link HttpClient}, every wait bounded by {@link TransferLimits}: connect,
+ * response headers, each chunk of the body (stall), size, redirects (followed here, to cap and report them),
+ * and retries with doubling backoff for failures that another attempt may not meet. Thread-safe.
+ */
+final class HttpFetcher {
 
-    private final HttpClient client;
+    private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
+
     private final TransferLimits limits;
+    private volatile HttpClient client;
 
-    public HttpFetcher(TransferLimits limits) {
+    HttpFetcher(TransferLimits limits) {
         this.limits = limits;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
-    /** A completed download. */
-    public record Download(byte[] bytes, String etag, String lastModified) {
+    /** What the cache knows of a URL's current content, for a conditional request. */
+    record Validators(String etag, String lastModified) {
+    }
+
+    /** The outcome of a download: new content, or confirmation that the cached content is current. */
+    sealed interface Outcome permits Fetched, NotModified {
+    }
+
+    record Fetched(byte[] bytes, String etag, String lastModified) implements Outcome {
+    }
+
+    record NotModified() implements Outcome {
     }
 
     /**
-     * Downloads {@code uri} completely.
+     * Downloads {@code uri}, or with {@code validators} asks whether the cached content is still current.
      *
-     * @throws GuestResolutionException for an unreachable server, a timeout, an HTTP error status, a body cut
-     *         short or one larger than the size limit
+     * @param name how log lines name the module
+     * @throws DownloadFailure with a sentence for the user, after the last attempt
      */
-    public Download fetch(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    Outcome fetch(URI uri, Optional<Validators> validators, String name) throws DownloadFailure {
+        DownloadFailure last = null;
+        for (int attempt = 0; attempt <= limits.retries(); attempt++) {
+            if (attempt > 0) {
+                backOff(attempt, name, last);
+            }
+            try {
+                return fetchOnce(uri, validators, name);
+            } catch (DownloadFailure failure) {
+                if (!failure.isTransient()) {
+                    throw failure;
+                }
+                last = failure;
+            }
+        }
+        String attempts = limits.retries() == 0 ? "" : " (" + (limits.retries() + 1) + " attempts)";
+        throw new DownloadFailure(last.getMessage() + attempts, true, last);
+    }
+
+    private void backOff(int attempt, String name, DownloadFailure failure) throws DownloadFailure {
+        long millis = limits.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
+        LOG.log(Level.WARNING, () -> "Guest module " + name + ": " + failure.getMessage() + "; retrying in " + millis
+                + " ms (attempt " + (attempt + 1) + " of " + (limits.retries() + 1) + ")");
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DownloadFailure.permanent("interrupted while waiting to retry: " + failure.getMessage());
+        }
+    }
+
+    private Outcome fetchOnce(URI uri, Optional<Validators> validators, String name) throws DownloadFailure {
+        List<URI> chain = new ArrayList<>(List.of(uri));
+        URI current = uri;
+        while (true) {
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(request(current, validators));
+            BodyReader body = new BodyReader();
+            response.body().subscribe(body);
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                body.cancel();
+                current = nextHop(current, response, chain);
+                continue;
+            }
+            if (status == 304 && validators.isPresent()) {
+                body.cancel();
+                return new NotModified();
+            }
+            if (status < 200 || status > 299) {
+                throw statusFailure(status, body);
+            }
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (declared > limits.maxModuleBytes()) {
+                body.cancel();
+                throw DownloadFailure.permanent(tooLarge(declared, limits.maxModuleBytes()));
+            }
+            byte[] bytes = body.readAll(declared, limits.stallTimeout(), limits.maxModuleBytes(),
+                    new ProgressLog(name, declared, limits.progressInterval()));
+            return new Fetched(bytes, response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
+        }
+    }
+
+    private HttpRequest request(URI uri, Optional<Validators> validators) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(limits.requestTimeout())
                 .header("Accept", "application/wasm, */*;q=0.5")
                 .header("User-Agent", "wasmguest")
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = send(uri, request);
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status < 200 || status > 299) {
-                throw new GuestResolutionException(uri.toString(), describeStatus(status, body));
+                .GET();
+        validators.ifPresent(known -> {
+            if (known.etag() != null) {
+                request.header("If-None-Match", known.etag());
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            byte[] bytes = readBody(uri, body, declared);
-            return new Download(bytes, response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
-        } catch (IOException e) {
-            throw new GuestResolutionException(uri.toString(), "download failed: " + e, e);
-        }
+            if (known.lastModified() != null) {
+                request.header("If-Modified-Since", known.lastModified());
+            }
+        });
+        return request.build();
     }
 
-    private HttpResponse<InputStream> send(URI uri, HttpRequest request) {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest request) throws DownloadFailure {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
-            throw new GuestResolutionException(uri.toString(), "could not connect within "
-                    + limits.connectTimeout().toMillis() + " ms; check the URL and your network or proxy", e);
+            throw DownloadFailure.transientFailure("could not connect within "
+                    + BodyReader.seconds(limits.connectTimeout()) + "; check the URL and your network or proxy", e);
         } catch (HttpTimeoutException e) {
-            throw new GuestResolutionException(uri.toString(), "the server sent no response within "
-                    + limits.requestTimeout().toMillis() + " ms; try again or raise the request timeout", e);
+            throw DownloadFailure.transientFailure("the server sent no response within "
+                    + BodyReader.seconds(limits.requestTimeout()), e);
         } catch (ConnectException e) {
-            throw new GuestResolutionException(uri.toString(),
+            throw DownloadFailure.transientFailure(
                     "the server is unreachable (connection refused); check the URL and that the server is up", e);
         } catch (IOException e) {
-            throw new GuestResolutionException(uri.toString(), "download failed: " + e, e);
+            throw DownloadFailure.transientFailure("the connection failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GuestResolutionException(uri.toString(), "interrupted while downloading", e);
+            throw DownloadFailure.permanent("interrupted while downloading");
         }
     }
 
-    private static String describeStatus(int status, InputStream body) throws IOException {
-        byte[] head = body.readNBytes(512);
-        String what = status >= 300 && status < 400
-                ? "HTTP " + status + " redirect not followed (too many redirects or a missing Location)"
-                : "HTTP " + status;
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private URI nextHop(URI current, HttpResponse<?> response, List<URI> chain) throws DownloadFailure {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> DownloadFailure.permanent(
+                "HTTP " + response.statusCode() + " redirect without a Location header"));
+        URI next = current.resolve(location);
+        if (chain.contains(next)) {
+            chain.add(next);
+            throw DownloadFailure.permanent("redirect loop: " + describe(chain) + "; fix the server or the URL");
+        }
+        chain.add(next);
+        if (chain.size() - 1 > limits.maxRedirects()) {
+            throw DownloadFailure.permanent("more than " + limits.maxRedirects() + " redirects: " + describe(chain)
+                    + "; use the final URL or raise " + ResolutionSettings.MAX_REDIRECTS);
+        }
+        return next;
+    }
+
+    private static String describe(List<URI> chain) {
+        return String.join(" -> ", chain.stream().map(URI::toString).toList());
+    }
+
+    private DownloadFailure statusFailure(int status, BodyReader body) {
+        byte[] head = body.readHead(512, limits.stallTimeout());
+        String excerpt = head.length > 0 ? " (body starts with: " + WasmBytes.excerpt(head) + ")" : "";
         String advice = status == 404 || status == 410 ? "; check the URL"
                 : status == 401 || status == 403 ? "; the server refused access, check credentials or the URL"
                 : status >= 500 ? "; the server failed, try again later" : "";
-        return what + (head.length > 0 ? " (body starts with: " + WasmBytes.excerpt(head) + ")" : "") + advice;
+        String message = "HTTP " + status + excerpt + advice;
+        return status >= 500 ? DownloadFailure.transientFailure(message, null) : DownloadFailure.permanent(message);
     }
 
-    private byte[] readBody(URI uri, InputStream body, long declared) throws IOException {
-        long max = limits.maxModuleBytes();
-        if (declared > max) {
-            throw new GuestResolutionException(uri.toString(), tooLarge(declared, max));
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                if (bytes.size() + (long) n > max) {
-                    throw new GuestResolutionException(uri.toString(), tooLarge(bytes.size() + (long) n, max));
+    static String tooLarge(long size, long max) {
+        return "the module is larger than the limit of " + max + " bytes (at least " + size + " bytes); raise "
+                + ResolutionSettings.MAX_BYTES + " if this is expected";
+    }
+
+    /** One client per fetcher, made on first use: resolutions from the class path never start one. */
+    private HttpClient client() {
+        HttpClient existing = client;
+        if (existing == null) {
+            synchronized (this) {
+                existing = client;
+                if (existing == null) {
+                    existing = HttpClient.newBuilder()
+                            .connectTimeout(limits.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = existing;
                 }
-                bytes.write(buffer, 0, n);
             }
-        } catch (IOException e) {
-            throw new GuestResolutionException(uri.toString(), "body ended after " + bytes.size()
-                    + (declared >= 0 ? " of " + declared : "") + " bytes (" + e.getMessage()
-                    + "); the connection broke, try again", e);
         }
-        if (declared >= 0 && bytes.size() != declared) {
-            throw new GuestResolutionException(uri.toString(), "body ended after " + bytes.size() + " of "
-                    + declared + " bytes; the connection broke, try again");
-        }
-        return bytes.toByteArray();
+        return existing;
     }
 
-    private static String tooLarge(long size, long max) {
-        return "the module is larger than the limit of " + max + " bytes (at least " + size
-                + " bytes); raise wasmguest.download.maxBytes if this is expected";
-    }
+    /** Logs a long download's progress at most once per interval. */
+    private static final class ProgressLog implements BodyReader.Progress {
 
-    /** Bounds on one transfer. */
-    public record TransferLimits(Duration connectTimeout, Duration requestTimeout, long maxModuleBytes) {
+        private final String name;
+        private final long declared;
+        private final long intervalNanos;
+        private long nextReport;
 
-        public static final TransferLimits DEFAULTS =
-                new TransferLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 512L * 1024 * 1024);
+        ProgressLog(String name, long declared, java.time.Duration interval) {
+            this.name = name;
+            this.declared = declared;
+            this.intervalNanos = interval.toNanos();
+            this.nextReport = System.nanoTime() + intervalNanos;
+        }
+
+        @Override
+        public void received(long bytesSoFar) {
+            long now = System.nanoTime();
+            if (now - nextReport < 0) {
+                return;
+            }
+            nextReport = now + intervalNanos;
+            String total = declared > 0
+                    ? String.format(" of %.1f MiB (%d%%)", declared / 1048576.0, bytesSoFar * 100 / declared)
+                    : "";
+            LOG.log(Level.INFO, () -> String.format("Guest module %s: downloaded %.1f MiB%s", name,
+                    bytesSoFar / 1048576.0, total));
+        }
     }
 }

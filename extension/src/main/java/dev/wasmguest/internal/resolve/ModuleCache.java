@@ -24,6 +24,7 @@ import java.util.Properties;
  * <pre>
  * &lt;dir&gt;/modules/&lt;sha256&gt;.wasm          the module's bytes, named by their own sha256
  * &lt;dir&gt;/urls/&lt;sha256 of the URL&gt;.properties   url, sha256, size, etag, last-modified, fetched-at
+ * &lt;dir&gt;/locks/&lt;sha256 of the URL&gt;.lock         held while one thread of one JVM downloads the URL
  * </pre>
  *
  * Every file is written to a temporary file in the same directory, forced to disk and renamed into place, so
@@ -34,12 +35,25 @@ public final class ModuleCache {
 
     private static final System.Logger LOG = System.getLogger(ModuleCache.class.getName());
 
+    private final Path directory;
     private final Path modules;
     private final Path urls;
+    private final Path locks;
 
     public ModuleCache(Path directory) {
+        this.directory = directory;
         this.modules = directory.resolve("modules");
         this.urls = directory.resolve("urls");
+        this.locks = directory.resolve("locks");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file that threads and JVMs lock while one of them downloads {@code url}. */
+    Path lockFile(URI url) {
+        return locks.resolve(urlKey(url) + ".lock");
     }
 
     /** The verified bytes of the module with this sha256, or empty when absent or corrupt. */
@@ -93,7 +107,11 @@ public final class ModuleCache {
     }
 
     private Path urlFile(URI url) {
-        return urls.resolve(Sha256.hex(url.toString().getBytes(StandardCharsets.UTF_8)) + ".properties");
+        return urls.resolve(urlKey(url) + ".properties");
+    }
+
+    private static String urlKey(URI url) {
+        return Sha256.hex(url.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void writeAtomically(Path target, byte[] bytes) {
@@ -132,6 +150,11 @@ public final class ModuleCache {
     /** One entry of the URL index. */
     public record UrlRecord(String url, String sha256, long size, String etag, String lastModified,
             Instant fetchedAt) {
+
+        /** This entry, confirmed current by the server at {@code now}. */
+        UrlRecord revalidatedAt(Instant now) {
+            return new UrlRecord(url, sha256, size, etag, lastModified, now);
+        }
 
         static Optional<UrlRecord> fromProperties(Properties p) {
             String url = p.getProperty("url");

@@ -12,12 +12,16 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Turns a {@link ModuleSource} into verified module bytes: URLs through the disk cache (downloading on a miss),
- * files and classpath resources read directly. Thread-safe.
+ * Turns a {@link ModuleSource} into verified module bytes: URLs through the disk cache (downloading on a miss or
+ * when stale), files and classpath resources read directly. Thread-safe, and safe to share a cache directory with
+ * other instances and other JVMs: a URL is downloaded by one of them at a time, under its cache lock.
  */
 public final class ModuleResolver {
 
@@ -25,17 +29,20 @@ public final class ModuleResolver {
 
     private final ModuleCache cache;
     private final HttpFetcher fetcher;
+    private final ResolutionSettings settings;
     private final Clock clock;
 
-    public ModuleResolver(ModuleCache cache, HttpFetcher fetcher, Clock clock) {
-        this.cache = cache;
-        this.fetcher = fetcher;
+    public ModuleResolver(ResolutionSettings settings, Clock clock) {
+        this.settings = settings;
+        this.cache = new ModuleCache(settings.cacheDirectory());
+        this.fetcher = new HttpFetcher(settings.limits());
         this.clock = clock;
     }
 
     /**
      * @param pinnedSha256 the lower-case hex sha256 the module must have, or empty
-     * @throws GuestResolutionException when the module cannot be had or is not a wasm module with that hash
+     * @throws GuestResolutionException when the module cannot be had or is not a wasm module with that hash;
+     *         {@link OfflineMissException} when offline and the module is not cached
      */
     public ResolvedModule resolve(ModuleSource source, Optional<String> pinnedSha256) {
         if (source instanceof UrlSource url) {
@@ -44,25 +51,84 @@ public final class ModuleResolver {
         return verified(source.describe(), readLocal(source), pinnedSha256);
     }
 
-    private ResolvedModule resolveUrl(URI uri, Optional<String> pinnedSha256) {
-        Optional<ResolvedModule> cached = pinnedSha256
-                .or(() -> cache.readUrl(uri).map(ModuleCache.UrlRecord::sha256))
-                .flatMap(sha256 -> cache.readModule(sha256).map(bytes -> new ResolvedModule(bytes, sha256)));
-        if (cached.isPresent()) {
-            LOG.log(Level.DEBUG, () -> "Guest module " + uri + ": cache hit, sha256 " + cached.get().sha256()
-                    + ", " + cached.get().bytes().length + " bytes");
-            return cached.get();
+    private ResolvedModule resolveUrl(URI uri, Optional<String> pinned) {
+        Optional<Cached> cached = cached(uri, pinned);
+        if (cached.isPresent() && (settings.offline() || cached.get().fresh)) {
+            return logHit(uri, cached.get());
         }
+        if (settings.offline()) {
+            throw new OfflineMissException(uri.toString(), "not in the offline cache (wasmguest.offline=true);"
+                    + " run once without wasmguest.offline to download it into " + cache.directory()
+                    + (pinned.isPresent() ? "" : ", or pin it with sha256 and copy the module to "
+                    + cache.directory().resolve("modules").resolve("<sha256>.wasm")));
+        }
+        try (CacheLock lock = CacheLock.acquire(cache.lockFile(uri), settings.limits().lockTimeout())) {
+            // Another thread or JVM may have downloaded it while this one waited for the lock.
+            Optional<Cached> current = cached(uri, pinned);
+            if (current.isPresent() && current.get().fresh) {
+                return logHit(uri, current.get());
+            }
+            return download(uri, pinned, current);
+        } catch (TimeoutException e) {
+            throw new GuestResolutionException(uri.toString(), e.getMessage()
+                    + "; if no other build is running, delete that file", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestResolutionException(uri.toString(), "interrupted while waiting for the cache lock", e);
+        }
+    }
+
+    /** A usable cached module for the URL: the pinned one, else the one the URL index names. */
+    private Optional<Cached> cached(URI uri, Optional<String> pinned) {
+        if (pinned.isPresent()) {
+            // A pinned module is immutable: any cached copy with that hash is current, whatever its age.
+            return cache.readModule(pinned.get()).map(bytes -> new Cached(new ResolvedModule(bytes, pinned.get()),
+                    cache.readUrl(uri).filter(record -> record.sha256().equals(pinned.get())), true));
+        }
+        return cache.readUrl(uri).flatMap(record -> cache.readModule(record.sha256()).map(bytes -> new Cached(
+                new ResolvedModule(bytes, record.sha256()), Optional.of(record),
+                Duration.between(record.fetchedAt(), clock.instant()).compareTo(settings.maxAge()) < 0)));
+    }
+
+    private ResolvedModule download(URI uri, Optional<String> pinned, Optional<Cached> stale) {
+        String from = settings.rewrites().apply(uri.toString());
+        String via = from.equals(uri.toString()) ? "" : " (downloading from " + from + ")";
+        Optional<HttpFetcher.Validators> validators = stale.flatMap(cached -> cached.record)
+                .map(record -> new HttpFetcher.Validators(record.etag(), record.lastModified()));
         long start = System.nanoTime();
-        HttpFetcher.Download download = fetcher.fetch(uri);
-        ResolvedModule module = verified(uri.toString(), download.bytes(), pinnedSha256);
+        HttpFetcher.Outcome outcome;
+        try {
+            outcome = fetcher.fetch(URI.create(from), validators, uri.toString());
+        } catch (DownloadFailure failure) {
+            if (failure.isTransient() && stale.isPresent()) {
+                LOG.log(Level.WARNING, () -> "Guest module " + uri + ": using the stale cached copy (sha256 "
+                        + stale.get().module.sha256() + ") because the server could not be reached: "
+                        + failure.getMessage());
+                return stale.get().module;
+            }
+            throw new GuestResolutionException(uri.toString(), failure.getMessage() + via, failure);
+        }
+        if (outcome instanceof HttpFetcher.NotModified) {
+            ModuleCache.UrlRecord record = stale.get().record.orElseThrow();
+            cache.storeUrl(record.revalidatedAt(clock.instant()));
+            LOG.log(Level.DEBUG, () -> "Guest module " + uri + ": not modified (304), keeping sha256 " + record.sha256());
+            return stale.get().module;
+        }
+        HttpFetcher.Fetched fetched = (HttpFetcher.Fetched) outcome;
+        ResolvedModule module = verified(uri.toString(), fetched.bytes(), pinned);
         cache.storeModule(module.sha256(), module.bytes());
         cache.storeUrl(new ModuleCache.UrlRecord(uri.toString(), module.sha256(), module.bytes().length,
-                download.etag(), download.lastModified(), clock.instant()));
+                fetched.etag(), fetched.lastModified(), clock.instant()));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.log(Level.INFO, () -> "Guest module " + uri + ": downloaded " + module.bytes().length + " bytes in "
-                + millis + " ms, sha256 " + module.sha256());
+        LOG.log(Level.INFO, () -> "Guest module " + uri + via + ": downloaded " + module.bytes().length
+                + " bytes in " + millis + " ms, sha256 " + module.sha256());
         return module;
+    }
+
+    private static ResolvedModule logHit(URI uri, Cached cached) {
+        LOG.log(Level.DEBUG, () -> "Guest module " + uri + ": cache hit" + (cached.fresh ? "" : " (stale, offline)")
+                + ", sha256 " + cached.module.sha256() + ", " + cached.module.bytes().length + " bytes");
+        return cached.module;
     }
 
     private static ResolvedModule verified(String source, byte[] bytes, Optional<String> pinnedSha256) {
@@ -82,7 +148,7 @@ public final class ModuleResolver {
                 return Files.readAllBytes(file.path());
             } catch (NoSuchFileException e) {
                 throw new GuestResolutionException(source.describe(), "no such file (relative paths resolve"
-                        + " against the working directory " + java.nio.file.Path.of("").toAbsolutePath() + ")", e);
+                        + " against the working directory " + Path.of("").toAbsolutePath() + ")", e);
             } catch (IOException e) {
                 throw new GuestResolutionException(source.describe(), "cannot read the file: " + e, e);
             }
@@ -100,5 +166,9 @@ public final class ModuleResolver {
             }
         }
         return ((BytesSource) source).bytes();
+    }
+
+    /** A module found in the cache, with the URL index entry that led to it, if any. */
+    private record Cached(ResolvedModule module, Optional<ModuleCache.UrlRecord> record, boolean fresh) {
     }
 }

@@ -4,31 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Resolution of URLs through the disk cache, against a real HTTP server on loopback. */
+/** The disk cache's contract, against a real HTTP server on loopback: hits, pins, freshness, corruption, sharing. */
 class ModuleResolverTest {
 
     @TempDir
     Path cacheDir;
 
     private final MockWebServer server = new MockWebServer();
+    private final MutableClock clock = new MutableClock();
     private byte[] seed;
     private String seedSha256;
-    private ModuleResolver resolver;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -37,7 +51,6 @@ class ModuleResolverTest {
             seed = in.readAllBytes();
         }
         seedSha256 = Sha256.hex(seed);
-        resolver = newResolver();
     }
 
     @AfterEach
@@ -45,25 +58,30 @@ class ModuleResolverTest {
         server.close();
     }
 
-    private ModuleResolver newResolver() {
-        return new ModuleResolver(new ModuleCache(cacheDir), new HttpFetcher(HttpFetcher.TransferLimits.DEFAULTS),
-                Clock.systemUTC());
+    private ModuleResolver resolver(String... keysAndValues) {
+        Properties properties = new Properties();
+        properties.setProperty(ResolutionSettings.CACHE_DIR, cacheDir.toString());
+        properties.setProperty(ResolutionSettings.RETRY_BACKOFF, "PT0.01S");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new ModuleResolver(ResolutionSettings.from(Settings.fromSources(properties, Map.of())), clock);
     }
 
     private ModuleSource url(String path) {
         return ModuleSource.ofUrl(server.url(path).toString());
     }
 
-    private void serve(byte[] body) {
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(body)).build());
+    private MockResponse seedResponse(String etag) {
+        return new MockResponse.Builder().code(200).setHeader("ETag", etag).body(new Buffer().write(seed)).build();
     }
 
     @Test
     void downloadsOnceThenServesFromDisk() {
-        serve(seed);
+        server.enqueue(seedResponse("\"v1\""));
 
-        ResolvedModule first = resolver.resolve(url("/seed.wasm"), Optional.empty());
-        ResolvedModule second = newResolver().resolve(url("/seed.wasm"), Optional.empty());
+        ResolvedModule first = resolver().resolve(url("/seed.wasm"), Optional.empty());
+        ResolvedModule second = resolver().resolve(url("/seed.wasm"), Optional.empty());
 
         assertThat(first.bytes()).isEqualTo(seed);
         assertThat(second.bytes()).isEqualTo(seed);
@@ -74,57 +92,39 @@ class ModuleResolverTest {
 
     @Test
     void pinnedModuleInTheCacheNeedsNoNetwork() {
-        serve(seed);
-        resolver.resolve(url("/a/seed.wasm"), Optional.empty());
+        server.enqueue(seedResponse("\"v1\""));
+        resolver().resolve(url("/a/seed.wasm"), Optional.empty());
         server.close();
+        clock.advance(Duration.ofDays(365));
 
-        ResolvedModule pinned = newResolver().resolve(url("/other/path.wasm"), Optional.of(seedSha256));
+        ResolvedModule pinned = resolver().resolve(url("/other/path.wasm"), Optional.of(seedSha256));
 
         assertThat(pinned.bytes()).isEqualTo(seed);
     }
 
     @Test
     void hashMismatchNamesBothHashesAndCachesNothing() {
-        serve(seed);
+        server.enqueue(seedResponse("\"v1\""));
         String expected = "0".repeat(64);
 
-        assertThatThrownBy(() -> resolver.resolve(url("/seed.wasm"), Optional.of(expected)))
+        assertThatThrownBy(() -> resolver().resolve(url("/seed.wasm"), Optional.of(expected)))
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("/seed.wasm: hash mismatch: expected sha256 " + expected + " got " + seedSha256);
         assertThat(cacheDir.resolve("modules")).doesNotExist();
-    }
-
-    @Test
-    void httpErrorShowsStatusAndBodyStart() {
-        server.enqueue(new MockResponse.Builder().code(404).body("Not Found: no such release").build());
-
-        assertThatThrownBy(() -> resolver.resolve(url("/missing.wasm"), Optional.empty()))
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageContaining("/missing.wasm: HTTP 404 (body starts with: \"Not Found: no such release\")")
-                .hasMessageContaining("check the URL");
-    }
-
-    @Test
-    void htmlInsteadOfWasmIsRefusedAndNotCached() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<html><body>Please log in</body></html>").build());
-
-        assertThatThrownBy(() -> resolver.resolve(url("/login.wasm"), Optional.empty()))
-                .hasMessageContaining("received HTML, not a wasm module");
-        assertThat(cacheDir.resolve("modules")).doesNotExist();
+        assertThat(cacheDir.resolve("urls")).doesNotExist();
     }
 
     @Test
     void corruptedCacheFileIsDetectedAndFetchedAgain() throws IOException {
-        serve(seed);
-        serve(seed);
-        resolver.resolve(url("/seed.wasm"), Optional.empty());
+        server.enqueue(seedResponse("\"v1\""));
+        server.enqueue(seedResponse("\"v1\""));
+        resolver().resolve(url("/seed.wasm"), Optional.empty());
         Path cached = cacheDir.resolve("modules/" + seedSha256 + ".wasm");
         byte[] corrupted = seed.clone();
         corrupted[corrupted.length / 2] ^= 0x55;
         Files.write(cached, corrupted);
 
-        ResolvedModule again = newResolver().resolve(url("/seed.wasm"), Optional.empty());
+        ResolvedModule again = resolver().resolve(url("/seed.wasm"), Optional.empty());
 
         assertThat(again.bytes()).isEqualTo(seed);
         assertThat(cached).hasBinaryContent(seed);
@@ -132,13 +132,130 @@ class ModuleResolverTest {
     }
 
     @Test
-    void unreachableServerIsNamed() {
-        String url = server.url("/seed.wasm").toString();
-        server.close();
+    void staleCopyIsRevalidatedAndKeptOn304() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v1\"")
+                .setHeader("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT").body(new Buffer().write(seed)).build());
+        server.enqueue(new MockResponse.Builder().code(304).build());
+        resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
+        server.takeRequest();
+        clock.advance(Duration.ofMinutes(61));
 
-        assertThatThrownBy(() -> resolver.resolve(ModuleSource.ofUrl(url), Optional.empty()))
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageStartingWith("Cannot load guest module " + url + ": ")
-                .hasMessageContaining("unreachable");
+        ResolvedModule revalidated = resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
+
+        RecordedRequest conditional = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(conditional.getHeaders().get("If-Modified-Since")).isEqualTo("Tue, 03 Nov 2026 10:00:00 GMT");
+        assertThat(revalidated.bytes()).isEqualTo(seed);
+
+        // The 304 renewed the entry: within maxAge again, no request at all.
+        clock.advance(Duration.ofMinutes(59));
+        resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void staleCopyIsReplacedWhenTheServerHasNewContent() throws IOException {
+        server.enqueue(seedResponse("\"v1\""));
+        byte[] echo;
+        try (InputStream in = getClass().getResourceAsStream("/guests/echo.wasm")) {
+            echo = in.readAllBytes();
+        }
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v2\"").body(new Buffer().write(echo))
+                .build());
+        resolver().resolve(url("/tool.wasm"), Optional.empty());
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(resolver().resolve(url("/tool.wasm"), Optional.empty()).bytes()).isEqualTo(echo);
+    }
+
+    @Test
+    void staleCopyIsUsedWhenTheServerIsDown() {
+        server.enqueue(seedResponse("\"v1\""));
+        ModuleSource source = url("/seed.wasm");
+        resolver().resolve(source, Optional.empty());
+        server.close();
+        clock.advance(Duration.ofDays(2));
+
+        ResolvedModule stale = resolver("wasmguest.http.retries", "1").resolve(source, Optional.empty());
+
+        assertThat(stale.bytes()).isEqualTo(seed);
+    }
+
+    @Test
+    void offlineUsesEvenAStaleCopyAndNeverTheNetwork() {
+        server.enqueue(seedResponse("\"v1\""));
+        ModuleSource source = url("/seed.wasm");
+        resolver().resolve(source, Optional.empty());
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(resolver("wasmguest.offline", "true").resolve(source, Optional.empty()).bytes()).isEqualTo(seed);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void offlineMissSaysHowToFillTheCache() {
+        assertThatThrownBy(() -> resolver("wasmguest.offline", "true").resolve(url("/seed.wasm"), Optional.empty()))
+                .isInstanceOf(OfflineMissException.class)
+                .hasMessageContaining("/seed.wasm: not in the offline cache (wasmguest.offline=true); run once without"
+                        + " wasmguest.offline to download it into " + cacheDir);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void sixteenThreadsWithTheirOwnResolversMakeOneRequest() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).bodyDelay(300, TimeUnit.MILLISECONDS)
+                .body(new Buffer().write(seed)).build());
+        ModuleSource source = url("/seed.wasm");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<ResolvedModule>> tasks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                tasks.add(() -> resolver().resolve(source, Optional.empty()));
+            }
+            for (Future<ResolvedModule> result : pool.invokeAll(tasks)) {
+                assertThat(result.get().sha256()).isEqualTo(seedSha256);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        try (var files = Files.walk(cacheDir)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void malformedSettingIsNamed() {
+        assertThatThrownBy(() -> resolver("wasmguest.cache.maxAge", "1 day"))
+                .hasMessage("configuration wasmguest.cache.maxAge=\"1 day\" is invalid: expected an ISO-8601 duration"
+                        + " such as PT30S or P1D");
+        assertThatThrownBy(() -> resolver("wasmguest.offline.missing", "ignore"))
+                .hasMessageContaining("expected fail or skip");
+        assertThatThrownBy(() -> resolver("wasmguest.url.rewrite", "https://a/"))
+                .hasMessageContaining("FROM_PREFIX=>TO_PREFIX");
+    }
+
+    /** A clock the test moves forward, to age cache entries without waiting. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-03T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

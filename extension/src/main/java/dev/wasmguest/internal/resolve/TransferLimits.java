@@ -1,0 +1,24 @@
+package dev.wasmguest.internal.resolve;
+
+import java.time.Duration;
+
+/**
+ * Bounds on downloads, so that no network condition can hang a build.
+ *
+ * @param connectTimeout establishing a connection
+ * @param requestTimeout from sending a request until its response headers arrive
+ * @param stallTimeout the longest wait for the next bytes of a response body
+ * @param retries further attempts after a connection error, a stalled or cut-off body or a 5xx status
+ * @param retryBackoff the wait before the first retry; it doubles for every further one
+ * @param maxRedirects redirects followed before giving up
+ * @param maxModuleBytes the largest module accepted, checked while streaming
+ * @param lockTimeout the longest wait for another thread or JVM downloading the same URL
+ * @param progressInterval how often a long download logs its progress
+ */
+public record TransferLimits(Duration connectTimeout, Duration requestTimeout, Duration stallTimeout, int retries,
+        Duration retryBackoff, int maxRedirects, long maxModuleBytes, Duration lockTimeout, Duration progressInterval) {
+
+    public static final TransferLimits DEFAULTS = new TransferLimits(Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(30), 3, Duration.ofMillis(500), 5, 512L * 1024 * 1024, Duration.ofMinutes(10),
+            Duration.ofSeconds(5));
+}
