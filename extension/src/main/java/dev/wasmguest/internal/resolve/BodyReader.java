@@ -57,7 +57,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
                 Object signal = signals.poll(stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (signal == null) {
                     throw DownloadFailure.transientFailure("no data for " + seconds(stallTimeout) + " after "
-                            + body.size() + " bytes" + of(declared) + "; the server stalled", null);
+                            + body.size() + of(declared) + " bytes; the server stalled", null);
                 }
                 if (signal == COMPLETE) {
                     if (declared >= 0 && body.size() != declared) {
