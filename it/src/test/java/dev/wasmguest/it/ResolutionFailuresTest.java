@@ -126,6 +126,16 @@ class ResolutionFailuresTest {
     }
 
     @Test
+    void unreachableServerIsNamed() {
+        configuration.put("wasmguest.http.retries", "1");
+        String url = base();
+        server.close();
+
+        assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + url + "/seed.wasm: the"
+                + " server is unreachable (connection refused); check the URL and that the server is up (2 attempts)");
+    }
+
+    @Test
     void htmlPageWithStatus200IsNotAModule() {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                 .body("<!DOCTYPE html>\n<html><body>Sign in to continue</body></html>").build());
