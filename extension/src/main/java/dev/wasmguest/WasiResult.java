@@ -1,7 +1,9 @@
 package dev.wasmguest;
 
+import dev.wasmguest.internal.engine.GuestFiles;
 import dev.wasmguest.internal.engine.RunRecord;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,50 +13,79 @@ import java.util.Optional;
  * How one run of a guest ended and what it wrote. Immutable and thread-safe; accessors never return
  * {@code null}, and byte arrays are copies.
  *
- * <p>A run either <em>exited</em> ({@code _start} returned, which is exit code 0, or the guest called
- * {@code proc_exit(n)}) or <em>trapped</em> ({@link #trap()} is present). A trapped run never reports exit
- * code 0: {@link #exitCode()} is {@value #TRAPPED_EXIT_CODE} then.
+ * <p>A run ends in one of three ways ({@link #outcome()}): the guest <em>exited</em> ({@code _start} returned,
+ * which is exit code 0, or it called {@code proc_exit(n)}), it <em>trapped</em> ({@link #trap()} is present), or it
+ * <em>timed out</em> and was stopped. Only an exited run has a real exit code; otherwise {@link #exitCode()} is
+ * {@value #NO_EXIT_CODE}, so a trapped or stopped run is never mistaken for a success. Limits reached on the way are
+ * reported besides: output beyond the capture limit ({@link #stdoutTruncated()}), and memory growth up to the
+ * memory limit ({@link #memoryBytes()}, {@link #maxMemoryBytes()}).
  *
  * @since 0.1.0
  */
 public final class WasiResult {
 
-    /** The {@link #exitCode()} of a run that trapped instead of exiting. */
-    public static final int TRAPPED_EXIT_CODE = -1;
+    /** The {@link #exitCode()} of a run that did not exit: it trapped or timed out. */
+    public static final int NO_EXIT_CODE = -1;
 
     private final String source;
     private final List<String> argv;
     private final Map<String, String> env;
     private final RunRecord record;
+    private final Optional<GuestFiles> files;
 
-    WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record) {
+    WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record,
+            Optional<GuestFiles> files) {
         this.source = source;
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
         this.record = record;
+        this.files = files;
+    }
+
+    /** How the run ended: exited, trapped or timed out. */
+    public WasiOutcome outcome() {
+        return record.outcome();
     }
 
     /**
      * The exit code: 0 when {@code _start} returned, {@code n} when the guest called {@code proc_exit(n)}
-     * (C's {@code exit(n)}), {@value #TRAPPED_EXIT_CODE} when it trapped.
+     * (C's {@code exit(n)}), {@value #NO_EXIT_CODE} when it trapped or timed out.
      */
     public int exitCode() {
-        return trapped() ? TRAPPED_EXIT_CODE : record.exitCode();
+        return exited() ? record.exitCode() : NO_EXIT_CODE;
     }
 
-    /** The trap message when the guest trapped (e.g. {@code unreachable}), else empty. */
+    /** Whether the guest exited, with any code. */
+    public boolean exited() {
+        return record.outcome() == WasiOutcome.EXITED;
+    }
+
+    /**
+     * The trap message when the guest trapped, e.g. {@code Trapped on unreachable instruction},
+     * {@code out of bounds memory access}, {@code integer divide by zero}, {@code call stack exhausted}; else empty.
+     */
     public Optional<String> trap() {
         return Optional.ofNullable(record.trap());
     }
 
-    /** Whether the guest trapped instead of exiting. */
+    /** Whether the guest trapped. */
     public boolean trapped() {
-        return record.trap() != null;
+        return record.outcome() == WasiOutcome.TRAPPED;
     }
 
-    /** Whether the guest exited with code 0 (and so did not trap). */
+    /** Whether the guest ran longer than its timeout and was stopped. */
+    public boolean timedOut() {
+        return record.outcome() == WasiOutcome.TIMED_OUT;
+    }
+
+    /** The timeout the run had. */
+    public Duration timeout() {
+        return record.timeout();
+    }
+
+    /** Whether the guest exited with code 0. */
     public boolean succeeded() {
-        return !trapped() && record.exitCode() == 0;
+        return exited() && record.exitCode() == 0;
     }
 
     /** Standard output decoded as UTF-8; lossless for valid UTF-8, malformed bytes become U+FFFD. */
@@ -67,14 +98,62 @@ public final class WasiResult {
         return new String(record.stderr(), StandardCharsets.UTF_8);
     }
 
-    /** The exact bytes written to standard output; a copy. */
+    /** The captured bytes of standard output; a copy. */
     public byte[] stdoutBytes() {
         return record.stdout().clone();
     }
 
-    /** The exact bytes written to standard error; a copy. */
+    /** The captured bytes of standard error; a copy. */
     public byte[] stderrBytes() {
         return record.stderr().clone();
+    }
+
+    /** Whether the guest wrote more to stdout than the capture limit; the excess was dropped. */
+    public boolean stdoutTruncated() {
+        return record.stdoutDropped() > 0;
+    }
+
+    /** Whether the guest wrote more to stderr than the capture limit; the excess was dropped. */
+    public boolean stderrTruncated() {
+        return record.stderrDropped() > 0;
+    }
+
+    /** How many bytes of stdout were dropped beyond the capture limit. */
+    public long stdoutDroppedBytes() {
+        return record.stdoutDropped();
+    }
+
+    /** How many bytes of stderr were dropped beyond the capture limit. */
+    public long stderrDroppedBytes() {
+        return record.stderrDropped();
+    }
+
+    /** The size of the guest's linear memory when the run ended, in bytes (0 for a module without memory). */
+    public long memoryBytes() {
+        return record.memoryBytes();
+    }
+
+    /** The most the guest could grow its memory to: the module's own maximum or the memory limit, if lower. */
+    public long maxMemoryBytes() {
+        return record.maxMemoryBytes();
+    }
+
+    /** Whether the guest's memory ended at its maximum: a further {@code memory.grow} would have failed. */
+    public boolean memoryLimitReached() {
+        return record.memoryBytes() > 0 && record.memoryBytes() >= record.maxMemoryBytes();
+    }
+
+    /**
+     * A file in the guest's directories, by its absolute guest path, e.g. {@code result.file("/out/report.txt")}
+     * after {@code withTempDirectory("/out")}. The path belongs to the run's private in-memory file system: read it
+     * with {@link java.nio.file.Files}. It may not exist.
+     *
+     * @throws IllegalStateException when the run had no directories
+     */
+    public Path file(String guestPath) {
+        return files.orElseThrow(() -> new IllegalStateException("the run of " + source
+                + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))
+                .file(guestPath);
     }
 
     /** The arguments the guest was given after {@code argv[0]}. */
@@ -97,15 +176,31 @@ public final class WasiResult {
         return source;
     }
 
-    /** Wall-clock time from instantiation until the guest exited or trapped. */
+    /** Wall-clock time from the start of the run until the guest exited, trapped or was stopped. */
     public Duration duration() {
         return record.duration();
+    }
+
+    /** How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}. */
+    public String describeOutcome() {
+        switch (record.outcome()) {
+            case EXITED:
+                return "exited with code " + record.exitCode();
+            case TRAPPED:
+                return "trapped: " + record.trap();
+            default:
+                return "timed out after " + describe(record.timeout()) + " and was stopped";
+        }
+    }
+
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** A one-line summary: module, arguments and how the run ended. */
     @Override
     public String toString() {
-        return "WasiResult[" + source + " " + args() + " -> "
-                + trap().map(message -> "trapped: " + message).orElse("exit code " + exitCode()) + "]";
+        return "WasiResult[" + source + " " + args() + " -> " + describeOutcome() + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.wasmguest.internal.engine.CompiledGuest;
 import dev.wasmguest.internal.engine.GuestExecution;
 import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.engine.GuestLoader;
+import dev.wasmguest.internal.engine.Mount;
 import dev.wasmguest.internal.engine.RunSpec;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.source.BytesSource;
@@ -89,7 +90,8 @@ public final class WasiRunner {
     }
 
     private static WasiRunner create(ModuleSource source, Optional<String> sha256) {
-        return new WasiRunner(GuestLoader.fromSettings(Settings.system()).handle(source, sha256), RunSpec.EMPTY);
+        Settings settings = Settings.system();
+        return new WasiRunner(GuestLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings));
     }
 
     /** This runner with these arguments (after {@code argv[0]}) instead of the configured ones. */
@@ -116,6 +118,21 @@ public final class WasiRunner {
         return new WasiRunner(guest, spec.withEnv(name, value));
     }
 
+    /**
+     * This runner with the host's values of these environment variables, for those the host has; the guest sees
+     * no other host variable.
+     */
+    public WasiRunner withInheritedEnv(String... names) {
+        WasiRunner runner = this;
+        for (String name : copyOf(names)) {
+            String value = System.getenv(name);
+            if (value != null) {
+                runner = runner.withEnv(name, value);
+            }
+        }
+        return runner;
+    }
+
     /** This runner with {@code stdin} as standard input, encoded as UTF-8; the guest then reads end-of-file. */
     public WasiRunner withStdin(String stdin) {
         return withStdin(Objects.requireNonNull(stdin, "stdin").getBytes(StandardCharsets.UTF_8));
@@ -127,15 +144,121 @@ public final class WasiRunner {
     }
 
     /**
+     * This runner with the contents of {@code file}, read now, as standard input.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public WasiRunner withStdin(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return withStdin(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read stdin file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * This runner with a classpath resource, read now, as standard input.
+     *
+     * @throws IllegalArgumentException when there is no such resource
+     */
+    public WasiRunner withStdinFromResource(String name) {
+        Objects.requireNonNull(name, "name");
+        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(WasiRunner.class.getClassLoader());
+        String absolute = name.startsWith("/") ? name.substring(1) : name;
+        try (java.io.InputStream in = loader.getResourceAsStream(absolute)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no stdin resource \"" + name + "\" on the class path");
+            }
+            return withStdin(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read stdin resource " + name, e);
+        }
+    }
+
+    /**
+     * This runner with the host directory {@code hostPath} visible to the guest at {@code guestPath}. The guest
+     * works on a private copy; after the run its new and changed files are copied back (deletions are not).
+     * Symbolic links in the host directory are not visible to the guest.
+     */
+    public WasiRunner withDirectory(String guestPath, Path hostPath) {
+        return new WasiRunner(guest, spec.withMount(Mount.readWrite(guestDirectory(guestPath),
+                Objects.requireNonNull(hostPath, "hostPath"))));
+    }
+
+    /**
+     * This runner with the host directory {@code hostPath} visible to the guest at {@code guestPath}, read-only:
+     * the guest works on a private copy, and nothing it does reaches the host. Symbolic links in the host
+     * directory are not visible to the guest.
+     */
+    public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
+        return new WasiRunner(guest, spec.withMount(Mount.readOnly(guestDirectory(guestPath),
+                Objects.requireNonNull(hostPath, "hostPath"))));
+    }
+
+    /**
+     * This runner with a fresh, empty directory at {@code guestPath} for every run; read what the guest wrote
+     * there with {@link WasiResult#file(String)}.
+     */
+    public WasiRunner withTempDirectory(String guestPath) {
+        return new WasiRunner(guest, spec.withMount(Mount.temporary(guestDirectory(guestPath))));
+    }
+
+    /** This runner with the given engine instead of the configured one ({@code wasmguest.engine}). */
+    public WasiRunner withEngine(WasiEngine engine) {
+        return new WasiRunner(guest, spec.withEngine(Objects.requireNonNull(engine, "engine")));
+    }
+
+    /**
+     * This runner with a timeout per run instead of the configured one ({@code wasmguest.timeout}, default 60 s):
+     * a guest still running then is stopped and its result {@link WasiResult#timedOut() timed out}.
+     */
+    public WasiRunner withTimeout(java.time.Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return new WasiRunner(guest, spec.withLimits(spec.limits().withTimeout(timeout)));
+    }
+
+    /**
+     * This runner with a memory limit instead of the configured one ({@code wasmguest.maxMemory}, default 512 MiB),
+     * rounded down to whole 64 KiB pages: growing memory beyond it fails inside the guest (C's {@code malloc}
+     * returns {@code NULL}).
+     */
+    public WasiRunner withMaxMemory(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxMemory must not be negative, got " + bytes);
+        }
+        return new WasiRunner(guest, spec.withLimits(spec.limits().withMaxMemoryBytes(bytes)));
+    }
+
+    /**
+     * This runner with a capture limit per output stream instead of the configured one ({@code
+     * wasmguest.output.max}, default 16 MiB); output beyond it is dropped and the result says so.
+     */
+    public WasiRunner withMaxOutput(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxOutput must not be negative, got " + bytes);
+        }
+        return new WasiRunner(guest, spec.withLimits(spec.limits().withMaxOutputBytes(bytes)));
+    }
+
+    /**
      * Runs the guest once, as configured, in a fresh instance, and waits for it to exit or trap.
+     *
+     * <p>The run ends when the guest exits, traps or reaches its timeout; it never hangs the caller for longer.
      *
      * @return how the run ended and what it wrote; never {@code null}
      * @throws GuestResolutionException when the module cannot be loaded
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public WasiResult run() {
         CompiledGuest compiled = guest.get();
         List<String> argv = spec.argv(compiled.fileName());
-        return new WasiResult(compiled.source(), argv, spec.env(), GuestExecution.run(compiled, spec));
+        GuestExecution.Finished finished = GuestExecution.run(compiled, spec);
+        return new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files());
     }
 
     /** Runs the guest once with these arguments instead of the configured ones; see {@link #run()}. */
@@ -157,6 +280,15 @@ public final class WasiRunner {
     @Override
     public String toString() {
         return "WasiRunner[" + source() + " " + spec.args() + "]";
+    }
+
+    private static String guestDirectory(String guestPath) {
+        Objects.requireNonNull(guestPath, "guestPath");
+        if (!guestPath.startsWith("/") || guestPath.contains("..")) {
+            throw new IllegalArgumentException("guest directory must be an absolute path without '..', got \""
+                    + guestPath + "\"");
+        }
+        return guestPath;
     }
 
     private static List<String> copyOf(String[] args) {

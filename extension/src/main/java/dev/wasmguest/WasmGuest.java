@@ -58,4 +58,20 @@ public @interface WasmGuest {
 
     /** The program name the guest sees as {@code argv[0]}; defaults to the module's file name. */
     String argv0() default "";
+
+    /** The timeout of each run as an ISO-8601 duration, e.g. {@code "PT5S"}; defaults to {@code wasmguest.timeout}. */
+    String timeout() default "";
+
+    /**
+     * The memory limit of each run in bytes, optionally with a binary unit ({@code "64m"}, {@code "1g"}); defaults
+     * to {@code wasmguest.maxMemory}.
+     */
+    String maxMemory() default "";
+
+    /**
+     * Directories the guest sees, each {@code "HOST::GUEST"} (read-write: the guest's changes are copied back),
+     * {@code "HOST::GUEST:ro"} (read-only) or {@code "::GUEST"} (a fresh empty directory per run), e.g.
+     * {@code {"src/test/data::/data:ro", "::/out"}}. Host paths are relative to the working directory.
+     */
+    String[] dirs() default {};
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractPathAssert;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -44,14 +45,14 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      */
     public WasiResultAssert hasExitCode(int expected) {
         isNotNull();
-        if (actual.trapped() || actual.exitCode() != expected) {
+        if (!actual.exited() || actual.exitCode() != expected) {
             fail("%nExpecting the guest to exit with code:%n  %s%nbut it " + ending(), expected);
         }
         return myself;
     }
 
     /**
-     * Verifies that the guest exited with code 0 (and so did not trap).
+     * Verifies that the guest exited with code 0 (and so neither trapped nor timed out).
      *
      * <pre>{@code
      * assertThat(guest.run("hello")).succeeded(); // succeeds
@@ -69,7 +70,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
     }
 
     /**
-     * Verifies that the run did not succeed: the guest exited with a non-zero code or trapped.
+     * Verifies that the run did not succeed: the guest exited with a non-zero code, trapped or timed out.
      *
      * <pre>{@code
      * assertThat(guest.run("exit1")).failed(); // succeeds: exited with code 1
@@ -81,7 +82,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
     public WasiResultAssert failed() {
         isNotNull();
         if (actual.succeeded()) {
-            fail("%nExpecting the guest to fail (exit with a non-zero code or trap)%nbut it " + ending());
+            fail("%nExpecting the guest to fail (exit with a non-zero code, trap or time out)%nbut it " + ending());
         }
         return myself;
     }
@@ -102,6 +103,70 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
             fail("%nExpecting the guest to trap%nbut it " + ending());
         }
         return myself;
+    }
+
+    /**
+     * Alias of {@link #hasExitCode(int)}, reading as the outcome it checks.
+     *
+     * <pre>{@code
+     * assertThat(exitGuest.run("3")).exitedWith(3); // succeeds
+     * assertThat(trapGuest.run()).exitedWith(0); // fails: it trapped
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert exitedWith(int expected) {
+        return hasExitCode(expected);
+    }
+
+    /**
+     * Verifies that the guest trapped with a message containing {@code text}.
+     *
+     * <pre>{@code
+     * assertThat(divzero.run()).hasTrapMessageContaining("divide by zero"); // succeeds
+     * assertThat(seed.run()).hasTrapMessageContaining("unreachable"); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasTrapMessageContaining(String text) {
+        isNotNull();
+        if (!actual.trapped() || !actual.trap().orElse("").contains(text)) {
+            fail("%nExpecting the guest to trap with a message containing:%n  %s%nbut it " + ending(), text);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the guest ran into its timeout and was stopped.
+     *
+     * <pre>{@code
+     * assertThat(loop.withTimeout(Duration.ofSeconds(1)).run()).timedOut(); // succeeds
+     * assertThat(seed.run()).timedOut(); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert timedOut() {
+        isNotNull();
+        if (!actual.timedOut()) {
+            fail("%nExpecting the guest to time out%nbut it " + ending());
+        }
+        return myself;
+    }
+
+    /**
+     * Navigates to AssertJ's path assertions on a file of the run's directories, by its guest path.
+     *
+     * <pre>{@code
+     * assertThat(writer.withTempDirectory("/out").run()).file("/out/report.txt").hasContent("hello");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractPathAssert<?> file(String guestPath) {
+        isNotNull();
+        return Assertions.assertThat(actual.file(guestPath)).as(RunContext.summary("file " + guestPath, actual));
     }
 
     /**

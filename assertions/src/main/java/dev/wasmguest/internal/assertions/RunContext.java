@@ -23,13 +23,23 @@ public final class RunContext {
                 + "  env:      " + run.env().keySet() + nl
                 + "  ended:    " + ending(run) + nl
                 + "  duration: " + run.duration().toMillis() + " ms" + nl
-                + stream("stdout", run.stdoutBytes())
-                + stream("stderr", run.stderrBytes());
+                + "  memory:   " + memory(run) + nl
+                + stream("stdout", run.stdoutBytes(), run.stdoutDroppedBytes())
+                + stream("stderr", run.stderrBytes(), run.stderrDroppedBytes());
     }
 
     /** How the run ended, e.g. {@code exited with code 1} or {@code trapped: unreachable}. */
     public static String ending(WasiResult run) {
-        return run.trap().map(trap -> "trapped: " + trap).orElse("exited with code " + run.exitCode());
+        return run.describeOutcome();
+    }
+
+    private static String memory(WasiResult run) {
+        return mib(run.memoryBytes()) + " of at most " + mib(run.maxMemoryBytes())
+                + (run.memoryLimitReached() ? " (limit reached: further growth was refused)" : "");
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     /**
@@ -41,8 +51,11 @@ public final class RunContext {
         boolean onStdout = stream.equals("stdout");
         String other = onStdout ? "stderr" : "stdout";
         byte[] otherBytes = onStdout ? run.stderrBytes() : run.stdoutBytes();
-        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + ending(run) + ", " + other
-                + (otherBytes.length == 0 ? " empty" : " ends \"" + tail(otherBytes, 200) + "\"");
+        long dropped = stream.equals("stdout") ? run.stdoutDroppedBytes()
+                : stream.equals("stderr") ? run.stderrDroppedBytes() : 0;
+        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + ending(run)
+                + (dropped > 0 ? ", " + stream + " TRUNCATED at the capture limit (" + dropped + " bytes dropped)" : "")
+                + ", " + other + (otherBytes.length == 0 ? " empty" : " ends \"" + tail(otherBytes, 200) + "\"");
     }
 
     private static String tail(byte[] bytes, int max) {
@@ -51,12 +64,13 @@ public final class RunContext {
         return (from > 0 ? "…" : "") + text.replace("\n", "\\n");
     }
 
-    private static String stream(String name, byte[] bytes) {
+    private static String stream(String name, byte[] bytes, long dropped) {
         String nl = System.lineSeparator();
+        String truncated = dropped > 0 ? ", TRUNCATED at the capture limit: " + dropped + " more bytes dropped" : "";
         if (bytes.length == 0) {
-            return "  " + name + ":   (empty)" + nl;
+            return "  " + name + ":   (empty" + truncated + ")" + nl;
         }
-        return "  " + name + " (" + bytes.length + " bytes):" + nl + indent(excerpt(bytes)) + nl;
+        return "  " + name + " (" + bytes.length + " bytes" + truncated + "):" + nl + indent(excerpt(bytes)) + nl;
     }
 
     static String excerpt(byte[] bytes) {

@@ -1,18 +1,87 @@
 package dev.wasmguest.internal.engine;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmguest.GuestResolutionException;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A parsed, validated WASI command and its compiled machine factory. Created once per module and JVM, shared
- * by every run and thread: Chicory's parsed module and compiled factory are immutable, and every run builds
- * its own {@link Instance}.
- *
- * @param source how messages name the module
- * @param fileName the default {@code argv[0]}
+ * A parsed, validated WASI command, and its compiled machine factory once a run in compiler mode asked for it.
+ * Created once per module and JVM, shared by every run and thread: Chicory's parsed module and compiled factory
+ * are immutable, and every run builds its own {@link Instance}.
  */
-public record CompiledGuest(String source, String fileName, String sha256, WasmModule module,
-        Function<Instance, Machine> machineFactory) {
+public final class CompiledGuest {
+
+    private static final System.Logger LOG = System.getLogger(CompiledGuest.class.getName());
+
+    private final String source;
+    private final String fileName;
+    private final String sha256;
+    private final WasmModule module;
+    private volatile Function<Instance, Machine> machineFactory;
+
+    CompiledGuest(String source, String fileName, String sha256, WasmModule module) {
+        this.source = source;
+        this.fileName = fileName;
+        this.sha256 = sha256;
+        this.module = module;
+    }
+
+    /** How messages name the module. */
+    public String source() {
+        return source;
+    }
+
+    /** The default {@code argv[0]}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public WasmModule module() {
+        return module;
+    }
+
+    /** The memory the module declares, if it has one of its own. */
+    Optional<MemoryLimits> declaredMemory() {
+        return module.memorySection().filter(section -> section.memoryCount() > 0)
+                .map(section -> section.getMemory(0).limits());
+    }
+
+    /** The machine factory of Chicory's compiler; the module is translated on the first call, then shared. */
+    public Function<Instance, Machine> machineFactory() {
+        Function<Instance, Machine> factory = machineFactory;
+        if (factory == null) {
+            synchronized (this) {
+                factory = machineFactory;
+                if (factory == null) {
+                    factory = compile();
+                    machineFactory = factory;
+                }
+            }
+        }
+        return factory;
+    }
+
+    private Function<Instance, Machine> compile() {
+        long start = System.nanoTime();
+        try {
+            Function<Instance, Machine> factory = MachineFactoryCompiler.builder(module).compile();
+            LOG.log(Level.DEBUG, () -> "Guest module " + source + ": compiled in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return factory;
+        } catch (ChicoryException e) {
+            throw new GuestResolutionException(source, "Chicory's compiler rejected the module: " + e.getMessage()
+                    + "; try wasmguest.engine=interpreter", e);
+        }
+    }
 }

@@ -1,8 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -12,13 +9,13 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
-import java.lang.System.Logger.Level;
-import java.util.function.Function;
 
-/** Parses, checks and compiles a module into a {@link CompiledGuest}, before any run. */
+/**
+ * Parses and checks a module into a {@link CompiledGuest}, before any run; the compiler translates it when a run
+ * first needs it (see {@link CompiledGuest#machineFactory()}).
+ */
 public final class GuestCompiler {
 
-    private static final System.Logger LOG = System.getLogger(GuestCompiler.class.getName());
     private static final String START = "_start";
 
     private GuestCompiler() {
@@ -32,16 +29,7 @@ public final class GuestCompiler {
         String name = source.describe();
         WasmModule module = parse(name, resolved.bytes());
         requireStart(name, module.exportSection());
-        long start = System.nanoTime();
-        Function<Instance, Machine> factory;
-        try {
-            factory = MachineFactoryCompiler.builder(module).compile();
-        } catch (ChicoryException e) {
-            throw new GuestResolutionException(name, "Chicory's compiler rejected the module: " + e.getMessage(), e);
-        }
-        LOG.log(Level.DEBUG, () -> "Guest module " + name + ": compiled in " + (System.nanoTime() - start) / 1_000_000
-                + " ms");
-        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module, factory);
+        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module);
     }
 
     private static WasmModule parse(String name, byte[] bytes) {

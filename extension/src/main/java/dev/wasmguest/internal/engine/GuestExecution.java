@@ -7,57 +7,205 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs a guest once in a fresh instance with its own WASI context. Only what the {@link RunSpec} grants reaches
- * the guest: its arguments and environment, its stdin bytes (then EOF), no files, no host streams.
+ * Runs a guest once, in a fresh instance with its own WASI context, on a thread of its own with a large stack, and
+ * bounds it: stopped at its timeout, memory capped, output captured up to a limit. Only what the {@link RunSpec}
+ * grants reaches the guest: arguments, environment, stdin bytes (then end-of-file), private copies of directories;
+ * no host streams.
  */
 public final class GuestExecution {
 
-    private GuestExecution() {
+    private static final System.Logger LOG = System.getLogger(GuestExecution.class.getName());
+
+    /**
+     * Deep guest recursion must end in a trap, not in a {@link StackOverflowError}: the interpreter recurses on the
+     * JVM stack, so with this stack a guest meets its own limits first.
+     */
+    static final long STACK_BYTES = 256L * 1024 * 1024;
+
+    /** How long a stopped guest may take to unwind before the run is reported as leaving a thread behind. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+    private final CompiledGuest guest;
+    private final RunSpec spec;
+    private volatile boolean stopped;
+
+    private GuestExecution(CompiledGuest guest, RunSpec spec) {
+        this.guest = guest;
+        this.spec = spec;
     }
 
-    public static RunRecord run(CompiledGuest guest, RunSpec spec) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        WasiOptions options = sandboxedOptions(guest, spec, stdout, stderr);
+    /** The outcome of a run, and the guest's files if it had directories. */
+    public record Finished(RunRecord record, Optional<GuestFiles> files) {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
+     */
+    public static Finished run(CompiledGuest guest, RunSpec spec) {
+        return new GuestExecution(guest, spec).run();
+    }
+
+    private Finished run() {
+        MemoryLimits memory = memoryLimits();
+        CapturedOutput stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        CapturedOutput stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        Optional<GuestFiles> files = GuestFiles.prepare(spec.mounts());
+        GuestThread task = new GuestThread(memory, stdout, stderr, files);
+        Thread thread = new Thread(null, task, "wasmguest " + guest.fileName(), STACK_BYTES);
+        thread.setDaemon(true);
         long start = System.nanoTime();
-        int exitCode = 0;
-        String trap = null;
-        try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
-            Instance.builder(guest.module())
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
-                    .withMachineFactory(guest.machineFactory())
-                    .withMemoryFactory(ByteArrayMemory::new)
-                    .build(); // instantiating a WASI command runs its _start
-        } catch (WasiExitException exit) {
-            // Caught before ChicoryException, which it extends: an exit is not a trap.
-            exitCode = exit.exitCode();
-        } catch (ChicoryException e) {
-            trap = TrapMessages.describe(e);
-        } catch (StackOverflowError e) {
-            trap = "call stack exhausted (the JVM thread running the guest overflowed its stack)";
+        thread.start();
+        boolean timedOut = !awaitEnd(thread, spec.limits().timeout());
+        if (timedOut) {
+            stop(thread);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        return new RunRecord(exitCode, trap, stdout.toByteArray(), stderr.toByteArray(), duration);
+        files.ifPresent(GuestFiles::writeBack);
+        WasiOutcome outcome = timedOut ? WasiOutcome.TIMED_OUT : task.outcome;
+        RunRecord record = new RunRecord(outcome, task.exitCode, outcome == WasiOutcome.TRAPPED ? task.trap : null,
+                stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes(), task.memoryBytes,
+                (long) memory.maximumPages() * RunLimits.PAGE_BYTES, duration, spec.limits().timeout());
+        return new Finished(record, files);
     }
 
-    private static WasiOptions sandboxedOptions(CompiledGuest guest, RunSpec spec, ByteArrayOutputStream stdout,
-            ByteArrayOutputStream stderr) {
-        List<String> argv = spec.argv(guest.fileName());
+    private MemoryLimits memoryLimits() {
+        int limit = spec.limits().maxMemoryPages();
+        MemoryLimits declared = guest.declaredMemory().orElse(new MemoryLimits(0, 0));
+        if (declared.initialPages() > limit) {
+            throw new IllegalArgumentException("guest module " + guest.source() + " needs "
+                    + declared.initialPages() * RunLimits.PAGE_BYTES + " bytes of initial memory ("
+                    + declared.initialPages() + " pages), more than the memory limit of "
+                    + spec.limits().maxMemoryBytes() + " bytes; raise maxMemory (wasmguest.maxMemory)");
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
+    }
+
+    /** Waits for the guest; true when it ended in time. Interrupting the waiting thread stops the guest too. */
+    private static boolean awaitEnd(Thread thread, Duration timeout) {
+        try {
+            thread.join(Math.max(1, timeout.toMillis()));
+            return !thread.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops a guest that ran out of time. Compiled code notices the interrupt; the interpreter notices the flag at
+     * its next instruction (see {@link #executionListener()}); host calls (output, clocks, files) check it too.
+     */
+    private void stop(Thread thread) {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.log(Level.WARNING, "Guest module " + guest.source() + " did not stop within "
+                    + STOP_GRACE.toMillis() + " ms of its timeout; its thread '" + thread.getName()
+                    + "' is still running");
+        }
+    }
+
+    private Instance.Builder instance(MemoryLimits memory, WasiPreview1 wasi) {
+        Instance.Builder builder = Instance.builder(guest.module())
+                .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                .withMemoryFactory(ByteArrayMemory::new)
+                .withMemoryLimits(memory)
+                .withStart(false);
+        if (spec.engine() == WasiEngine.COMPILER) {
+            builder.withMachineFactory(guest.machineFactory());
+        } else {
+            // Chicory's interpreter ignores interrupts in call-free loops: check the stop flag at every instruction.
+            builder.withUnsafeExecutionListener((instruction, stack) -> {
+                if (stopped) {
+                    throw new RunStoppedException();
+                }
+            });
+        }
+        return builder;
+    }
+
+    private WasiOptions options(CapturedOutput stdout, CapturedOutput stderr, Optional<GuestFiles> files) {
         WasiOptions.Builder options = WasiOptions.builder()
-                .withArguments(argv)
+                .withArguments(spec.argv(guest.fileName()))
                 .withStdin(new ByteArrayInputStream(spec.stdin()), false)
                 .withStdout(stdout, false)
                 .withStderr(stderr, false);
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
             options.withEnvironment(variable.getKey(), variable.getValue());
         }
+        files.ifPresent(granted -> granted.grant(options));
         return options.build();
     }
+
+    /** The guest's own thread: instantiates, runs {@code _start}, and records how it ended. */
+    private final class GuestThread implements Runnable {
+
+        private final MemoryLimits memory;
+        private final CapturedOutput stdout;
+        private final CapturedOutput stderr;
+        private final Optional<GuestFiles> files;
+        private volatile WasiOutcome outcome = WasiOutcome.TRAPPED;
+        private volatile int exitCode;
+        private volatile String trap = "the guest thread ended without a result";
+        private volatile long memoryBytes;
+
+        GuestThread(MemoryLimits memory, CapturedOutput stdout, CapturedOutput stderr, Optional<GuestFiles> files) {
+            this.memory = memory;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.files = files;
+        }
+
+        @Override
+        public void run() {
+            Instance instance = null;
+            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options(stdout, stderr, files)).build()) {
+                instance = instance(memory, wasi).build();
+                instance.export("_start").apply();
+                exited(0);
+            } catch (WasiExitException exit) {
+                exited(exit.exitCode()); // caught before ChicoryException, which it extends: an exit is no trap
+            } catch (ChicoryException e) {
+                trapped(TrapMessages.describe(e));
+            } catch (StackOverflowError e) {
+                trapped("call stack exhausted (the guest's recursion overflowed the "
+                        + STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
+            } catch (OutOfMemoryError e) {
+                trapped("the JVM ran out of heap while running the guest (" + e.getMessage()
+                        + "); lower maxMemory or raise -Xmx");
+            } catch (RuntimeException e) {
+                trapped(e instanceof RunStoppedException ? "stopped" : "host failure: " + e);
+            } finally {
+                if (instance != null && guest.declaredMemory().isPresent()) {
+                    memoryBytes = (long) instance.memory().pages() * RunLimits.PAGE_BYTES;
+                }
+            }
+        }
+
+        private void exited(int code) {
+            exitCode = code;
+            outcome = WasiOutcome.EXITED;
+        }
+
+        private void trapped(String message) {
+            trap = message;
+            outcome = WasiOutcome.TRAPPED;
+        }
+    }
+
 }

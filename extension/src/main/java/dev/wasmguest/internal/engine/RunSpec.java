@@ -1,41 +1,131 @@
 package dev.wasmguest.internal.engine;
 
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.internal.config.Settings;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one run is given: its {@code argv[0]} (empty means the module's file name), arguments, environment and
- * stdin. Immutable; the {@code with} methods return changed copies.
+ * What one run is given and how it is bounded: its {@code argv[0]} (empty means the module's file name),
+ * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
  */
-public record RunSpec(String argv0, List<String> args, Map<String, String> env, byte[] stdin) {
+public record RunSpec(String argv0, List<String> args, Map<String, String> env, byte[] stdin, WasiEngine engine,
+        RunLimits limits, List<Mount> mounts) {
 
-    public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0]);
+    public static final String ENGINE = "wasmguest.engine";
+    public static final String TIMEOUT = "wasmguest.timeout";
+    public static final String MAX_MEMORY = "wasmguest.maxMemory";
+    public static final String MAX_OUTPUT = "wasmguest.output.max";
+
+    public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0], WasiEngine.COMPILER,
+            RunLimits.DEFAULTS, List.of());
 
     public RunSpec {
         args = List.copyOf(args);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         stdin = stdin.clone();
+        mounts = List.copyOf(mounts);
+    }
+
+    /**
+     * The defaults that configuration gives: engine, timeout, memory and output limits.
+     *
+     * @throws IllegalArgumentException naming the key whose value is malformed
+     */
+    public static RunSpec defaults(Settings settings) {
+        RunLimits limits = RunLimits.DEFAULTS;
+        limits = limits.withTimeout(settings.get(TIMEOUT).map(value -> duration(TIMEOUT, value)).orElse(limits.timeout()));
+        limits = limits.withMaxMemoryBytes(settings.get(MAX_MEMORY).map(value -> bytes(MAX_MEMORY, value))
+                .orElse(limits.maxMemoryBytes()));
+        limits = limits.withMaxOutputBytes(settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value))
+                .orElse(limits.maxOutputBytes()));
+        WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.COMPILER);
+        return EMPTY.withEngine(engine).withLimits(limits);
+    }
+
+    /** Parses {@code compiler} or {@code interpreter}, any case. */
+    public static WasiEngine engine(String value) {
+        try {
+            return WasiEngine.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration " + ENGINE + "=\"" + value
+                    + "\" is invalid: expected compiler or interpreter", e);
+        }
+    }
+
+    /** Parses an ISO-8601 duration such as {@code PT5S}. */
+    public static Duration duration(String key, String value) {
+        try {
+            Duration duration = Duration.parse(value.strip());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(key + "=\"" + value + "\" is invalid: expected a positive duration");
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + "=\"" + value
+                    + "\" is invalid: expected an ISO-8601 duration such as PT5S", e);
+        }
+    }
+
+    /** Parses a byte count, optionally with a binary unit: {@code 1048576}, {@code 64k}, {@code 16m}, {@code 1g}. */
+    public static long bytes(String key, String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            long count = Long.parseLong(text.strip());
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(count, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + "=\"" + value
+                    + "\" is invalid: expected a byte count such as 1048576, 64k, 16m or 1g", e);
+        }
     }
 
     public RunSpec withArgv0(String value) {
-        return new RunSpec(value, args, env, stdin);
+        return new RunSpec(value, args, env, stdin, engine, limits, mounts);
     }
 
     public RunSpec withArgs(List<String> value) {
-        return new RunSpec(argv0, value, env, stdin);
+        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts);
     }
 
     public RunSpec withEnv(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
-        return new RunSpec(argv0, args, changed, stdin);
+        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts);
     }
 
     public RunSpec withStdin(byte[] value) {
-        return new RunSpec(argv0, args, env, value);
+        return new RunSpec(argv0, args, env, value, engine, limits, mounts);
+    }
+
+    public RunSpec withEngine(WasiEngine value) {
+        return new RunSpec(argv0, args, env, stdin, value, limits, mounts);
+    }
+
+    public RunSpec withLimits(RunLimits value) {
+        return new RunSpec(argv0, args, env, stdin, engine, value, mounts);
+    }
+
+    /** This spec with one more directory; a later mount at the same guest path replaces the earlier one. */
+    public RunSpec withMount(Mount mount) {
+        List<Mount> changed = new ArrayList<>(mounts);
+        changed.removeIf(existing -> existing.guestPath().equals(mount.guestPath()));
+        changed.add(mount);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, changed);
     }
 
     /** The stdin bytes; the record never hands out its own array. */

@@ -3,6 +3,8 @@ package dev.wasmguest.internal.junit;
 import dev.wasmguest.WasmGuest;
 import dev.wasmguest.internal.config.Placeholders;
 import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.engine.Mount;
+import dev.wasmguest.internal.engine.RunLimits;
 import dev.wasmguest.internal.engine.RunSpec;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.source.FileSource;
@@ -36,7 +38,7 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
         ModuleSource source = source(guest, settings, context);
         Optional<String> sha256 = Optional.of(expand(guest.sha256(), settings)).filter(s -> !s.isEmpty())
                 .map(Sha256::normalize);
-        RunSpec spec = RunSpec.EMPTY
+        RunSpec spec = limits(guest, settings, RunSpec.defaults(settings))
                 .withArgv0(expand(guest.argv0(), settings))
                 .withArgs(expandAll(guest.args(), settings))
                 .withStdin(expand(guest.stdin(), settings).getBytes(StandardCharsets.UTF_8));
@@ -47,7 +49,43 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
             }
             spec = spec.withEnv(variable.substring(0, equals), variable.substring(equals + 1));
         }
+        for (String dir : expandAll(guest.dirs(), settings)) {
+            spec = spec.withMount(mount(dir));
+        }
         return new GuestDeclaration(source, sha256, spec, settings);
+    }
+
+    private static RunSpec limits(WasmGuest guest, Settings settings, RunSpec spec) {
+        RunLimits limits = spec.limits();
+        String timeout = expand(guest.timeout(), settings);
+        if (!timeout.isEmpty()) {
+            limits = limits.withTimeout(RunSpec.duration("timeout", timeout));
+        }
+        String maxMemory = expand(guest.maxMemory(), settings);
+        if (!maxMemory.isEmpty()) {
+            limits = limits.withMaxMemoryBytes(RunSpec.bytes("maxMemory", maxMemory));
+        }
+        return spec.withLimits(limits);
+    }
+
+    /** Parses {@code HOST::GUEST}, {@code HOST::GUEST:ro} or {@code ::GUEST}. */
+    static Mount mount(String dir) {
+        int separator = dir.indexOf("::");
+        String guestPart = separator < 0 ? "" : dir.substring(separator + 2);
+        boolean readOnly = guestPart.endsWith(":ro");
+        String guestPath = readOnly ? guestPart.substring(0, guestPart.length() - 3) : guestPart;
+        if (separator < 0 || !guestPath.startsWith("/") || guestPath.contains("..")) {
+            throw new IllegalArgumentException("dirs entry \"" + dir + "\" is not of the form HOST::/GUEST,"
+                    + " HOST::/GUEST:ro or ::/GUEST");
+        }
+        String host = dir.substring(0, separator);
+        if (host.isEmpty()) {
+            if (readOnly) {
+                throw new IllegalArgumentException("dirs entry \"" + dir + "\": a fresh directory cannot be read-only");
+            }
+            return Mount.temporary(guestPath);
+        }
+        return readOnly ? Mount.readOnly(guestPath, Path.of(host)) : Mount.readWrite(guestPath, Path.of(host));
     }
 
     private static ModuleSource source(WasmGuest guest, Settings settings, ExtensionContext context) {

@@ -1,0 +1,18 @@
+package dev.wasmguest;
+
+/**
+ * How a run ended.
+ *
+ * @since 0.1.0
+ */
+public enum WasiOutcome {
+
+    /** The guest exited: {@code _start} returned (exit code 0) or it called {@code proc_exit}. */
+    EXITED,
+
+    /** The guest trapped: {@code unreachable}, out-of-bounds memory, division by zero, stack exhaustion... */
+    TRAPPED,
+
+    /** The guest was stopped because it ran longer than its timeout. */
+    TIMED_OUT
+}

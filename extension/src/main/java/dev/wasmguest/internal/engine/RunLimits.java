@@ -1,0 +1,35 @@
+package dev.wasmguest.internal.engine;
+
+import java.time.Duration;
+
+/**
+ * Bounds on one run.
+ *
+ * @param timeout wall-clock time before the guest is stopped
+ * @param maxMemoryBytes the largest linear memory the guest may grow to (rounded down to 64 KiB pages)
+ * @param maxOutputBytes bytes kept per output stream; the rest is dropped and the stream marked truncated
+ */
+public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputBytes) {
+
+    public static final long PAGE_BYTES = 64 * 1024;
+
+    public static final RunLimits DEFAULTS = new RunLimits(Duration.ofSeconds(60), 512L * 1024 * 1024,
+            16L * 1024 * 1024);
+
+    public RunLimits withTimeout(Duration value) {
+        return new RunLimits(value, maxMemoryBytes, maxOutputBytes);
+    }
+
+    public RunLimits withMaxMemoryBytes(long value) {
+        return new RunLimits(timeout, value, maxOutputBytes);
+    }
+
+    public RunLimits withMaxOutputBytes(long value) {
+        return new RunLimits(timeout, maxMemoryBytes, value);
+    }
+
+    /** The memory limit in pages, at most Chicory's own cap. */
+    public int maxMemoryPages() {
+        return (int) Math.min(maxMemoryBytes / PAGE_BYTES, com.dylibso.chicory.wasm.types.MemoryLimits.MAX_PAGES);
+    }
+}
