@@ -17,8 +17,9 @@ import java.util.Optional;
  * which is exit code 0, or it called {@code proc_exit(n)}), it <em>trapped</em> ({@link #trap()} is present), or it
  * <em>timed out</em> and was stopped. Only an exited run has a real exit code; otherwise {@link #exitCode()} is
  * {@value #NO_EXIT_CODE}, so a trapped or stopped run is never mistaken for a success. Limits reached on the way are
- * reported besides: output beyond the capture limit ({@link #stdoutTruncated()}), and memory growth up to the
- * memory limit ({@link #memoryBytes()}, {@link #maxMemoryBytes()}).
+ * reported besides: output beyond the capture limit ({@link #stdoutTruncated()}), and how much memory the guest
+ * used of what it was allowed ({@link #memoryBytes()}, {@link #maxMemoryBytes()}); a refused {@code memory.grow}
+ * is seen by the guest (C's {@code malloc} returns {@code NULL}), not by the host.
  *
  * @since 0.1.0
  */
@@ -136,11 +137,6 @@ public final class WasiResult {
     /** The most the guest could grow its memory to: the module's own maximum or the memory limit, if lower. */
     public long maxMemoryBytes() {
         return record.maxMemoryBytes();
-    }
-
-    /** Whether the guest's memory ended at its maximum: a further {@code memory.grow} would have failed. */
-    public boolean memoryLimitReached() {
-        return record.memoryBytes() > 0 && record.memoryBytes() >= record.maxMemoryBytes();
     }
 
     /**

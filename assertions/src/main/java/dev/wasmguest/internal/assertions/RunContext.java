@@ -34,8 +34,7 @@ public final class RunContext {
     }
 
     private static String memory(WasiResult run) {
-        return mib(run.memoryBytes()) + " of at most " + mib(run.maxMemoryBytes())
-                + (run.memoryLimitReached() ? " (limit reached: further growth was refused)" : "");
+        return mib(run.memoryBytes()) + " of at most " + mib(run.maxMemoryBytes());
     }
 
     private static String mib(long bytes) {
