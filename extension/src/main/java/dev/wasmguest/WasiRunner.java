@@ -246,6 +246,24 @@ public final class WasiRunner {
     }
 
     /**
+     * This runner with the guest's clocks driven by {@code clock}: the wall clock reads it, and the monotonic clock
+     * counts from 0 at the start of each run by the clock's progress plus 1 µs per reading. With
+     * {@link java.time.Clock#fixed} every run sees the same times. Default: the host's clocks, unless
+     * {@code wasmguest.clock} fixes them (an ISO-8601 instant).
+     */
+    public WasiRunner withClock(java.time.Clock clock) {
+        return new WasiRunner(guest, spec.withClock(Objects.requireNonNull(clock, "clock")));
+    }
+
+    /**
+     * This runner with the guest's random source ({@code random_get}) seeded: every run gets the same bytes.
+     * Default: unpredictable, unless {@code wasmguest.random.seed} sets a seed.
+     */
+    public WasiRunner withRandomSeed(long seed) {
+        return new WasiRunner(guest, spec.withRandomSeed(seed));
+    }
+
+    /**
      * Runs the guest once, as configured, in a fresh instance, and waits for it to exit or trap.
      *
      * <p>The run ends when the guest exits, traps or reaches its timeout; it never hangs the caller for longer.

@@ -74,4 +74,13 @@ public @interface WasmGuest {
      * {@code {"src/test/data::/data:ro", "::/out"}}. Host paths are relative to the working directory.
      */
     String[] dirs() default {};
+
+    /**
+     * Fixes the guest's clocks at this ISO-8601 instant, e.g. {@code "2026-01-01T00:00:00Z"} (see
+     * {@link WasiRunner#withClock}); defaults to {@code wasmguest.clock}, else the host's clocks.
+     */
+    String clock() default "";
+
+    /** Seeds the guest's random source (see {@link WasiRunner#withRandomSeed}); defaults to {@code wasmguest.random.seed}. */
+    String randomSeed() default "";
 }

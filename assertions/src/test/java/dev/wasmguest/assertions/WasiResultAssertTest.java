@@ -103,6 +103,45 @@ class WasiResultAssertTest {
     }
 
     @Test
+    void outcomesAreDistinguishedInEveryMessage() {
+        WasiResult loop = WasiRunner.fromResource("guests/loop-call.wasm").withTimeout(java.time.Duration.ofMillis(200))
+                .run();
+        WasiResult divzero = WasiRunner.fromResource("guests/divzero.wasm").run();
+
+        assertThat(loop).timedOut().failed();
+        assertThatThrownBy(() -> assertThat(loop).exitedWith(0))
+                .hasMessageContaining("but it timed out after 200 ms and was stopped")
+                .hasMessageContaining("ended:    timed out after 200 ms and was stopped");
+        assertThatThrownBy(() -> assertThat(SUCCESS).timedOut())
+                .hasMessageContaining("Expecting the guest to time out\nbut it exited with code 0");
+        assertThat(divzero).hasTrapMessageContaining("integer divide by zero");
+        assertThatThrownBy(() -> assertThat(divzero).hasTrapMessageContaining("unreachable"))
+                .hasMessageContaining("Expecting the guest to trap with a message containing:\n  \"unreachable\"\n"
+                        + "but it trapped: integer divide by zero");
+        assertThatThrownBy(() -> assertThat(EXIT1).hasTrapMessageContaining("x")).hasMessageContaining("but it exited with code 1");
+    }
+
+    @Test
+    void truncatedOutputIsSaidInMessages() {
+        WasiResult flood = WasiRunner.fromResource("guests/flood.wasm").withMaxOutput(100).run("1");
+
+        assertThatThrownBy(() -> assertThat(flood).failed())
+                .hasMessageContaining("stdout (100 bytes, TRUNCATED at the capture limit: 1048476 more bytes dropped)")
+                .hasMessageContaining("memory:   ");
+        assertThatThrownBy(() -> assertThat(flood).stdout().isEmpty())
+                .hasMessageContaining("stdout TRUNCATED at the capture limit (1048476 bytes dropped)");
+    }
+
+    @Test
+    void fileAssertionsNavigateIntoTheRunsDirectories() {
+        WasiResult written = WasiRunner.fromResource("guests/filewriter.wasm").withTempDirectory("/out").run();
+
+        assertThat(written).file("/out/report.txt").hasContent("hello");
+        assertThatThrownBy(() -> assertThat(written).file("/out/missing.txt").exists())
+                .hasMessageContaining("[file /out/missing.txt of classpath:guests/filewriter.wasm");
+    }
+
+    @Test
     void nullResultFailsClearly() {
         assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded()).hasMessageContaining("Expecting actual not to be null");
     }

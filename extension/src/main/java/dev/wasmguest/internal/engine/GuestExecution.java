@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasi.WasiExitException;
@@ -15,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * Runs a guest once, in a fresh instance with its own WASI context, on a thread of its own with a large stack, and
@@ -121,8 +123,12 @@ public final class GuestExecution {
     }
 
     private Instance.Builder instance(MemoryLimits memory, WasiPreview1 wasi) {
+        HostFunction[] functions = wasi.toHostFunctions();
+        if (spec.clock() != null) {
+            functions = new DeterministicTime(spec.clock()).apply(functions);
+        }
         Instance.Builder builder = Instance.builder(guest.module())
-                .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                .withImportValues(ImportValues.builder().addFunction(functions).build())
                 .withMemoryFactory(ByteArrayMemory::new)
                 .withMemoryLimits(memory)
                 .withStart(false);
@@ -149,6 +155,12 @@ public final class GuestExecution {
             options.withEnvironment(variable.getKey(), variable.getValue());
         }
         files.ifPresent(granted -> granted.grant(options));
+        if (spec.clock() != null) {
+            options.withClock(spec.clock());
+        }
+        if (spec.randomSeed() != null) {
+            options.withRandom(new Random(spec.randomSeed())); // a fresh source per run: every run sees the same bytes
+        }
         return options.build();
     }
 

@@ -2,7 +2,10 @@ package dev.wasmguest.internal.engine;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.Settings;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,15 +19,17 @@ import java.util.Map;
  * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
  */
 public record RunSpec(String argv0, List<String> args, Map<String, String> env, byte[] stdin, WasiEngine engine,
-        RunLimits limits, List<Mount> mounts) {
+        RunLimits limits, List<Mount> mounts, Clock clock, Long randomSeed) {
 
     public static final String ENGINE = "wasmguest.engine";
     public static final String TIMEOUT = "wasmguest.timeout";
     public static final String MAX_MEMORY = "wasmguest.maxMemory";
     public static final String MAX_OUTPUT = "wasmguest.output.max";
+    public static final String CLOCK = "wasmguest.clock";
+    public static final String RANDOM_SEED = "wasmguest.random.seed";
 
     public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0], WasiEngine.COMPILER,
-            RunLimits.DEFAULTS, List.of());
+            RunLimits.DEFAULTS, List.of(), null, null);
 
     public RunSpec {
         args = List.copyOf(args);
@@ -46,7 +51,33 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
         limits = limits.withMaxOutputBytes(settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value))
                 .orElse(limits.maxOutputBytes()));
         WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.COMPILER);
-        return EMPTY.withEngine(engine).withLimits(limits);
+        RunSpec spec = EMPTY.withEngine(engine).withLimits(limits);
+        if (settings.get(CLOCK).isPresent()) {
+            spec = spec.withClock(fixedClock(CLOCK, settings.get(CLOCK).get()));
+        }
+        if (settings.get(RANDOM_SEED).isPresent()) {
+            spec = spec.withRandomSeed(seed(RANDOM_SEED, settings.get(RANDOM_SEED).get()));
+        }
+        return spec;
+    }
+
+    /** Parses an ISO-8601 instant such as {@code 2026-01-01T00:00:00Z} into a clock fixed there. */
+    public static Clock fixedClock(String key, String value) {
+        try {
+            return Clock.fixed(Instant.parse(value.strip()), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + "=\"" + value
+                    + "\" is invalid: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z", e);
+        }
+    }
+
+    /** Parses a random seed, a whole number. */
+    public static long seed(String key, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=\"" + value + "\" is invalid: expected a whole number", e);
+        }
     }
 
     /** Parses {@code compiler} or {@code interpreter}, any case. */
@@ -95,29 +126,29 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
     }
 
     public RunSpec withArgv0(String value) {
-        return new RunSpec(value, args, env, stdin, engine, limits, mounts);
+        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed);
     }
 
     public RunSpec withArgs(List<String> value) {
-        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts);
+        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed);
     }
 
     public RunSpec withEnv(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
-        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts);
+        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed);
     }
 
     public RunSpec withStdin(byte[] value) {
-        return new RunSpec(argv0, args, env, value, engine, limits, mounts);
+        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed);
     }
 
     public RunSpec withEngine(WasiEngine value) {
-        return new RunSpec(argv0, args, env, stdin, value, limits, mounts);
+        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed);
     }
 
     public RunSpec withLimits(RunLimits value) {
-        return new RunSpec(argv0, args, env, stdin, engine, value, mounts);
+        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed);
     }
 
     /** This spec with one more directory; a later mount at the same guest path replaces the earlier one. */
@@ -125,7 +156,15 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
         List<Mount> changed = new ArrayList<>(mounts);
         changed.removeIf(existing -> existing.guestPath().equals(mount.guestPath()));
         changed.add(mount);
-        return new RunSpec(argv0, args, env, stdin, engine, limits, changed);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed);
+    }
+
+    public RunSpec withClock(Clock value) {
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed);
+    }
+
+    public RunSpec withRandomSeed(long value) {
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value);
     }
 
     /** The stdin bytes; the record never hands out its own array. */

@@ -65,7 +65,16 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
         if (!maxMemory.isEmpty()) {
             limits = limits.withMaxMemoryBytes(RunSpec.bytes("maxMemory", maxMemory));
         }
-        return spec.withLimits(limits);
+        spec = spec.withLimits(limits);
+        String clock = expand(guest.clock(), settings);
+        if (!clock.isEmpty()) {
+            spec = spec.withClock(RunSpec.fixedClock("clock", clock));
+        }
+        String seed = expand(guest.randomSeed(), settings);
+        if (!seed.isEmpty()) {
+            spec = spec.withRandomSeed(RunSpec.seed("randomSeed", seed));
+        }
+        return spec;
     }
 
     /** Parses {@code HOST::GUEST}, {@code HOST::GUEST:ro} or {@code ::GUEST}. */
