@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,7 +25,7 @@ public final class CompiledGuest {
     private final String fileName;
     private final String sha256;
     private final WasmModule module;
-    private volatile Function<Instance, Machine> machineFactory;
+    private final Lazy<Function<Instance, Machine>> machineFactory = Lazy.of(this::compile);
 
     CompiledGuest(String source, String fileName, String sha256, WasmModule module) {
         this.source = source;
@@ -59,17 +60,7 @@ public final class CompiledGuest {
 
     /** The machine factory of Chicory's compiler; the module is translated on the first call, then shared. */
     public Function<Instance, Machine> machineFactory() {
-        Function<Instance, Machine> factory = machineFactory;
-        if (factory == null) {
-            synchronized (this) {
-                factory = machineFactory;
-                if (factory == null) {
-                    factory = compile();
-                    machineFactory = factory;
-                }
-            }
-        }
-        return factory;
+        return machineFactory.get();
     }
 
     private Function<Instance, Machine> compile() {

@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.engine;
 
 import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.util.Lazy;
 import java.util.function.Supplier;
 
 /**
@@ -10,12 +11,11 @@ import java.util.function.Supplier;
 public final class GuestHandle {
 
     private final ModuleSource source;
-    private final Supplier<CompiledGuest> loader;
-    private volatile CompiledGuest loaded;
+    private final Lazy<CompiledGuest> loaded;
 
     GuestHandle(ModuleSource source, Supplier<CompiledGuest> loader) {
         this.source = source;
-        this.loader = loader;
+        this.loaded = Lazy.of(loader);
     }
 
     public ModuleSource source() {
@@ -24,16 +24,6 @@ public final class GuestHandle {
 
     /** The compiled guest, loading it now if no earlier call did. */
     public CompiledGuest get() {
-        CompiledGuest guest = loaded;
-        if (guest == null) {
-            synchronized (this) {
-                guest = loaded;
-                if (guest == null) {
-                    guest = loader.get();
-                    loaded = guest;
-                }
-            }
-        }
-        return guest;
+        return loaded.get();
     }
 }

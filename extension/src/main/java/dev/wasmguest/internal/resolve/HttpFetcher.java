@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
+import dev.wasmguest.internal.util.Lazy;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
@@ -25,10 +26,15 @@ final class HttpFetcher {
     private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
 
     private final TransferLimits limits;
-    private volatile HttpClient client;
+    /** Made on first use: resolutions from the class path never start a client. */
+    private final Lazy<HttpClient> client;
 
     HttpFetcher(TransferLimits limits) {
         this.limits = limits;
+        this.client = Lazy.of(() -> HttpClient.newBuilder()
+                .connectTimeout(limits.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
     }
 
     /** What the cache knows of a URL's current content, for a conditional request. */
@@ -133,7 +139,7 @@ final class HttpFetcher {
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest request) throws DownloadFailure {
         try {
-            return client().send(request, HttpResponse.BodyHandlers.ofPublisher());
+            return client.get().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw DownloadFailure.transientFailure("could not connect within "
                     + BodyReader.seconds(limits.connectTimeout()) + "; check the URL and your network or proxy", e);
@@ -188,24 +194,6 @@ final class HttpFetcher {
     static String tooLarge(long size, long max) {
         return "the module is larger than the limit of " + max + " bytes (at least " + size + " bytes); raise "
                 + ResolutionSettings.MAX_BYTES + " if this is expected";
-    }
-
-    /** One client per fetcher, made on first use: resolutions from the class path never start one. */
-    private HttpClient client() {
-        HttpClient existing = client;
-        if (existing == null) {
-            synchronized (this) {
-                existing = client;
-                if (existing == null) {
-                    existing = HttpClient.newBuilder()
-                            .connectTimeout(limits.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                    client = existing;
-                }
-            }
-        }
-        return existing;
     }
 
     /** Logs a long download's progress at most once per interval. */
