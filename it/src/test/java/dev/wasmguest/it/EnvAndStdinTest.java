@@ -38,6 +38,15 @@ class EnvAndStdinTest {
     }
 
     @Test
+    void stdinFromAFileOrAClasspathResource(WasiRunner echo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("in.txt"), "from a file\n");
+
+        assertThat(echo.withStdin(file).run()).succeeded().hasStdout("from a file\n");
+        assertThat(echo.withStdinFromResource("stdin/greeting.txt").run()).succeeded().hasStdout("from a resource\n");
+    }
+
+    @Test
     void nothingOfTheHostIsInherited(WasiRunner echo) {
         assertThat(System.getenv("PATH")).as("the host has PATH").isNotNull();
 
