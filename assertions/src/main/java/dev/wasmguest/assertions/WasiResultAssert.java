@@ -6,10 +6,16 @@ import dev.wasmguest.internal.assertions.RunErrorMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.wasmguest.internal.assertions.Navigation;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractByteArrayAssert;
+import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.AbstractPathAssert;
 import org.assertj.core.api.AbstractStringAssert;
-import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.assertj.core.internal.Failures;
@@ -26,11 +32,21 @@ import org.assertj.core.internal.Failures;
  */
 public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResult> {
 
+    private Navigation navigation = Navigation.HARD;
+
     /**
+     * Prefer {@link WasiAssertions#assertThat(WasiResult)}; public because AssertJ's soft assertions instantiate
+     * assertion classes through their public constructor.
+     *
      * @param actual the run to check
      */
-    protected WasiResultAssert(WasiResult actual) {
+    public WasiResultAssert(WasiResult actual) {
         super(actual, WasiResultAssert.class);
+    }
+
+    /** Soft assertions make navigated assertions collect their failures too. */
+    void navigateWith(Navigation value) {
+        this.navigation = value;
     }
 
     /**
@@ -166,7 +182,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      */
     public AbstractPathAssert<?> file(String guestPath) {
         isNotNull();
-        return Assertions.assertThat(actual.file(guestPath)).as(RunContext.summary("file " + guestPath, actual));
+        return navigation.path(actual.file(guestPath)).as(RunContext.summary("file " + guestPath, actual));
     }
 
     /**
@@ -249,7 +265,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      */
     public AbstractStringAssert<?> stdout() {
         isNotNull();
-        return Assertions.assertThat(actual.stdout()).as(RunContext.summary("stdout", actual));
+        return navigation.string(actual.stdout()).as(RunContext.summary("stdout", actual));
     }
 
     /**
@@ -259,7 +275,136 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      */
     public AbstractStringAssert<?> stderr() {
         isNotNull();
-        return Assertions.assertThat(actual.stderr()).as(RunContext.summary("stderr", actual));
+        return navigation.string(actual.stderr()).as(RunContext.summary("stderr", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's list assertions on the lines of stdout (split at {@code \n}, a {@code \r} before it
+     * dropped, no empty last line for a final newline).
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).stdoutLines().hasSize(3).contains("Wasm Guest: Exiting with code 0.");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractListAssert<?, List<? extends String>, String, ObjectAssert<String>> stdoutLines() {
+        isNotNull();
+        return navigation.lines(lines(actual.stdout())).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's list assertions on the lines of stderr, split like {@link #stdoutLines()}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).stderrLines().containsExactly("Wasm Guest: Hello from stderr!");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractListAssert<?, List<? extends String>, String, ObjectAssert<String>> stderrLines() {
+        isNotNull();
+        return navigation.lines(lines(actual.stderr())).as(RunContext.summary("stderr", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's byte array assertions on the exact bytes of stdout.
+     *
+     * <pre>{@code
+     * assertThat(echo.withStdin(new byte[] {0, 1}).run()).stdoutBytes().containsExactly(0, 1);
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractByteArrayAssert<?> stdoutBytes() {
+        isNotNull();
+        return navigation.bytes(actual.stdoutBytes()).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Verifies that the whole of stdout matches {@code regex} (use {@code (?s)} to let {@code .} span lines).
+     *
+     * <pre>{@code
+     * assertThat(exitGuest.run("3")).hasStdoutMatching("exiting with \\d+\n"); // succeeds
+     * assertThat(exitGuest.run("3")).hasStdoutMatching("exiting"); // fails: not the whole output
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdoutMatching(String regex) {
+        return hasStdoutMatching(Pattern.compile(regex));
+    }
+
+    /**
+     * Verifies that the whole of stdout matches {@code pattern}; see {@link #hasStdoutMatching(String)}.
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdoutMatching(Pattern pattern) {
+        isNotNull();
+        if (!pattern.matcher(actual.stdout()).matches()) {
+            fail("%nExpecting stdout:%n  %s%nto match pattern:%n  %s", actual.stdout(), pattern.pattern());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout satisfies the given requirements, expressed as assertions; a failure among them is
+     * reported with the run's context.
+     *
+     * <pre>{@code
+     * assertThat(run).hasStdoutSatisfying(out -> assertThat(Integer.parseInt(out.strip())).isBetween(1, 6));
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdoutSatisfying(Consumer<String> requirements) {
+        isNotNull();
+        try {
+            requirements.accept(actual.stdout());
+        } catch (AssertionError unmet) {
+            fail("%nExpecting stdout to satisfy the given requirements, but:%n%s", verbatim(unmet.getMessage()));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the run took at most {@code max} (from start until it exited, trapped or was stopped).
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).finishedWithin(Duration.ofSeconds(1)); // succeeds for a quick guest
+     * assertThat(loop.withTimeout(Duration.ofSeconds(2)).run()).finishedWithin(Duration.ofSeconds(1)); // fails
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert finishedWithin(Duration max) {
+        isNotNull();
+        if (actual.duration().compareTo(max) > 0) {
+            fail("%nExpecting the run to finish within:%n  %s ms%nbut it took:%n  %s ms", max.toMillis(),
+                    actual.duration().toMillis());
+        }
+        return myself;
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return Arrays.stream(body.split("\n", -1))
+                .map(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
+                .collect(Collectors.toList());
+    }
+
+    /** Text that AssertJ's representation shows as it is, without quotes. */
+    private static Object verbatim(String text) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return String.valueOf(text);
+            }
+        };
     }
 
     private WasiResultAssert hasStreamContaining(String stream, String text, String... values) {

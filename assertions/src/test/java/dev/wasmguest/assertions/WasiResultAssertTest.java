@@ -142,6 +142,28 @@ class WasiResultAssertTest {
     }
 
     @Test
+    void linesBytesPatternsRequirementsAndDuration() {
+        assertThat(SUCCESS).stdoutLines().containsExactly("Wasm Guest: Hello from stdout!",
+                "Wasm Guest: Received arguments: [hello]", "Wasm Guest: Exiting with code 0.");
+        assertThat(SUCCESS).stderrLines().containsExactly("Wasm Guest: Hello from stderr!");
+        assertThat(ECHO.withStdin(new byte[] {0, 1, (byte) 255}).run()).stdoutBytes().containsExactly(0, 1, 255);
+        assertThat(ECHO.withStdin("a\r\nb").run()).stdoutLines().containsExactly("a", "b");
+        assertThat(SUCCESS).hasStdoutMatching("(?s)Wasm Guest: Hello.*code 0\\.\n")
+                .hasStdoutMatching(java.util.regex.Pattern.compile("(?s).*\\[hello].*"))
+                .hasStdoutSatisfying(out -> assertThat(out).hasLineCount(3))
+                .finishedWithin(java.time.Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutMatching("Wasm"))
+                .hasMessageContaining("to match pattern:\n  \"Wasm\"")
+                .hasMessageContaining("Run of guest module");
+        assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutSatisfying(out -> assertThat(out).contains("100%")))
+                .hasMessageContaining("Expecting stdout to satisfy the given requirements, but:")
+                .hasMessageContaining("\"100%\"");
+        assertThatThrownBy(() -> assertThat(SUCCESS).finishedWithin(java.time.Duration.ZERO))
+                .hasMessageContaining("Expecting the run to finish within:\n  0 ms\nbut it took:");
+    }
+
+    @Test
     void nullResultFailsClearly() {
         assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded()).hasMessageContaining("Expecting actual not to be null");
     }
