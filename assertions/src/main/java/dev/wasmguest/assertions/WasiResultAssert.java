@@ -381,8 +381,8 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
     public WasiResultAssert finishedWithin(Duration max) {
         isNotNull();
         if (actual.duration().compareTo(max) > 0) {
-            fail("%nExpecting the run to finish within:%n  %s ms%nbut it took:%n  %s ms", max.toMillis(),
-                    actual.duration().toMillis());
+            fail("%nExpecting the run to finish within:%n  %s ms%nbut it took:%n  %s ms", verbatim("" + max.toMillis()),
+                    verbatim("" + actual.duration().toMillis()));
         }
         return myself;
     }
