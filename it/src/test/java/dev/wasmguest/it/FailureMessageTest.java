@@ -6,6 +6,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuest;
+import dev.wasmguest.assertions.SoftWasiAssertions;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -38,6 +42,87 @@ class FailureMessageTest {
         @Test
         void neverRuns(WasiResult result) {
         }
+    }
+
+    /** A user's test that expects an exit from a guest that traps. */
+    @WasmGuest(url = "${guest.base}/trap.wasm")
+    static class ExpectsExitFromTrap {
+        @Test
+        void expectsExitCodeZero(WasiResult result) {
+            assertThat(result).hasExitCode(0);
+        }
+    }
+
+    /** A user's test whose guest never ends. */
+    @WasmGuest(url = "${guest.base}/loop-call.wasm", timeout = "PT0.3S")
+    static class ExpectsSuccessFromALoop {
+        @Test
+        void expectsSuccess(WasiResult result) {
+            assertThat(result).succeeded();
+        }
+    }
+
+    /** A user's test that expects other output, exactly. */
+    @WasmGuest(url = "${guest.base}/echo.wasm", stdin = "actual line\n")
+    static class ExpectsOtherStdout {
+        @Test
+        void expectsExactStdout(WasiResult result) {
+            assertThat(result).hasStdout("expected line\n");
+        }
+    }
+
+    /** A user's test with soft assertions, several of which fail, navigated ones included. */
+    @ExtendWith(SoftAssertionsExtension.class)
+    @WasmGuest(url = "${guest.base}/seed.wasm", args = "exit1")
+    static class SoftlyFailing {
+        @InjectSoftAssertions
+        SoftWasiAssertions softly;
+
+        @Test
+        void collectsThree(WasiResult result) {
+            softly.assertThat(result).succeeded();
+            softly.assertThat(result).stdout().contains("absent");
+            softly.assertThat(result).stderrLines().isEmpty();
+        }
+    }
+
+    @Test
+    void trapIsNamedAsATrap() {
+        assertThat(singleFailureMessage(ExpectsExitFromTrap.class))
+                .startsWith("\nExpecting the guest to exit with code:\n  0\nbut it trapped: Trapped on unreachable"
+                        + " instruction\n\nRun of guest module http://")
+                .contains("ended:    trapped: Trapped on unreachable instruction")
+                .contains("    | about to trap");
+    }
+
+    @Test
+    void timeoutIsNamedAsATimeout() {
+        assertThat(singleFailureMessage(ExpectsSuccessFromALoop.class))
+                .startsWith("\nExpecting the guest to succeed (exit with code 0)\nbut it timed out after 300 ms and"
+                        + " was stopped\n\nRun of guest module http://")
+                .contains("ended:    timed out after 300 ms and was stopped");
+    }
+
+    @Test
+    void stdoutMismatchCarriesBothValuesForADiff() {
+        Throwable failure = singleFailure(ExpectsOtherStdout.class);
+
+        assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class)
+                .hasMessageStartingWith("\nExpecting stdout:\n  \"actual line\n\"\nto be equal to:\n  \"expected"
+                        + " line\n\"\n\nRun of guest module http://");
+        org.opentest4j.AssertionFailedError diff = (org.opentest4j.AssertionFailedError) failure;
+        assertThat(diff.getExpected().getStringRepresentation()).isEqualTo("expected line\n");
+        assertThat(diff.getActual().getStringRepresentation()).isEqualTo("actual line\n");
+    }
+
+    @Test
+    void softAssertionsReportEveryFailureTogether() {
+        assertThat(singleFailureMessage(SoftlyFailing.class))
+                .contains("Multiple Failures (3 failures)")
+                .contains("Expecting the guest to succeed (exit with code 0)")
+                .contains("[stdout of http://")
+                .contains("\"absent\"")
+                .contains("[stderr of http://");
     }
 
     @Test
@@ -75,11 +160,14 @@ class FailureMessageTest {
     }
 
     private static String singleFailureMessage(Class<?> testClass) {
+        return singleFailure(testClass).getMessage();
+    }
+
+    private static Throwable singleFailure(Class<?> testClass) {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
         tests.assertStatistics(stats -> stats.started(1).failed(1));
         Event failure = tests.failed().list().get(0);
         return failure.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage).orElseThrow();
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
     }
 }
