@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs one WASI command module, as often as you like, each time in a fresh sandboxed instance.
@@ -42,10 +43,25 @@ public final class WasiRunner {
 
     private final GuestHandle guest;
     private final RunSpec spec;
+    private final Consumer<WasiResult> observer;
 
     WasiRunner(GuestHandle guest, RunSpec spec) {
+        this(guest, spec, result -> { });
+    }
+
+    private WasiRunner(GuestHandle guest, RunSpec spec, Consumer<WasiResult> observer) {
         this.guest = guest;
         this.spec = spec;
+        this.observer = observer;
+    }
+
+    /** This runner, telling {@code next} of every result too (the JUnit layer records runs for reports). */
+    WasiRunner observedBy(Consumer<WasiResult> next) {
+        return new WasiRunner(guest, spec, observer.andThen(next));
+    }
+
+    private WasiRunner with(RunSpec changed) {
+        return new WasiRunner(guest, changed, observer);
     }
 
     /**
@@ -96,12 +112,12 @@ public final class WasiRunner {
 
     /** This runner with these arguments (after {@code argv[0]}) instead of the configured ones. */
     public WasiRunner withArgs(String... args) {
-        return new WasiRunner(guest, spec.withArgs(copyOf(args)));
+        return with(spec.withArgs(copyOf(args)));
     }
 
     /** This runner with {@code argv[0]} set to {@code argv0} instead of the module's file name. */
     public WasiRunner withArgv0(String argv0) {
-        return new WasiRunner(guest, spec.withArgv0(Objects.requireNonNull(argv0, "argv0")));
+        return with(spec.withArgv0(Objects.requireNonNull(argv0, "argv0")));
     }
 
     /**
@@ -115,7 +131,7 @@ public final class WasiRunner {
         if (name.isEmpty() || name.indexOf('=') >= 0) {
             throw new IllegalArgumentException("invalid environment variable name \"" + name + "\"");
         }
-        return new WasiRunner(guest, spec.withEnv(name, value));
+        return with(spec.withEnv(name, value));
     }
 
     /**
@@ -140,7 +156,7 @@ public final class WasiRunner {
 
     /** This runner with these bytes (copied) as standard input; the guest then reads end-of-file. */
     public WasiRunner withStdin(byte[] stdin) {
-        return new WasiRunner(guest, spec.withStdin(Objects.requireNonNull(stdin, "stdin")));
+        return with(spec.withStdin(Objects.requireNonNull(stdin, "stdin")));
     }
 
     /**
@@ -183,7 +199,7 @@ public final class WasiRunner {
      * Symbolic links in the host directory are not visible to the guest.
      */
     public WasiRunner withDirectory(String guestPath, Path hostPath) {
-        return new WasiRunner(guest, spec.withMount(Mount.readWrite(guestDirectory(guestPath),
+        return with(spec.withMount(Mount.readWrite(guestDirectory(guestPath),
                 Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
@@ -193,7 +209,7 @@ public final class WasiRunner {
      * directory are not visible to the guest.
      */
     public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
-        return new WasiRunner(guest, spec.withMount(Mount.readOnly(guestDirectory(guestPath),
+        return with(spec.withMount(Mount.readOnly(guestDirectory(guestPath),
                 Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
@@ -202,12 +218,12 @@ public final class WasiRunner {
      * there with {@link WasiResult#file(String)}.
      */
     public WasiRunner withTempDirectory(String guestPath) {
-        return new WasiRunner(guest, spec.withMount(Mount.temporary(guestDirectory(guestPath))));
+        return with(spec.withMount(Mount.temporary(guestDirectory(guestPath))));
     }
 
     /** This runner with the given engine instead of the configured one ({@code wasmguest.engine}). */
     public WasiRunner withEngine(WasiEngine engine) {
-        return new WasiRunner(guest, spec.withEngine(Objects.requireNonNull(engine, "engine")));
+        return with(spec.withEngine(Objects.requireNonNull(engine, "engine")));
     }
 
     /**
@@ -219,7 +235,7 @@ public final class WasiRunner {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        return new WasiRunner(guest, spec.withLimits(spec.limits().withTimeout(timeout)));
+        return with(spec.withLimits(spec.limits().withTimeout(timeout)));
     }
 
     /**
@@ -231,7 +247,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxMemory must not be negative, got " + bytes);
         }
-        return new WasiRunner(guest, spec.withLimits(spec.limits().withMaxMemoryBytes(bytes)));
+        return with(spec.withLimits(spec.limits().withMaxMemoryBytes(bytes)));
     }
 
     /**
@@ -242,7 +258,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxOutput must not be negative, got " + bytes);
         }
-        return new WasiRunner(guest, spec.withLimits(spec.limits().withMaxOutputBytes(bytes)));
+        return with(spec.withLimits(spec.limits().withMaxOutputBytes(bytes)));
     }
 
     /**
@@ -252,7 +268,7 @@ public final class WasiRunner {
      * {@code wasmguest.clock} fixes them (an ISO-8601 instant).
      */
     public WasiRunner withClock(java.time.Clock clock) {
-        return new WasiRunner(guest, spec.withClock(Objects.requireNonNull(clock, "clock")));
+        return with(spec.withClock(Objects.requireNonNull(clock, "clock")));
     }
 
     /**
@@ -260,7 +276,7 @@ public final class WasiRunner {
      * Default: unpredictable, unless {@code wasmguest.random.seed} sets a seed.
      */
     public WasiRunner withRandomSeed(long seed) {
-        return new WasiRunner(guest, spec.withRandomSeed(seed));
+        return with(spec.withRandomSeed(seed));
     }
 
     /**
@@ -276,7 +292,9 @@ public final class WasiRunner {
         CompiledGuest compiled = guest.get();
         List<String> argv = spec.argv(compiled.fileName());
         GuestExecution.Finished finished = GuestExecution.run(compiled, spec);
-        return new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files());
+        WasiResult result = new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files());
+        observer.accept(result);
+        return result;
     }
 
     /** Runs the guest once with these arguments instead of the configured ones; see {@link #run()}. */

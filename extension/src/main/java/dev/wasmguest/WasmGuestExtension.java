@@ -5,9 +5,12 @@ import dev.wasmguest.internal.junit.GuestDeclaration;
 import dev.wasmguest.internal.junit.GuestRegistry;
 import dev.wasmguest.internal.junit.NearestGuest;
 import dev.wasmguest.internal.junit.OfflineSkip;
+import dev.wasmguest.internal.junit.RunReports;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @since 0.1.0
  */
-public class WasmGuestExtension implements ParameterResolver, ExecutionCondition {
+public class WasmGuestExtension implements ParameterResolver, ExecutionCondition, BeforeEachCallback,
+        AfterTestExecutionCallback {
 
     private final WasiRunner runner;
 
@@ -66,6 +70,21 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
         return Optional.ofNullable(runner);
     }
 
+    /** Starts recording the test's runs for its report. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        RunReports.start(context);
+    }
+
+    /**
+     * Attaches the test's runs (outcome, stdout, stderr) to the JUnit report when it failed, or always with
+     * {@code wasmguest.report=all}.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        RunReports.publish(context);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return isGuestType(parameter.getParameter())
@@ -74,8 +93,8 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        WasiRunner resolved = runner != null ? runner : declaredRunner(NearestGuest.find(parameter, context)
-                .orElseThrow(), context);
+        WasiRunner resolved = (runner != null ? runner : declaredRunner(NearestGuest.find(parameter, context)
+                .orElseThrow(), context)).observedBy(RunReports.recorder(context));
         return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
     }
 

@@ -1,0 +1,100 @@
+package dev.wasmguest.internal.junit;
+
+import dev.wasmguest.WasiResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The runs of one test, attached to the JUnit report when the test fails (or always, with
+ * {@code wasmguest.report=all}): a report entry per run with its outcome and output excerpts, which Surefire's XML,
+ * IDEs and CI pages show, and each stream as a published file.
+ */
+public final class RunReports {
+
+    public static final String REPORT = "wasmguest.report";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunReports.class);
+    private static final int EXCERPT = 2048;
+    private static final System.Logger LOG = System.getLogger(RunReports.class.getName());
+
+    private final List<WasiResult> runs = new ArrayList<>();
+
+    private RunReports() {
+    }
+
+    /**
+     * Starts recording the runs of the test of {@code context}; once, however many forms of the extension are
+     * registered.
+     */
+    public static void start(ExtensionContext context) {
+        // Callbacks of one test run one after another on its thread: no race between the two forms.
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        if (store.get(RunReports.class, RunReports.class) == null) {
+            store.put(RunReports.class, new RunReports());
+        }
+    }
+
+    /** Where runs made through runners resolved in {@code context} are recorded; a no-op outside a test. */
+    public static Consumer<WasiResult> recorder(ExtensionContext context) {
+        RunReports reports = context.getStore(NAMESPACE).get(RunReports.class, RunReports.class);
+        return reports == null ? result -> { } : reports::record;
+    }
+
+    /** Attaches the recorded runs to the report if the test failed or reporting of all runs is configured. */
+    public static void publish(ExtensionContext context) {
+        RunReports reports = context.getStore(NAMESPACE).remove(RunReports.class, RunReports.class);
+        if (reports == null) {
+            return;
+        }
+        boolean all = context.getConfigurationParameter(REPORT).map(value -> value.strip().toLowerCase(Locale.ROOT))
+                .filter("all"::equals).isPresent();
+        if (all || context.getExecutionException().isPresent()) {
+            reports.publishTo(context);
+        }
+    }
+
+    private synchronized void record(WasiResult result) {
+        runs.add(result);
+    }
+
+    private synchronized void publishTo(ExtensionContext context) {
+        for (int i = 0; i < runs.size(); i++) {
+            WasiResult run = runs.get(i);
+            String prefix = "wasmguest.run." + (i + 1);
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put(prefix, run.source() + " " + run.argv() + ": " + run.describeOutcome() + " in "
+                    + run.duration().toMillis() + " ms");
+            entry.put(prefix + ".stdout", excerpt(run.stdoutBytes(), run.stdoutDroppedBytes()));
+            entry.put(prefix + ".stderr", excerpt(run.stderrBytes(), run.stderrDroppedBytes()));
+            context.publishReportEntry(entry);
+            publishFile(context, prefix + ".stdout.txt", run.stdoutBytes());
+            publishFile(context, prefix + ".stderr.txt", run.stderrBytes());
+        }
+    }
+
+    private static void publishFile(ExtensionContext context, String name, byte[] bytes) {
+        try {
+            context.publishFile(name, MediaType.TEXT_PLAIN_UTF_8, path -> Files.write(path, bytes));
+        } catch (RuntimeException noOutputDirectory) {
+            // Launchers without an output directory refuse files; the report entries carry the excerpts anyway.
+            LOG.log(System.Logger.Level.DEBUG, "could not publish " + name, noOutputDirectory);
+        }
+    }
+
+    static String excerpt(byte[] bytes, long dropped) {
+        String suffix = dropped > 0 ? "\n… truncated at the capture limit: " + dropped + " bytes dropped …" : "";
+        if (bytes.length <= 2 * EXCERPT) {
+            return new String(bytes, StandardCharsets.UTF_8) + suffix;
+        }
+        return new String(bytes, 0, EXCERPT, StandardCharsets.UTF_8) + "\n… " + (bytes.length - 2 * EXCERPT)
+                + " bytes omitted …\n" + new String(bytes, bytes.length - EXCERPT, EXCERPT, StandardCharsets.UTF_8)
+                + suffix;
+    }
+}

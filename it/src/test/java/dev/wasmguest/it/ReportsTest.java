@@ -1,0 +1,89 @@
+package dev.wasmguest.it;
+
+import static dev.wasmguest.assertions.WasiAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
+import dev.wasmguest.WasmGuest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** A failing test's guest output reaches the JUnit report (report entries and files); passing tests stay quiet. */
+class ReportsTest {
+
+    @WasmGuest(url = "${guest.base}/seed.wasm", args = "exit1")
+    static class UserTests {
+        @Test
+        void fails(WasiRunner seed) {
+            WasiResult result = seed.run("exit1");
+            assertThat(result).succeeded();
+        }
+
+        @Test
+        void passes(WasiResult result) {
+            assertThat(result).hasExitCode(1);
+        }
+    }
+
+    @TempDir
+    Path reports;
+
+    private Events run(Map<String, String> configuration) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(UserTests.class))
+                .configurationParameters(configuration).outputDirectoryCreator(new OutputDirectoryCreator() {
+                    @Override
+                    public Path getRootDirectory() {
+                        return reports;
+                    }
+
+                    @Override
+                    public Path createOutputDirectory(TestDescriptor test) throws IOException {
+                        return Files.createDirectories(reports.resolve(Integer.toHexString(test.getUniqueId().hashCode())));
+                    }
+                }).execute().allEvents();
+    }
+
+    private static List<ReportEntry> entries(Events events) {
+        return events.reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow()).collect(Collectors.toList());
+    }
+
+    @Test
+    void failingTestsGetTheirRunsAttached() {
+        Events events = run(Map.of());
+
+        List<ReportEntry> entries = entries(events);
+        assertThat(entries).hasSize(1);
+        Map<String, String> entry = entries.get(0).getKeyValuePairs();
+        assertThat(entry.get("wasmguest.run.1"))
+                .matches("http://.*/seed\\.wasm \\[seed\\.wasm, exit1]: exited with code 1 in \\d+ ms");
+        assertThat(entry.get("wasmguest.run.1.stdout")).startsWith("Wasm Guest: Hello from stdout!\n");
+        assertThat(entry.get("wasmguest.run.1.stderr")).contains("Found 'exit1' argument");
+        List<String> files = events.fileEntryPublished().stream()
+                .map(event -> event.getPayload(FileEntry.class).orElseThrow().getPath().getFileName().toString())
+                .collect(Collectors.toList());
+        assertThat(files).containsExactlyInAnyOrder("wasmguest.run.1.stdout.txt", "wasmguest.run.1.stderr.txt");
+        Path stdout = events.fileEntryPublished().stream().map(event -> event.getPayload(FileEntry.class).orElseThrow()
+                .getPath()).filter(path -> path.endsWith("wasmguest.run.1.stdout.txt")).findFirst().orElseThrow();
+        assertThat(stdout).content().contains("Wasm Guest: Received arguments: [exit1]");
+    }
+
+    @Test
+    void everyRunIsAttachedWithReportAll() {
+        assertThat(entries(run(Map.of("wasmguest.report", "all")))).hasSize(2);
+    }
+}
