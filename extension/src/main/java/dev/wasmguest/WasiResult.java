@@ -33,14 +33,26 @@ public final class WasiResult {
     private final Map<String, String> env;
     private final RunRecord record;
     private final Optional<GuestFiles> files;
+    private final Optional<String> testName;
 
     WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record,
-            Optional<GuestFiles> files) {
+            Optional<GuestFiles> files, Optional<String> testName) {
         this.source = source;
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
         this.record = record;
         this.files = files;
+        this.testName = testName;
+    }
+
+    /**
+     * The name of the test that made this run, when it ran through a runner the JUnit extension injected into a
+     * test method: {@code <TestClass>/<testMethod>}, then {@code .<n>} for the n-th invocation of a parameterized or
+     * repeated test, then {@code -<k>} for the k-th run within the test (from the second). Snapshot files are named
+     * after it. Empty for runs made elsewhere.
+     */
+    public Optional<String> testName() {
+        return testName;
     }
 
     /** How the run ended: exited, trapped or timed out. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one WASI command module, as often as you like, each time in a fresh sandboxed instance.
@@ -44,24 +45,29 @@ public final class WasiRunner {
     private final GuestHandle guest;
     private final RunSpec spec;
     private final Consumer<WasiResult> observer;
+    private final Supplier<String> testNamer;
 
     WasiRunner(GuestHandle guest, RunSpec spec) {
-        this(guest, spec, result -> { });
+        this(guest, spec, result -> { }, null);
     }
 
-    private WasiRunner(GuestHandle guest, RunSpec spec, Consumer<WasiResult> observer) {
+    private WasiRunner(GuestHandle guest, RunSpec spec, Consumer<WasiResult> observer, Supplier<String> testNamer) {
         this.guest = guest;
         this.spec = spec;
         this.observer = observer;
+        this.testNamer = testNamer;
     }
 
-    /** This runner, telling {@code next} of every result too (the JUnit layer records runs for reports). */
-    WasiRunner observedBy(Consumer<WasiResult> next) {
-        return new WasiRunner(guest, spec, observer.andThen(next));
+    /**
+     * This runner as injected into a test: {@code next} hears of every result (for reports), and results are named
+     * after the test (for snapshots).
+     */
+    WasiRunner inTest(Consumer<WasiResult> next, Optional<Supplier<String>> namer) {
+        return new WasiRunner(guest, spec, observer.andThen(next), namer.orElse(testNamer));
     }
 
     private WasiRunner with(RunSpec changed) {
-        return new WasiRunner(guest, changed, observer);
+        return new WasiRunner(guest, changed, observer, testNamer);
     }
 
     /**
@@ -292,7 +298,8 @@ public final class WasiRunner {
         CompiledGuest compiled = guest.get();
         List<String> argv = spec.argv(compiled.fileName());
         GuestExecution.Finished finished = GuestExecution.run(compiled, spec);
-        WasiResult result = new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files());
+        WasiResult result = new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files(),
+                Optional.ofNullable(testNamer).map(Supplier::get));
         observer.accept(result);
         return result;
     }

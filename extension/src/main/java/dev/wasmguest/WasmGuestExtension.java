@@ -6,6 +6,7 @@ import dev.wasmguest.internal.junit.GuestRegistry;
 import dev.wasmguest.internal.junit.NearestGuest;
 import dev.wasmguest.internal.junit.OfflineSkip;
 import dev.wasmguest.internal.junit.RunReports;
+import dev.wasmguest.internal.junit.TestNames;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         WasiRunner resolved = (runner != null ? runner : declaredRunner(NearestGuest.find(parameter, context)
-                .orElseThrow(), context)).observedBy(RunReports.recorder(context));
+                .orElseThrow(), context)).inTest(RunReports.recorder(context), TestNames.namer(context));
         return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
     }
 

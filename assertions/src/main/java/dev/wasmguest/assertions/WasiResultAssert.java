@@ -7,6 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import dev.wasmguest.internal.assertions.Navigation;
+import dev.wasmguest.internal.assertions.Redactions;
+import dev.wasmguest.internal.assertions.SnapshotMatcher;
+import dev.wasmguest.internal.assertions.Snapshots;
+import dev.wasmguest.internal.assertions.TestCaller;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -33,6 +39,7 @@ import org.assertj.core.internal.Failures;
 public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResult> {
 
     private Navigation navigation = Navigation.HARD;
+    private final Redactions redactions = new Redactions();
 
     /**
      * Prefer {@link WasiAssertions#assertThat(WasiResult)}; public because AssertJ's soft assertions instantiate
@@ -385,6 +392,134 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
                     verbatim("" + actual.duration().toMillis()));
         }
         return myself;
+    }
+
+    /**
+     * Replaces every match of {@code regex} in the output by {@code replacement} (e.g. {@code "[ID]"}) before
+     * snapshots are compared or written, for text that changes from run to run. The working, temporary and home
+     * directories are redacted already, as {@code [CWD]}, {@code [TMP]} and {@code [HOME]}.
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert withRedaction(String regex, String replacement) {
+        redactions.add(regex, replacement);
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout, stderr and the outcome equal the snapshot files of this test:
+     * {@code src/test/snapshots/<TestClass>/<testMethod>[.<n>][-<k>].{stdout,stderr,exit}} (see
+     * {@link WasiResult#testName()}; the directory is {@code wasmguest.snapshots.dir}). In the snapshots, {@code [..]}
+     * matches any text within a line and a line {@code ...} any number of lines; newlines are normalised.
+     *
+     * <p>With {@code -Dwasmguest.snapshots=update} (or {@code WASMGUEST_SNAPSHOTS=update}) missing and changed
+     * snapshots are written instead, and logged; with {@code CI=true} that is refused. A missing snapshot otherwise
+     * fails, saying how to create it.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).matchesSnapshot(); // succeeds once the snapshot files hold this run
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert matchesSnapshot() {
+        isNotNull();
+        Optional<String> name = actual.testName().or(TestCaller::name);
+        if (name.isEmpty()) {
+            fail("%nCannot name the snapshot of this run: it was not made by a runner injected into a test, nor"
+                    + " asserted in a test method; use matchesSnapshot(name)");
+        }
+        return matchesSnapshot(name.get());
+    }
+
+    /**
+     * Like {@link #matchesSnapshot()}, with the snapshot files named explicitly:
+     * {@code <snapshot dir>/<name>.{stdout,stderr,exit}}.
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert matchesSnapshot(String name) {
+        isNotNull();
+        Snapshots snapshots = Snapshots.fromEnvironment();
+        refuseUpdateInCi(snapshots);
+        SnapshotCheck check = new SnapshotCheck(snapshots.updating());
+        check.compare(snapshots.file(name, "stdout"), redactions.apply(actual.stdout()));
+        check.compare(snapshots.file(name, "stderr"), redactions.apply(actual.stderr()));
+        check.compare(snapshots.file(name, "exit"), actual.describeOutcome() + "\n");
+        check.report();
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout matches the expected text in {@code file}, with the snapshot rules of
+     * {@link #matchesSnapshot()} (update mode included).
+     *
+     * <pre>{@code
+     * assertThat(run).hasStdoutMatchingFile(Path.of("src/test/resources/expected/hello.txt"));
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public WasiResultAssert hasStdoutMatchingFile(Path file) {
+        isNotNull();
+        Snapshots snapshots = Snapshots.fromEnvironment();
+        refuseUpdateInCi(snapshots);
+        SnapshotCheck check = new SnapshotCheck(snapshots.updating());
+        check.compare(file, redactions.apply(actual.stdout()));
+        check.report();
+        return myself;
+    }
+
+    private void refuseUpdateInCi(Snapshots snapshots) {
+        if (snapshots.updateRefused()) {
+            fail("%nRefusing to update snapshots because CI=true: updating them in CI would accept any change;"
+                    + " run the update locally and commit the files");
+        }
+    }
+
+    /** Compares one run with its snapshot files, collecting every problem before failing once. */
+    private final class SnapshotCheck {
+
+        private final boolean updating;
+        private final List<String> problems = new java.util.ArrayList<>();
+        private String firstExpected;
+        private String firstActual;
+
+        SnapshotCheck(boolean updating) {
+            this.updating = updating;
+        }
+
+        void compare(Path file, String actualText) {
+            Optional<String> expected = Snapshots.read(file);
+            if (expected.isPresent() && SnapshotMatcher.matches(expected.get(), actualText)) {
+                return;
+            }
+            if (updating) {
+                Snapshots.write(file, SnapshotMatcher.normalize(actualText));
+            } else if (expected.isEmpty()) {
+                problems.add("missing snapshot " + file + "; create it with: " + Snapshots.HOW_TO_UPDATE);
+            } else {
+                problems.add("snapshot " + file + " differs, "
+                        + SnapshotMatcher.firstDifference(expected.get(), actualText));
+                if (firstExpected == null) {
+                    firstExpected = SnapshotMatcher.normalize(expected.get());
+                    firstActual = SnapshotMatcher.normalize(actualText);
+                }
+            }
+        }
+
+        void report() {
+            if (problems.isEmpty()) {
+                return;
+            }
+            String format = "%nExpecting the run to match its snapshots, but:%n%s";
+            Object list = verbatim("  " + String.join(System.lineSeparator() + "  ", problems));
+            ErrorMessageFactory message = new BasicErrorMessageFactory(format, list);
+            if (firstExpected != null) {
+                throw Failures.instance().failure(info, new RunErrorMessage(message, actual), firstActual, firstExpected);
+            }
+            throwAssertionError(new RunErrorMessage(message, actual));
+        }
     }
 
     private static List<String> lines(String text) {

@@ -1,0 +1,100 @@
+package dev.wasmguest.internal.assertions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where snapshot files live and whether they may be written: {@code wasmguest.snapshots.dir} (default
+ * {@code src/test/snapshots}, relative to the working directory, which is the Maven module under Surefire) and
+ * {@code wasmguest.snapshots=update} (system property, or environment variable {@code WASMGUEST_SNAPSHOTS}), which
+ * CI ({@code CI=true}) refuses. Reads system properties and the environment given.
+ */
+public final class Snapshots {
+
+    public static final String DIR = "wasmguest.snapshots.dir";
+    public static final String MODE = "wasmguest.snapshots";
+    public static final String HOW_TO_UPDATE =
+            "mvn test -Dwasmguest.snapshots=update (or set WASMGUEST_SNAPSHOTS=update)";
+    private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
+
+    private final Path directory;
+    private final boolean update;
+    private final boolean ci;
+
+    Snapshots(Path directory, boolean update, boolean ci) {
+        this.directory = directory;
+        this.update = update;
+        this.ci = ci;
+    }
+
+    public static Snapshots fromEnvironment() {
+        return from(System.getProperties()::getProperty, System.getenv());
+    }
+
+    static Snapshots from(java.util.function.Function<String, String> properties, Map<String, String> environment) {
+        String dir = Optional.ofNullable(properties.apply(DIR)).orElse("src/test/snapshots");
+        String mode = Optional.ofNullable(properties.apply(MODE))
+                .or(() -> Optional.ofNullable(environment.get("WASMGUEST_SNAPSHOTS"))).orElse("");
+        boolean ci = "true".equalsIgnoreCase(environment.getOrDefault("CI", ""));
+        return new Snapshots(Path.of(dir), mode.strip().toLowerCase(Locale.ROOT).equals("update"), ci);
+    }
+
+    public Path file(String name, String stream) {
+        return directory.resolve(name + "." + stream);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Whether missing and changed snapshots are written instead of failing. */
+    public boolean updating() {
+        return update && !ci;
+    }
+
+    /** Update mode asked for in CI, where it would hide regressions. */
+    public boolean updateRefused() {
+        return update && ci;
+    }
+
+    public static Optional<String> read(Path file) {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read snapshot " + file, e);
+        }
+    }
+
+    /** Writes a snapshot atomically (temporary file, then rename), so that a reader never sees half of one. */
+    public static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            LOG.log(Level.WARNING, "Snapshot written: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + file, e);
+        }
+    }
+}

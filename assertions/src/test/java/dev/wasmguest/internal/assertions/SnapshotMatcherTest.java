@@ -1,0 +1,62 @@
+package dev.wasmguest.internal.assertions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** trycmd's matching rules: normalised newlines, {@code [..]} within a line, {@code ...} for any lines. */
+class SnapshotMatcherTest {
+
+    @Test
+    void exactTextAndNormalisedNewlines() {
+        assertThat(SnapshotMatcher.matches("a\nb\n", "a\r\nb\r\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("a\nb\n", "a\nc\n")).isFalse();
+        assertThat(SnapshotMatcher.matches("a\n", "a")).as("the final newline counts").isFalse();
+        assertThat(SnapshotMatcher.matches("", "")).isTrue();
+    }
+
+    @Test
+    void anyTextWithinALine() {
+        assertThat(SnapshotMatcher.matches("took [..] ms\n", "took 42 ms\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("[..] of [..]\n", "3 of 4\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("took [..] ms\n", "took 42\nms\n")).as("never across lines").isFalse();
+        assertThat(SnapshotMatcher.matches("a.b [..]\n", "aXb 1\n")).as("the rest is literal").isFalse();
+    }
+
+    @Test
+    void anyNumberOfLines() {
+        assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\nend\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n2\n3\nend\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("start\n...\n", "start\nanything\nat all")).isTrue();
+        assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n")).isFalse();
+    }
+
+    @Test
+    void firstDifferenceNamesTheLine() {
+        assertThat(SnapshotMatcher.firstDifference("a\nb\n", "a\nc\n")).isEqualTo("line 2: expected \"b\" but was \"c\"");
+        assertThat(SnapshotMatcher.firstDifference("a\n", "a\nb\n"))
+                .isEqualTo("line 2: expected \"(end of snapshot)\" but was \"b\"");
+    }
+
+    @Test
+    void snapshotSettings() {
+        Snapshots defaults = Snapshots.from(key -> null, java.util.Map.of());
+        assertThat(defaults.directory()).hasToString("src/test/snapshots");
+        assertThat(defaults.updating()).isFalse();
+
+        Snapshots update = Snapshots.from(key -> key.equals("wasmguest.snapshots") ? "update" : null, java.util.Map.of());
+        assertThat(update.updating()).isTrue();
+
+        Snapshots fromEnv = Snapshots.from(key -> null, java.util.Map.of("WASMGUEST_SNAPSHOTS", "update", "CI", "true"));
+        assertThat(fromEnv.updating()).isFalse();
+        assertThat(fromEnv.updateRefused()).isTrue();
+    }
+
+    @Test
+    void redactionsReplaceMachineSpecificText() {
+        Redactions redactions = new Redactions();
+        redactions.add("id=\\d+", "id=[ID]");
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        assertThat(redactions.apply("in " + cwd + "/x, id=1234")).isEqualTo("in [CWD]/x, id=[ID]");
+    }
+}
