@@ -227,6 +227,11 @@ public final class WasiRunner {
         return with(spec.withMount(Mount.temporary(guestDirectory(guestPath))));
     }
 
+    /** This runner with a directory of any kind, for the suite runner. */
+    WasiRunner withMount(Mount mount) {
+        return with(spec.withMount(mount));
+    }
+
     /** This runner with the given engine instead of the configured one ({@code wasmguest.engine}). */
     public WasiRunner withEngine(WasiEngine engine) {
         return with(spec.withEngine(Objects.requireNonNull(engine, "engine")));

@@ -38,11 +38,11 @@ public final class GuestFiles {
         }
         FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix());
         for (Mount mount : mounts) {
-            Path inside = fileSystem.getPath(mount.guestPath());
+            Path inside = fileSystem.getPath(mount.location());
             try {
                 Files.createDirectories(inside);
                 if (!mount.temporaryDirectory()) {
-                    copyTree(mount.hostPath(), inside);
+                    copyTree(mount.hostPath(), inside, mount.hideCleanupFiles());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare directory " + mount.guestPath() + " from "
@@ -54,7 +54,7 @@ public final class GuestFiles {
 
     void grant(WasiOptions.Builder options) {
         for (Mount mount : mounts) {
-            options.withDirectory(mount.guestPath(), fileSystem.getPath(mount.guestPath()));
+            options.withDirectory(mount.guestPath(), fileSystem.getPath(mount.location()));
         }
     }
 
@@ -63,7 +63,7 @@ public final class GuestFiles {
         for (Mount mount : mounts) {
             if (mount.writeBack()) {
                 try {
-                    copyTree(fileSystem.getPath(mount.guestPath()), mount.hostPath());
+                    copyTree(fileSystem.getPath(mount.location()), mount.hostPath(), false);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot copy the guest's files of " + mount.guestPath()
                             + " back to " + mount.hostPath(), e);
@@ -74,10 +74,10 @@ public final class GuestFiles {
 
     /** The file at an absolute guest path, in the guest's file system; it may not exist. */
     public Path file(String guestPath) {
-        return fileSystem.getPath(guestPath);
+        return fileSystem.getPath(guestPath.startsWith("/") ? guestPath : "/" + guestPath);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void copyTree(Path from, Path to, boolean hideCleanupFiles) throws IOException {
         if (!Files.isDirectory(from)) {
             throw new IOException(from + " is not a directory");
         }
@@ -90,7 +90,8 @@ public final class GuestFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (attributes.isRegularFile()) { // symlinks and special files are never copied
+                boolean hidden = hideCleanupFiles && file.getFileName().toString().endsWith(".cleanup");
+                if (attributes.isRegularFile() && !hidden) { // symlinks and special files are never copied
                     Files.copy(file, target(file), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
                 }
                 return FileVisitResult.CONTINUE;

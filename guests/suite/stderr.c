@@ -1,0 +1,3 @@
+/* Warns on stderr. */
+#include <stdio.h>
+int main(void) { fprintf(stderr, "warning: something to note\n"); return 0; }
