@@ -16,11 +16,11 @@ for src in "$here"/src/*.c; do
   "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$here/wasm/$name.wasm" "$src"
   echo "built wasm/$name.wasm ($(wc -c < "$here/wasm/$name.wasm") bytes)"
 done
-# The spec-driven suite: guests/suite/NAME.c -> guests/suite/NAME.wasm, beside NAME.json.
-for src in "$here"/suite/*.c; do
-  name=$(basename "$src" .c)
-  "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$here/suite/$name.wasm" "$src"
-  echo "built suite/$name.wasm ($(wc -c < "$here/suite/$name.wasm") bytes)"
+# The spec-driven suites: guests/{suite,conformance}/NAME.c -> NAME.wasm beside NAME.json.
+for src in "$here"/suite/*.c "$here"/conformance/*.c; do
+  out="${src%.c}.wasm"
+  "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$out" "$src"
+  echo "built ${out#"$here"/} ($(wc -c < "$out") bytes)"
 done
 for src in "$here"/src/*.wat; do
   name=$(basename "$src" .wat)

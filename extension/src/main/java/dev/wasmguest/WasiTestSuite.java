@@ -151,7 +151,7 @@ public final class WasiTestSuite {
         List<Path> modules = modules();
         String suiteName = CaseSpec.suiteName(directory);
         List<DynamicNode> cases = modules.stream()
-                .map(module -> DynamicTest.dynamicTest(caseName(module), module.toUri(), () -> runCase(module, suiteName)))
+                .map(module -> DynamicTest.dynamicTest(displayName(module), module.toUri(), () -> runCase(module, suiteName)))
                 .collect(Collectors.toList());
         return Stream.of(DynamicContainer.dynamicContainer(suiteName, directory.toUri(), cases.stream()));
     }
@@ -176,6 +176,15 @@ public final class WasiTestSuite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the suite directory " + directory.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * The case name, and the engine when the suite chose one: a suite run in both engines then reports distinct
+     * names, which Surefire needs to count every case.
+     */
+    private String displayName(Path module) {
+        return caseName(module) + engine.map(chosen -> " [" + chosen.name().toLowerCase(java.util.Locale.ROOT) + "]")
+                .orElse("");
     }
 
     private static String caseName(Path module) {

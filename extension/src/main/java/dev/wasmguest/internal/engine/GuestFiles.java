@@ -36,7 +36,9 @@ public final class GuestFiles {
         if (mounts.isEmpty()) {
             return Optional.empty();
         }
-        FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix());
+        // Chicory's WASI reads "unix:*" attributes (inode, link count, times); Jimfs offers that view only on request.
+        FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+                .setAttributeViews("basic", "owner", "posix", "unix").build());
         for (Mount mount : mounts) {
             Path inside = fileSystem.getPath(mount.location());
             try {

@@ -1,0 +1,32 @@
+package dev.wasmguest.it;
+
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiTestSuite;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * WASI preview1 conformance cases in the wasi-testsuite format ({@code guests/conformance}): filesystem, args,
+ * env, clocks, random, poll and exit codes, in both engines. Known gaps of Chicory are listed in
+ * {@code guests/conformance.failing}, with the reason, and documented in the README.
+ */
+class ConformanceTest {
+
+    static final Path SUITE = GuestServerSession.guestsDirectory().resolveSibling("conformance");
+
+    private static WasiTestSuite suite() {
+        return WasiTestSuite.inDirectory(SUITE).withExpectedFailures(SUITE.resolveSibling("conformance.failing"));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> compiler() {
+        return suite().withEngine(WasiEngine.COMPILER).tests();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> interpreter() {
+        return suite().withEngine(WasiEngine.INTERPRETER).tests();
+    }
+}
