@@ -123,7 +123,7 @@ public final class GuestExecution {
     }
 
     private Instance.Builder instance(MemoryLimits memory, WasiPreview1 wasi) {
-        HostFunction[] functions = wasi.toHostFunctions();
+        HostFunction[] functions = new AppendMode().apply(wasi.toHostFunctions());
         if (spec.clock() != null) {
             functions = new DeterministicTime(spec.clock()).apply(functions);
         }
