@@ -2,18 +2,15 @@ package dev.wasmguest.it;
 
 import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuest;
 import dev.wasmguest.assertions.SoftWasiAssertions;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.Events;
 
 /** Failing tests explain themselves: run through the JUnit Platform as a user's test would be. */
 class FailureMessageTest {
@@ -164,10 +161,6 @@ class FailureMessageTest {
     }
 
     private static Throwable singleFailure(Class<?> testClass) {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-        tests.assertStatistics(stats -> stats.started(1).failed(1));
-        Event failure = tests.failed().list().get(0);
-        return failure.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+        return UserTests.failure(UserTests.run(testClass, java.util.Map.of()));
     }
 }

@@ -13,10 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -131,20 +129,16 @@ class OwnSuiteTest {
     }
 
     private static List<String> reasons(Events aborted) {
-        return aborted.stream().map(OwnSuiteTest::throwable).map(Throwable::getMessage).collect(Collectors.toList());
+        return aborted.stream().map(UserTests::throwable).map(Throwable::getMessage).collect(Collectors.toList());
     }
 
     private static String abortReason(Events tests, String name) {
         return tests.aborted().stream().filter(event -> event.getTestDescriptor().getDisplayName().equals(name))
-                .findFirst().map(OwnSuiteTest::throwable).map(Throwable::getMessage).orElseThrow();
+                .findFirst().map(UserTests::throwable).map(Throwable::getMessage).orElseThrow();
     }
 
     private static Throwable failureOf(Events tests) {
-        return throwable(tests.failed().list().get(0));
-    }
-
-    private static Throwable throwable(Event event) {
-        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        return UserTests.failure(tests);
     }
 
 }

@@ -2,7 +2,6 @@ package dev.wasmguest.it;
 
 import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Golden files: each run is compared with the snapshot files committed under {@code src/test/snapshots/SnapshotTest}.
@@ -106,9 +103,6 @@ class SnapshotTest {
         // In update mode these scenarios would write the very snapshots they prove missing or changed.
         org.junit.jupiter.api.Assumptions.assumeFalse("update".equals(System.getProperty("wasmguest.snapshots"))
                 || "update".equals(System.getenv("WASMGUEST_SNAPSHOTS")), "snapshots are being updated");
-        var tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-        tests.assertStatistics(stats -> stats.failed(1));
-        return tests.failed().list().get(0).getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        return UserTests.failure(UserTests.run(testClass, java.util.Map.of()));
     }
 }

@@ -24,12 +24,18 @@ final class UserTests {
 
     /** The message of the one test that failed. */
     static String failureMessage(Events tests) {
+        return failure(tests).getMessage();
+    }
+
+    /** What the one test that failed threw. */
+    static Throwable failure(Events tests) {
         tests.assertStatistics(stats -> stats.started(1).failed(1));
-        Event failure = tests.failed().list().get(0);
-        return failure.getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage)
-                .orElseThrow();
+        return throwable(tests.failed().list().get(0));
+    }
+
+    /** What a failed or aborted test threw. */
+    static Throwable throwable(Event event) {
+        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
     }
 
     /** The reason the one test was skipped. */
