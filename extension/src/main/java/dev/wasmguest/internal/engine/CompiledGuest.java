@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.engine;
 
+import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -25,13 +26,15 @@ public final class CompiledGuest {
     private final String fileName;
     private final String sha256;
     private final WasmModule module;
+    private final Optional<Cache> compiledCode;
     private final Lazy<Function<Instance, Machine>> machineFactory = Lazy.of(this::compile);
 
-    CompiledGuest(String source, String fileName, String sha256, WasmModule module) {
+    CompiledGuest(String source, String fileName, String sha256, WasmModule module, Optional<Cache> compiledCode) {
         this.source = source;
         this.fileName = fileName;
         this.sha256 = sha256;
         this.module = module;
+        this.compiledCode = compiledCode;
     }
 
     /** How messages name the module. */
@@ -66,7 +69,9 @@ public final class CompiledGuest {
     private Function<Instance, Machine> compile() {
         long start = System.nanoTime();
         try {
-            Function<Instance, Machine> factory = MachineFactoryCompiler.builder(module).compile();
+            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module);
+            compiledCode.ifPresent(compiler::withCache);
+            Function<Instance, Machine> factory = compiler.compile();
             LOG.log(Level.DEBUG, () -> "Guest module " + source + ": compiled in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             return factory;

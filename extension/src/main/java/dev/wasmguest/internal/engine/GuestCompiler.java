@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.engine;
 
+import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -9,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
+import java.util.Optional;
 
 /**
  * Parses and checks a module into a {@link CompiledGuest}, before any run; the compiler translates it when a run
@@ -26,10 +28,17 @@ public final class GuestCompiler {
      *         {@code _start} function
      */
     public static CompiledGuest compile(ModuleSource source, ResolvedModule resolved) {
+        return compile(source, resolved, Optional.empty());
+    }
+
+    /**
+     * Like {@link #compile(ModuleSource, ResolvedModule)}, keeping compiled code in {@code compiledCode} across JVMs.
+     */
+    public static CompiledGuest compile(ModuleSource source, ResolvedModule resolved, Optional<Cache> compiledCode) {
         String name = source.describe();
         WasmModule module = parse(name, resolved.bytes());
         requireStart(name, module.exportSection());
-        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module);
+        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module, compiledCode);
     }
 
     private static WasmModule parse(String name, byte[] bytes) {
