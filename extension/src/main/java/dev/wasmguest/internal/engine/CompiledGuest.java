@@ -11,6 +11,11 @@ import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,6 +33,7 @@ public final class CompiledGuest {
     private final WasmModule module;
     private final Optional<Cache> compiledCode;
     private final Lazy<Function<Instance, Machine>> machineFactory = Lazy.of(this::compile);
+    private final Lazy<ExecutorService> runThreads = Lazy.of(this::newRunThreads);
 
     CompiledGuest(String source, String fileName, String sha256, WasmModule module, Optional<Cache> compiledCode) {
         this.source = source;
@@ -64,6 +70,24 @@ public final class CompiledGuest {
     /** The machine factory of Chicory's compiler; the module is translated on the first call, then shared. */
     public Function<Instance, Machine> machineFactory() {
         return machineFactory.get();
+    }
+
+    /**
+     * The threads this module's runs execute on: large-stack daemon threads, made on demand and kept for 30 s of
+     * idleness, because starting a thread per run cost more than a tiny guest's whole run.
+     */
+    ExecutorService runThreads() {
+        return runThreads.get();
+    }
+
+    private ExecutorService newRunThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(null, task, "wasmguest " + fileName + " #" + count.incrementAndGet(),
+                    GuestExecution.STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private Function<Instance, Machine> compile() {

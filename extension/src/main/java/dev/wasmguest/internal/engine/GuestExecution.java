@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a guest once, in a fresh instance with its own WASI context, on a thread of its own with a large stack, and
+ * Runs a guest once, in a fresh instance with its own WASI context, on a pooled thread with a large stack, and
  * bounds it: stopped at its timeout, memory capped, output captured up to a limit. Only what the {@link RunSpec}
  * grants reaches the guest: arguments, environment, stdin bytes (then end-of-file), private copies of directories;
  * no host streams.
@@ -63,13 +66,18 @@ public final class GuestExecution {
         CapturedOutput stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         Optional<GuestFiles> files = GuestFiles.prepare(spec.mounts());
         GuestThread task = new GuestThread(memory, stdout, stderr, files);
-        Thread thread = new Thread(null, task, "wasmguest " + guest.fileName(), STACK_BYTES);
-        thread.setDaemon(true);
+        CountDownLatch ended = new CountDownLatch(1);
         long start = System.nanoTime();
-        thread.start();
-        boolean timedOut = !awaitEnd(thread, spec.limits().timeout());
+        Future<?> running = guest.runThreads().submit(() -> {
+            try {
+                task.run();
+            } finally {
+                ended.countDown();
+            }
+        });
+        boolean timedOut = !awaitEnd(ended, spec.limits().timeout());
         if (timedOut) {
-            stop(thread);
+            stop(running, ended);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         files.ifPresent(GuestFiles::writeBack);
@@ -93,10 +101,9 @@ public final class GuestExecution {
     }
 
     /** Waits for the guest; true when it ended in time. Interrupting the waiting thread stops the guest too. */
-    private static boolean awaitEnd(Thread thread, Duration timeout) {
+    private static boolean awaitEnd(CountDownLatch ended, Duration timeout) {
         try {
-            thread.join(Math.max(1, timeout.toMillis()));
-            return !thread.isAlive();
+            return ended.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -104,21 +111,22 @@ public final class GuestExecution {
     }
 
     /**
-     * Stops a guest that ran out of time. Compiled code notices the interrupt; the interpreter notices the flag at
-     * its next instruction (see {@link #executionListener()}); host calls (output, clocks, files) check it too.
+     * Stops a guest that ran out of time. Compiled code notices the interrupt; the interpreter notices the stop flag
+     * at its next instruction (the execution listener of {@link #instance}); output calls check it too.
      */
-    private void stop(Thread thread) {
+    private void stop(Future<?> running, CountDownLatch ended) {
         stopped = true;
-        thread.interrupt();
+        running.cancel(true);
+        boolean stoppedInTime;
         try {
-            thread.join(STOP_GRACE.toMillis());
+            stoppedInTime = ended.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stoppedInTime = false;
         }
-        if (thread.isAlive()) {
+        if (!stoppedInTime) {
             LOG.log(Level.WARNING, "Guest module " + guest.source() + " did not stop within "
-                    + STOP_GRACE.toMillis() + " ms of its timeout; its thread '" + thread.getName()
-                    + "' is still running");
+                    + STOP_GRACE.toMillis() + " ms of its timeout; its thread is still running");
         }
     }
 
