@@ -2,6 +2,7 @@ package dev.wasmguest;
 
 import dev.wasmguest.internal.engine.GuestFiles;
 import dev.wasmguest.internal.engine.RunRecord;
+import dev.wasmguest.internal.util.Durations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,13 +198,8 @@ public final class WasiResult {
             case TRAPPED:
                 return "trapped: " + record.trap();
             default:
-                return "timed out after " + describe(record.timeout()) + " and was stopped";
+                return "timed out after " + Durations.describe(record.timeout()) + " and was stopped";
         }
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** A one-line summary: module, arguments and how the run ended. */

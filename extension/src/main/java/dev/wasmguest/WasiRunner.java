@@ -101,14 +101,18 @@ public final class WasiRunner {
      * context class loader (else this library's).
      */
     public static WasiRunner fromResource(String name) {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(WasiRunner.class.getClassLoader());
-        return create(new ResourceSource(Objects.requireNonNull(name, "name"), loader), Optional.empty());
+        return create(new ResourceSource(Objects.requireNonNull(name, "name"), classLoader()), Optional.empty());
     }
 
     /** A runner for a module given as bytes; the array is copied. */
     public static WasiRunner fromBytes(byte[] module) {
         return create(new BytesSource(Objects.requireNonNull(module, "module")), Optional.empty());
+    }
+
+    /** The thread's context class loader, else this library's: where classpath modules and inputs are found. */
+    static ClassLoader classLoader() {
+        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(WasiRunner.class.getClassLoader());
     }
 
     private static WasiRunner create(ModuleSource source, Optional<String> sha256) {
@@ -186,8 +190,7 @@ public final class WasiRunner {
      */
     public WasiRunner withStdinFromResource(String name) {
         Objects.requireNonNull(name, "name");
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(WasiRunner.class.getClassLoader());
+        ClassLoader loader = classLoader();
         String absolute = name.startsWith("/") ? name.substring(1) : name;
         try (java.io.InputStream in = loader.getResourceAsStream(absolute)) {
             if (in == null) {

@@ -89,9 +89,7 @@ public final class WasiTestSuite {
      */
     public static WasiTestSuite onClasspath(String resourceDirectory) {
         String name = resourceDirectory.startsWith("/") ? resourceDirectory.substring(1) : resourceDirectory;
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(WasiTestSuite.class.getClassLoader());
-        URL url = loader.getResource(name);
+        URL url = WasiRunner.classLoader().getResource(name);
         if (url == null) {
             throw new IllegalArgumentException("no suite directory \"" + name + "\" on the class path");
         }

@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.assertions;
 
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.util.Excerpts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RunContext {
 
+    /** Bytes kept from each end of long output. */
     static final int HEAD_BYTES = 2048;
-    static final int TAIL_BYTES = 2048;
 
     private RunContext() {
     }
@@ -73,13 +74,7 @@ public final class RunContext {
     }
 
     static String excerpt(byte[] bytes) {
-        if (bytes.length <= HEAD_BYTES + TAIL_BYTES) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        String head = new String(bytes, 0, HEAD_BYTES, StandardCharsets.UTF_8);
-        String tail = new String(bytes, bytes.length - TAIL_BYTES, TAIL_BYTES, StandardCharsets.UTF_8);
-        int omitted = bytes.length - HEAD_BYTES - TAIL_BYTES;
-        return head + System.lineSeparator() + "… " + omitted + " bytes omitted …" + System.lineSeparator() + tail;
+        return Excerpts.headAndTail(bytes, HEAD_BYTES, System.lineSeparator());
     }
 
     private static String indent(String text) {

@@ -1,14 +1,13 @@
 package dev.wasmguest.internal.assertions;
 
+import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,18 +79,7 @@ public final class Snapshots {
     /** Writes a snapshot atomically (temporary file, then rename), so that a reader never sees half of one. */
     public static void write(Path file, String content) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
             LOG.log(Level.WARNING, "Snapshot written: " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file, e);

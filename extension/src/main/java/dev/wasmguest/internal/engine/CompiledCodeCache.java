@@ -3,17 +3,16 @@ package dev.wasmguest.internal.engine;
 import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import dev.wasmguest.internal.resolve.Sha256;
+import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -75,27 +74,11 @@ final class CompiledCodeCache implements Cache {
         }
         byte[] entry = ByteBuffer.allocate(MAGIC.length + HASH_BYTES + payload.length)
                 .put(MAGIC).put(Sha256.digest().digest(payload)).put(payload).array();
-        Path temp = null;
         try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-            Files.write(temp, entry);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, entry);
         } catch (IOException e) {
             // A cache that cannot be written costs time, not correctness.
             LOG.log(Level.WARNING, "Cannot store compiled code in " + directory, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.log(Level.DEBUG, "could not delete " + temp, e);
-                }
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.wasmguest.internal.junit;
 
 import dev.wasmguest.WasiResult;
-import java.nio.charset.StandardCharsets;
+import dev.wasmguest.internal.util.Excerpts;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,11 +90,6 @@ public final class RunReports {
 
     static String excerpt(byte[] bytes, long dropped) {
         String suffix = dropped > 0 ? "\n… truncated at the capture limit: " + dropped + " bytes dropped …" : "";
-        if (bytes.length <= 2 * EXCERPT) {
-            return new String(bytes, StandardCharsets.UTF_8) + suffix;
-        }
-        return new String(bytes, 0, EXCERPT, StandardCharsets.UTF_8) + "\n… " + (bytes.length - 2 * EXCERPT)
-                + " bytes omitted …\n" + new String(bytes, bytes.length - EXCERPT, EXCERPT, StandardCharsets.UTF_8)
-                + suffix;
+        return Excerpts.headAndTail(bytes, EXCERPT, "\n") + suffix;
     }
 }

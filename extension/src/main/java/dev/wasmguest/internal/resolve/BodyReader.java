@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
+import dev.wasmguest.internal.util.Durations;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
             while (true) {
                 Object signal = signals.poll(stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (signal == null) {
-                    throw DownloadFailure.transientFailure("no data for " + seconds(stallTimeout) + " after "
+                    throw DownloadFailure.transientFailure("no data for " + Durations.describe(stallTimeout) + " after "
                             + body.size() + of(declared) + " bytes; the server stalled", null);
                 }
                 if (signal == COMPLETE) {
@@ -130,8 +131,4 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
         return declared >= 0 ? " of " + declared : "";
     }
 
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
 }

@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
+import dev.wasmguest.internal.util.Durations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +50,7 @@ final class CacheLock implements AutoCloseable {
                 channel.close();
                 if (System.nanoTime() - deadline > 0) {
                     throw new TimeoutException("another download of the same module held the cache lock " + file
-                            + " for more than " + BodyReader.seconds(timeout));
+                            + " for more than " + Durations.describe(timeout));
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 100);

@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
+import dev.wasmguest.internal.util.Durations;
 import dev.wasmguest.internal.util.Lazy;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -142,10 +143,10 @@ final class HttpFetcher {
             return client.get().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw DownloadFailure.transientFailure("could not connect within "
-                    + BodyReader.seconds(limits.connectTimeout()) + "; check the URL and your network or proxy", e);
+                    + Durations.describe(limits.connectTimeout()) + "; check the URL and your network or proxy", e);
         } catch (HttpTimeoutException e) {
             throw DownloadFailure.transientFailure("the server sent no response within "
-                    + BodyReader.seconds(limits.requestTimeout()), e);
+                    + Durations.describe(limits.requestTimeout()), e);
         } catch (ConnectException e) {
             throw DownloadFailure.transientFailure(
                     "the server is unreachable (connection refused); check the URL and that the server is up", e);

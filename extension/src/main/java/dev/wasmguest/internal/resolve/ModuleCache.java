@@ -1,19 +1,15 @@
 package dev.wasmguest.internal.resolve;
 
+import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -115,27 +111,10 @@ public final class ModuleCache {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) {
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(bytes);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + " into the wasmguest cache", e);
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
         }
     }
 
