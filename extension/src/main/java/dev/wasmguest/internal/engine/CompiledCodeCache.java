@@ -1,12 +1,9 @@
 package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.compiler.Cache;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Properties;
 
 /**
  * Chicory's compiled code on disk, so that a JVM loading a module another JVM compiled skips the translation:
@@ -37,7 +33,7 @@ final class CompiledCodeCache implements Cache {
     private final Path directory;
 
     CompiledCodeCache(Path cacheDirectory) {
-        this.directory = cacheDirectory.resolve("compiled").resolve("chicory-" + chicoryVersion());
+        this.directory = cacheDirectory.resolve("compiled").resolve("chicory-" + ChicoryVersion.get());
     }
 
     @Override
@@ -95,20 +91,5 @@ final class CompiledCodeCache implements Cache {
         byte[] payload = Arrays.copyOfRange(entry, MAGIC.length + HASH_BYTES, entry.length);
         byte[] expected = Arrays.copyOfRange(entry, MAGIC.length, MAGIC.length + HASH_BYTES);
         return Arrays.equals(expected, Sha256.digest().digest(payload)) ? payload : null;
-    }
-
-    /** Chicory's version, from its Maven metadata; compiled classes of one version are not loaded by another. */
-    static String chicoryVersion() {
-        try (InputStream in = MachineFactoryCompiler.class.getResourceAsStream(
-                "/META-INF/maven/com.dylibso.chicory/compiler/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown").replaceAll("[^A-Za-z0-9._-]", "_");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

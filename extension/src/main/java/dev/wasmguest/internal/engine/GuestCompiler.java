@@ -1,6 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -10,7 +9,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
-import java.util.Optional;
+import java.io.ByteArrayInputStream;
 
 /**
  * Parses and checks a module into a {@link CompiledGuest}, before any run; the compiler translates it when a run
@@ -28,22 +27,27 @@ public final class GuestCompiler {
      *         {@code _start} function
      */
     public static CompiledGuest compile(ModuleSource source, ResolvedModule resolved) {
-        return compile(source, resolved, Optional.empty());
+        return compile(source, resolved, EngineCaches.none());
     }
 
     /**
-     * Like {@link #compile(ModuleSource, ResolvedModule)}, keeping compiled code in {@code compiledCode} across JVMs.
+     * Like {@link #compile(ModuleSource, ResolvedModule)}, reusing what earlier JVMs left in {@code caches}: a module
+     * validated before is parsed without validating it again, and compiled classes are loaded instead of translated.
      */
-    public static CompiledGuest compile(ModuleSource source, ResolvedModule resolved, Optional<Cache> compiledCode) {
+    static CompiledGuest compile(ModuleSource source, ResolvedModule resolved, EngineCaches caches) {
         String name = source.describe();
-        WasmModule module = parse(name, resolved.bytes());
+        boolean known = caches.validated().contains(resolved.sha256());
+        WasmModule module = parse(name, resolved.bytes(), !known);
         requireStart(name, module.exportSection());
-        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module, compiledCode);
+        if (!known) {
+            caches.validated().add(resolved.sha256());
+        }
+        return new CompiledGuest(name, source.fileName(), resolved.sha256(), module, caches.compiledCode());
     }
 
-    private static WasmModule parse(String name, byte[] bytes) {
+    private static WasmModule parse(String name, byte[] bytes, boolean validate) {
         try {
-            return Parser.parse(bytes);
+            return Parser.builder().withValidation(validate).build().parse(() -> new ByteArrayInputStream(bytes));
         } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new GuestResolutionException(name, "malformed module: " + e.getMessage()
                     + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it", e);

@@ -1,6 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.compiler.Cache;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
@@ -11,15 +10,18 @@ import java.util.Optional;
 /** Resolves and compiles modules with one configuration (cache directory, transfer limits). Thread-safe. */
 public final class GuestLoader {
 
-    /** Configuration key: keep Chicory's compiled code on disk beside the module cache (default true). */
+    /**
+     * Configuration key: keep Chicory's compiled code, and which modules were validated, on disk beside the module
+     * cache (default true).
+     */
     public static final String COMPILED_CACHE = "wasmguest.cache.compiled";
 
     private final ModuleResolver resolver;
-    private final Optional<Cache> compiledCode;
+    private final EngineCaches caches;
 
-    private GuestLoader(ModuleResolver resolver, Optional<Cache> compiledCode) {
+    private GuestLoader(ModuleResolver resolver, EngineCaches caches) {
         this.resolver = resolver;
-        this.compiledCode = compiledCode;
+        this.caches = caches;
     }
 
     /**
@@ -29,14 +31,13 @@ public final class GuestLoader {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
         boolean keepCompiled = !settings.get(COMPILED_CACHE).map(String::strip).filter("false"::equalsIgnoreCase)
                 .isPresent();
-        Optional<Cache> compiledCode = keepCompiled
-                ? Optional.of(new CompiledCodeCache(resolution.cacheDirectory())) : Optional.empty();
-        return new GuestLoader(new ModuleResolver(resolution, Clock.systemUTC()), compiledCode);
+        EngineCaches caches = keepCompiled ? EngineCaches.in(resolution.cacheDirectory()) : EngineCaches.none();
+        return new GuestLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
     }
 
     /** A handle that loads {@code source} on first use. */
     public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
         return new GuestHandle(source, () -> GuestCompiler.compile(source, resolver.resolve(source, sha256),
-                compiledCode));
+                caches));
     }
 }

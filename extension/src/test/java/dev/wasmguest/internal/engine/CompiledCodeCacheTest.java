@@ -37,7 +37,7 @@ class CompiledCodeCacheTest {
         assertThat(first.hits).isZero();
         List<Path> entries = entries();
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).toString()).contains("compiled/chicory-" + CompiledCodeCache.chicoryVersion() + "/");
+        assertThat(entries.get(0).toString()).contains("compiled/chicory-" + ChicoryVersion.get() + "/");
 
         Counting second = new Counting(new CompiledCodeCache(cacheDir));
         assertThat(runSeed(seed, second)).isEqualTo("Wasm Guest: Received arguments: [cached]");
@@ -58,7 +58,7 @@ class CompiledCodeCacheTest {
 
     private static String runSeed(byte[] seed, Cache cache) {
         CompiledGuest guest = GuestCompiler.compile(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)),
-                Optional.of(cache));
+                new EngineCaches(Optional.of(cache), ValidatedModules.none()));
         RunRecord record = GuestExecution.run(guest, RunSpec.EMPTY.withArgs(List.of("cached"))).record();
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         return new String(record.stdout(), StandardCharsets.UTF_8).lines().skip(1).findFirst().orElse("");

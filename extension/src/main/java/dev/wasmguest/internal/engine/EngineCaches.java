@@ -1,0 +1,22 @@
+package dev.wasmguest.internal.engine;
+
+import com.dylibso.chicory.compiler.Cache;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What loading a module may reuse from earlier JVMs: Chicory's compiled classes, and the fact that the module was
+ * validated.
+ */
+record EngineCaches(Optional<Cache> compiledCode, ValidatedModules validated) {
+
+    /** Nothing reused: every JVM validates and compiles. */
+    static EngineCaches none() {
+        return new EngineCaches(Optional.empty(), ValidatedModules.none());
+    }
+
+    /** Both kept under {@code cacheDirectory}, beside the module cache. */
+    static EngineCaches in(Path cacheDirectory) {
+        return new EngineCaches(Optional.of(new CompiledCodeCache(cacheDirectory)), ValidatedModules.in(cacheDirectory));
+    }
+}
