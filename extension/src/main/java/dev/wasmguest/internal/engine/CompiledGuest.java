@@ -1,15 +1,18 @@
 package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.compiler.Cache;
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -17,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A parsed, validated WASI command, and its compiled machine factory once a run in compiler mode asked for it.
@@ -26,6 +30,14 @@ import java.util.function.Function;
 public final class CompiledGuest {
 
     private static final System.Logger LOG = System.getLogger(CompiledGuest.class.getName());
+
+    /**
+     * How we configure Chicory's compiler; part of the compiled-code cache key, so classes compiled with other
+     * options are never loaded.
+     */
+    static final String COMPILER_OPTIONS = "fallback=interpreter";
+
+    private static final int LISTED_FUNCTIONS = 10;
 
     private final String source;
     private final String fileName;
@@ -92,16 +104,48 @@ public final class CompiledGuest {
 
     private Function<Instance, Machine> compile() {
         long start = System.nanoTime();
+        RecordingCache cache = new RecordingCache(compiledCode, COMPILER_OPTIONS);
+        Function<Instance, Machine> factory;
         try {
-            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module);
-            compiledCode.ifPresent(compiler::withCache);
-            Function<Instance, Machine> factory = compiler.compile();
-            LOG.log(Level.DEBUG, () -> "Guest module " + source + ": compiled in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
-            return factory;
+            // SILENT: Chicory would print each function it cannot compile to the JVM's stderr; we log them instead.
+            factory = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT)
+                    .withCache(cache).compile();
         } catch (ChicoryException e) {
             throw new GuestResolutionException(source, "Chicory's compiler rejected the module: " + e.getMessage()
                     + "; try wasmguest.engine=interpreter", e);
         }
+        LOG.log(Level.DEBUG, () -> "Guest module " + source + ": compiled in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        cache.compiled().ifPresent(this::logInterpretedFunctions);
+        return factory;
+    }
+
+    private void logInterpretedFunctions(byte[] compiledClasses) {
+        List<Integer> interpreted;
+        try {
+            interpreted = InterpretedFunctions.in(compiledClasses);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cannot tell which functions of " + source + " Chicory interprets", e);
+            return;
+        }
+        if (!interpreted.isEmpty()) {
+            LOG.log(Level.INFO, () -> "Guest module " + source + ": " + describe(interpreted)
+                    + " too large for one JVM method, so Chicory runs " + (interpreted.size() == 1 ? "it" : "them")
+                    + " in its interpreter (slower than compiled code): " + names(interpreted));
+        }
+    }
+
+    private static String describe(List<Integer> functions) {
+        return functions.size() == 1 ? "1 function is" : functions.size() + " functions are";
+    }
+
+    private String names(List<Integer> functions) {
+        NameCustomSection names = module.nameSection();
+        String listed = functions.stream().limit(LISTED_FUNCTIONS).map(index -> {
+            String name = names == null ? null : names.nameOfFunction(index);
+            return name == null ? "function " + index : "function " + index + " (" + name + ")";
+        }).collect(Collectors.joining(", "));
+        return functions.size() > LISTED_FUNCTIONS
+                ? listed + " and " + (functions.size() - LISTED_FUNCTIONS) + " more" : listed;
     }
 }
