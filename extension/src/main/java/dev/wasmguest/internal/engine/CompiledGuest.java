@@ -46,6 +46,7 @@ public final class CompiledGuest {
     private final Optional<Cache> compiledCode;
     private final Lazy<Function<Instance, Machine>> machineFactory = Lazy.of(this::compile);
     private final Lazy<ExecutorService> runThreads = Lazy.of(this::newRunThreads);
+    private final Lazy<Deadlines> deadlines = Lazy.of(() -> new Deadlines("wasmguest-timer " + fileName()));
 
     CompiledGuest(String source, String fileName, String sha256, WasmModule module, Optional<Cache> compiledCode) {
         this.source = source;
@@ -85,11 +86,16 @@ public final class CompiledGuest {
     }
 
     /**
-     * The threads this module's runs execute on: large-stack daemon threads, made on demand and kept for 30 s of
-     * idleness, because starting a thread per run cost more than a tiny guest's whole run.
+     * The threads this module's runs execute on when the caller's stack is too small for them: large-stack daemon
+     * threads, made on demand and kept for 30 s of idleness.
      */
     ExecutorService runThreads() {
         return runThreads.get();
+    }
+
+    /** Stops this module's runs at their timeouts. */
+    Deadlines deadlines() {
+        return deadlines.get();
     }
 
     private ExecutorService newRunThreads() {

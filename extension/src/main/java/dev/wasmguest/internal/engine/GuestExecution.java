@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -20,12 +21,18 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a guest once, in a fresh instance with its own WASI context, on a pooled thread with a large stack, and
- * bounds it: stopped at its timeout, memory capped, output captured up to a limit. Only what the {@link RunSpec}
- * grants reaches the guest: arguments, environment, stdin bytes (then end-of-file), private copies of directories;
- * no host streams.
+ * Runs a guest once, in a fresh instance with its own WASI context, and bounds it: stopped at its timeout, memory
+ * capped, output captured up to a limit. Only what the {@link RunSpec} grants reaches the guest: arguments,
+ * environment, stdin bytes (then end-of-file), private copies of directories; no host streams.
+ *
+ * <p>A run executes on the caller's thread, because handing it to another thread and back cost more than a tiny
+ * guest's whole run; a timer interrupts it at its timeout. A guest whose calls nest deeper than the caller's stack
+ * allows is run again from the start on a pooled thread with a {@link #STACK_BYTES} stack: everything it did is
+ * private to the attempt (captured output, copies of directories), so the second attempt is indistinguishable from
+ * a first one, and only that attempt's files are written back.
  */
 public final class GuestExecution {
 
@@ -40,13 +47,33 @@ public final class GuestExecution {
     /** How long a stopped guest may take to unwind before the run is reported as leaving a thread behind. */
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
+    /** Chicory's trap when guest calls nest deeper than the JVM stack allows (it catches the StackOverflowError). */
+    private static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+
+    private static final int RUNNING = 0;
+    private static final int FINISHED = 1;
+    private static final int STOPPING = 2;
+    private static final int STOPPED = 3;
+
     private final CompiledGuest guest;
     private final RunSpec spec;
+    private final long start;
+    private final MemoryLimits memory;
+    private final CapturedOutput stdout;
+    private final CapturedOutput stderr;
+    private final Optional<GuestFiles> files;
+    private final GuestThread task;
     private volatile boolean stopped;
 
-    private GuestExecution(CompiledGuest guest, RunSpec spec) {
+    private GuestExecution(CompiledGuest guest, RunSpec spec, long start) {
         this.guest = guest;
         this.spec = spec;
+        this.start = start;
+        this.memory = memoryLimits();
+        this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        this.stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        this.files = GuestFiles.prepare(spec.mounts());
+        this.task = new GuestThread();
     }
 
     /** The outcome of a run, and the guest's files if it had directories. */
@@ -57,17 +84,51 @@ public final class GuestExecution {
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
      */
     public static Finished run(CompiledGuest guest, RunSpec spec) {
-        return new GuestExecution(guest, spec).run();
+        long start = System.nanoTime();
+        if (!Thread.currentThread().isInterrupted()) {
+            Optional<Finished> here = new GuestExecution(guest, spec, start).runOnCallerThread();
+            if (here.isPresent()) {
+                return here.get();
+            }
+            LOG.log(Level.DEBUG, () -> "Guest module " + guest.source() + " overflowed the caller's stack;"
+                    + " running it again on a thread with a " + STACK_BYTES / (1024 * 1024) + " MiB stack");
+        }
+        return new GuestExecution(guest, spec, start).runOnRunThread();
     }
 
-    private Finished run() {
-        MemoryLimits memory = memoryLimits();
-        CapturedOutput stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
-        CapturedOutput stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
-        Optional<GuestFiles> files = GuestFiles.prepare(spec.mounts());
-        GuestThread task = new GuestThread(memory, stdout, stderr, files);
+    /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
+    private Optional<Finished> runOnCallerThread() {
+        Thread caller = Thread.currentThread();
+        AtomicInteger state = new AtomicInteger(RUNNING);
+        Deadlines.Alarm alarm = guest.deadlines().watch(System.nanoTime() + remainingNanos(), () -> {
+            if (state.compareAndSet(RUNNING, STOPPING)) {
+                stopped = true;
+                caller.interrupt();
+                state.set(STOPPED);
+            }
+        });
+        task.run();
+        boolean timedOut = !state.compareAndSet(RUNNING, FINISHED);
+        if (timedOut) {
+            while (state.get() != STOPPED) {
+                Thread.onSpinWait(); // the timer is between its decision and its interrupt: nanoseconds
+            }
+            Thread.interrupted(); // the timer's interrupt was for the guest, not for the caller
+        } else {
+            alarm.cancel();
+            if (task.overflowedStack) {
+                return Optional.empty();
+            }
+            if (task.interrupted) {
+                caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
+            }
+        }
+        return Optional.of(finish(timedOut || task.interrupted));
+    }
+
+    /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
+    private Finished runOnRunThread() {
         CountDownLatch ended = new CountDownLatch(1);
-        long start = System.nanoTime();
         Future<?> running = guest.runThreads().submit(() -> {
             try {
                 task.run();
@@ -75,10 +136,14 @@ public final class GuestExecution {
                 ended.countDown();
             }
         });
-        boolean timedOut = !awaitEnd(ended, spec.limits().timeout());
+        boolean timedOut = !awaitEnd(ended, remainingNanos());
         if (timedOut) {
             stop(running, ended);
         }
+        return finish(timedOut);
+    }
+
+    private Finished finish(boolean timedOut) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         files.ifPresent(GuestFiles::writeBack);
         WasiOutcome outcome = timedOut ? WasiOutcome.TIMED_OUT : task.outcome;
@@ -86,6 +151,11 @@ public final class GuestExecution {
                 stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes(), task.memoryBytes,
                 (long) memory.maximumPages() * RunLimits.PAGE_BYTES, duration, spec.limits().timeout());
         return new Finished(record, files);
+    }
+
+    /** What is left of the run's timeout; at least 1 ns, so a run always starts. */
+    private long remainingNanos() {
+        return Math.max(1, spec.limits().timeout().toNanos() - (System.nanoTime() - start));
     }
 
     private MemoryLimits memoryLimits() {
@@ -101,9 +171,9 @@ public final class GuestExecution {
     }
 
     /** Waits for the guest; true when it ended in time. Interrupting the waiting thread stops the guest too. */
-    private static boolean awaitEnd(CountDownLatch ended, Duration timeout) {
+    private static boolean awaitEnd(CountDownLatch ended, long timeoutNanos) {
         try {
-            return ended.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            return ended.await(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -130,7 +200,7 @@ public final class GuestExecution {
         }
     }
 
-    private Instance.Builder instance(MemoryLimits memory, WasiPreview1 wasi) {
+    private Instance.Builder instance(WasiPreview1 wasi) {
         HostFunction[] functions = new AppendMode().apply(wasi.toHostFunctions());
         if (spec.clock() != null) {
             functions = new DeterministicTime(spec.clock()).apply(functions);
@@ -153,7 +223,7 @@ public final class GuestExecution {
         return builder;
     }
 
-    private WasiOptions options(CapturedOutput stdout, CapturedOutput stderr, Optional<GuestFiles> files) {
+    private WasiOptions options() {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(spec.argv(guest.fileName()))
                 .withStdin(new ByteArrayInputStream(spec.stdin()), false)
@@ -172,37 +242,35 @@ public final class GuestExecution {
         return options.build();
     }
 
-    /** The guest's own thread: instantiates, runs {@code _start}, and records how it ended. */
+    /** The guest's side of a run: instantiates, runs {@code _start}, and records how it ended. */
     private final class GuestThread implements Runnable {
 
-        private final MemoryLimits memory;
-        private final CapturedOutput stdout;
-        private final CapturedOutput stderr;
-        private final Optional<GuestFiles> files;
         private volatile WasiOutcome outcome = WasiOutcome.TRAPPED;
         private volatile int exitCode;
         private volatile String trap = "the guest thread ended without a result";
         private volatile long memoryBytes;
-
-        GuestThread(MemoryLimits memory, CapturedOutput stdout, CapturedOutput stderr, Optional<GuestFiles> files) {
-            this.memory = memory;
-            this.stdout = stdout;
-            this.stderr = stderr;
-            this.files = files;
-        }
+        /** The guest's calls nested deeper than its thread's stack allows. */
+        private volatile boolean overflowedStack;
+        /** The guest was stopped by an interrupt of its thread. */
+        private volatile boolean interrupted;
 
         @Override
         public void run() {
             Instance instance = null;
-            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options(stdout, stderr, files)).build()) {
-                instance = instance(memory, wasi).build();
+            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options()).build()) {
+                instance = instance(wasi).build();
                 instance.export("_start").apply();
                 exited(0);
             } catch (WasiExitException exit) {
                 exited(exit.exitCode()); // caught before ChicoryException, which it extends: an exit is no trap
+            } catch (ChicoryInterruptedException e) {
+                interrupted = true;
+                trapped("stopped");
             } catch (ChicoryException e) {
+                overflowedStack = CALL_STACK_EXHAUSTED.equals(e.getMessage());
                 trapped(TrapMessages.describe(e));
             } catch (StackOverflowError e) {
+                overflowedStack = true;
                 trapped("call stack exhausted (the guest's recursion overflowed the "
                         + STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
             } catch (OutOfMemoryError e) {

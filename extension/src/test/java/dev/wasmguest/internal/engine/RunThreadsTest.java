@@ -1,0 +1,74 @@
+package dev.wasmguest.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.resolve.Sha256;
+import dev.wasmguest.internal.source.BytesSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs execute on the caller's thread; a guest that needs a deeper stack than the caller has is run again on a
+ * large-stack thread, and a timeout stops a guest on the caller's thread without leaving that thread interrupted.
+ */
+class RunThreadsTest {
+
+    private static final long SMALL_STACK = 256 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(WasiEngine.class)
+    void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
+        CompiledGuest guest = compile("nested-calls.wasm");
+
+        RunRecord record = onThreadWithSmallStack(() -> GuestExecution.run(guest,
+                RunSpec.EMPTY.withEngine(engine)).record());
+
+        assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(WasiOutcome.EXITED);
+        assertThat(record.exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(WasiEngine.class)
+    void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(WasiEngine engine) throws IOException {
+        CompiledGuest guest = compile("loop-branch.wasm");
+        RunSpec spec = RunSpec.EMPTY.withEngine(engine)
+                .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
+
+        RunRecord record = GuestExecution.run(guest, spec).record();
+
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
+        assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(GuestExecution.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
+                .as("the next run on this thread").isEqualTo(WasiOutcome.EXITED);
+    }
+
+    private static <T> T onThreadWithSmallStack(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "small stack", SMALL_STACK);
+        thread.start();
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static CompiledGuest compile(String name) throws IOException {
+        byte[] bytes;
+        try (InputStream in = RunThreadsTest.class.getResourceAsStream("/guests/" + name)) {
+            bytes = in.readAllBytes();
+        }
+        return GuestCompiler.compile(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)));
+    }
+}
