@@ -107,23 +107,35 @@ public final class GuestExecution {
                 state.set(STOPPED);
             }
         });
-        task.run();
-        boolean timedOut = !state.compareAndSet(RUNNING, FINISHED);
-        if (timedOut) {
-            while (state.get() != STOPPED) {
-                Thread.onSpinWait(); // the timer is between its decision and its interrupt: nanoseconds
-            }
-            Thread.interrupted(); // the timer's interrupt was for the guest, not for the caller
-        } else {
-            alarm.cancel();
-            if (task.overflowedStack) {
-                return Optional.empty();
-            }
-            if (task.interrupted) {
-                caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
-            }
+        boolean timedOut;
+        try {
+            task.run();
+        } finally {
+            timedOut = endWatch(state, alarm); // also when task.run() throws: no stray interrupt may follow
+        }
+        if (!timedOut && task.overflowedStack) {
+            return Optional.empty();
+        }
+        if (!timedOut && task.interrupted) {
+            caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
         }
         return Optional.of(finish(timedOut || task.interrupted));
+    }
+
+    /**
+     * Ends the timer's watch over a run on the caller's thread; true when the timer stopped it. The timer's interrupt
+     * is cleared: it was meant for the guest, not for the caller.
+     */
+    private static boolean endWatch(AtomicInteger state, Deadlines.Alarm alarm) {
+        if (state.compareAndSet(RUNNING, FINISHED)) {
+            alarm.cancel();
+            return false;
+        }
+        while (state.get() != STOPPED) {
+            Thread.onSpinWait(); // the timer is between its decision and its interrupt: nanoseconds
+        }
+        Thread.interrupted();
+        return true;
     }
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,6 +50,30 @@ class RunThreadsTest {
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(GuestExecution.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
                 .as("the next run on this thread").isEqualTo(WasiOutcome.EXITED);
+    }
+
+    @Test
+    void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws IOException, InterruptedException {
+        CompiledGuest guest = compile("loop-branch.wasm");
+        RunSpec spec = RunSpec.EMPTY.withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofSeconds(30)));
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+
+        RunRecord record = GuestExecution.run(guest, spec).record();
+        boolean interrupted = Thread.interrupted(); // read and clear, so the test leaves its thread clean
+        interrupter.join();
+
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
+        assertThat(record.duration()).isLessThan(Duration.ofSeconds(10));
+        assertThat(interrupted).as("the caller's interrupt is kept").isTrue();
     }
 
     private static <T> T onThreadWithSmallStack(java.util.concurrent.Callable<T> work) throws Exception {
