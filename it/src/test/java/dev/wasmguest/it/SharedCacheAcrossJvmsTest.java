@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several Surefire forks share one cache directory: four JVM processes resolving the same URL at once make
- * exactly one request between them, and leave no temporary files behind.
+ * exactly one request between them, translate the module once (the others load the compiled code), and leave no
+ * temporary files behind.
  */
 class SharedCacheAcrossJvmsTest {
 
@@ -30,9 +31,10 @@ class SharedCacheAcrossJvmsTest {
     Path cache;
 
     @Test
-    void fourJvmsDownloadOnce() throws Exception {
+    void fourJvmsDownloadAndCompileOnce() throws Exception {
         byte[] seed = Files.readAllBytes(GuestServerSession.guestsDirectory().resolve("seed.wasm"));
         AtomicInteger requests = new AtomicInteger();
+        List<String> outputs = new ArrayList<>();
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
@@ -56,13 +58,21 @@ class SharedCacheAcrossJvmsTest {
                 String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(jvm.exitValue()).as("JVM %d exit code; output:%n%s", i, output).isZero();
                 assertThat(output).contains("Received arguments: [jvm" + i + "]");
+                outputs.add(output);
             }
         }
         assertThat(requests.get()).as("requests from %d JVMs", JVMS).isEqualTo(1);
+        String logs = String.join("", outputs);
+        assertThat(count(logs, ": translated in ")).as("translations by %d JVMs:%n%s", JVMS, logs).isEqualTo(1);
+        assertThat(count(logs, ": loaded its compiled code in ")).as("loads of compiled code").isEqualTo(JVMS - 1);
         try (var files = Files.walk(cache)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
         }
         assertThat(cache.resolve("modules")).isDirectoryContaining(file -> file.toString().endsWith(".wasm"));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private Process startJvm(String url, String argument) throws IOException {

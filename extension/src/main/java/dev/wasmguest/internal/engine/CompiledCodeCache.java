@@ -3,6 +3,7 @@ package dev.wasmguest.internal.engine;
 import com.dylibso.chicory.compiler.Cache;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.util.AtomicFiles;
+import dev.wasmguest.internal.util.CacheLock;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -10,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Chicory's compiled code on disk, so that a JVM loading a module another JVM compiled skips the translation:
@@ -22,7 +27,11 @@ import java.util.Arrays;
  * Chicory's version is part of the path, so a newer Chicory never reads an older one's classes. Each entry starts
  * with a magic word and the sha256 of its payload: a torn or corrupted entry is detected, deleted and rebuilt.
  * Entries are written to a temporary file and renamed into place, so readers in other JVMs see a whole entry or
- * none. Thread-safe.
+ * none.
+ *
+ * <p>One compilation per module, however many ask: a {@link #get} that misses takes the entry's lock (a file lock
+ * beside it) and keeps it until {@link #putIfAbsent} or {@link #abandon}; threads and JVMs missing the same entry
+ * meanwhile wait, then find the entry. A wait longer than the lock timeout gives up and compiles too. Thread-safe.
  */
 final class CompiledCodeCache implements Cache {
 
@@ -31,13 +40,60 @@ final class CompiledCodeCache implements Cache {
     private static final int HASH_BYTES = 32;
 
     private final Path directory;
+    private final Duration lockTimeout;
+    /** The locks of entries this JVM is compiling, by key. */
+    private final Map<String, CacheLock> compiling = new ConcurrentHashMap<>();
 
-    CompiledCodeCache(Path cacheDirectory) {
+    CompiledCodeCache(Path cacheDirectory, Duration lockTimeout) {
         this.directory = cacheDirectory.resolve("compiled").resolve("chicory-" + ChicoryVersion.get());
+        this.lockTimeout = lockTimeout;
     }
 
+    /** The entry, or null after taking its lock: the caller compiles, then calls {@link #putIfAbsent}. */
     @Override
     public byte[] get(String key) {
+        byte[] found = read(key);
+        if (found != null) {
+            return found;
+        }
+        CacheLock lock;
+        try {
+            lock = CacheLock.acquire(lockFile(key), lockTimeout);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, e.getMessage() + "; compiling without waiting any longer");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        found = read(key); // whoever held the lock may have stored it meanwhile
+        if (found != null) {
+            lock.close();
+            return found;
+        }
+        compiling.put(key, lock);
+        return null;
+    }
+
+    /** Stores the entry, if missing, and releases its lock. */
+    @Override
+    public void putIfAbsent(String key, byte[] payload) {
+        try {
+            write(key, payload);
+        } finally {
+            abandon(key);
+        }
+    }
+
+    /** Releases the lock a missing {@link #get} took, when no entry will come (the compilation failed). */
+    void abandon(String key) {
+        CacheLock lock = compiling.remove(key);
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    private byte[] read(String key) {
         Path file = file(key);
         byte[] entry;
         try {
@@ -62,8 +118,7 @@ final class CompiledCodeCache implements Cache {
         return payload;
     }
 
-    @Override
-    public void putIfAbsent(String key, byte[] payload) {
+    private void write(String key, byte[] payload) {
         Path file = file(key);
         if (Files.exists(file)) {
             return;
@@ -79,8 +134,16 @@ final class CompiledCodeCache implements Cache {
     }
 
     Path file(String key) {
-        // Keys are Chicory's module digests; hashing them again keeps any key a safe file name.
-        return directory.resolve(Sha256.hex(key.getBytes(StandardCharsets.UTF_8)) + ".bin");
+        return directory.resolve(fileName(key) + ".bin");
+    }
+
+    private Path lockFile(String key) {
+        return directory.resolve(fileName(key) + ".lock");
+    }
+
+    private static String fileName(String key) {
+        // Keys hold Chicory's module digests; hashing them again keeps any key a safe file name.
+        return Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] verifiedPayload(byte[] entry) {

@@ -112,7 +112,7 @@ public final class CompiledGuest {
         long start = System.nanoTime();
         RecordingCache cache = new RecordingCache(compiledCode, COMPILER_OPTIONS);
         Function<Instance, Machine> factory;
-        try {
+        try (cache) {
             // SILENT: Chicory would print each function it cannot compile to the JVM's stderr; we log them instead.
             factory = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT)
                     .withCache(cache).compile();
@@ -120,8 +120,8 @@ public final class CompiledGuest {
             throw new GuestResolutionException(source, "Chicory's compiler rejected the module: " + e.getMessage()
                     + "; try wasmguest.engine=interpreter", e);
         }
-        LOG.log(Level.DEBUG, () -> "Guest module " + source + ": compiled in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        LOG.log(Level.DEBUG, () -> "Guest module " + source + (cache.loaded() ? ": loaded its compiled code in "
+                : ": translated in ") + (System.nanoTime() - start) / 1_000_000 + " ms");
         cache.compiled().ifPresent(this::logInterpretedFunctions);
         return factory;
     }

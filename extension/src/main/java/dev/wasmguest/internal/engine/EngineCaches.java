@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.compiler.Cache;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,12 @@ record EngineCaches(Optional<Cache> compiledCode, ValidatedModules validated) {
         return new EngineCaches(Optional.empty(), ValidatedModules.none());
     }
 
-    /** Both kept under {@code cacheDirectory}, beside the module cache. */
-    static EngineCaches in(Path cacheDirectory) {
-        return new EngineCaches(Optional.of(new CompiledCodeCache(cacheDirectory)), ValidatedModules.in(cacheDirectory));
+    /**
+     * Both kept under {@code cacheDirectory}, beside the module cache; a JVM waits up to {@code lockTimeout} for
+     * another one compiling the same module.
+     */
+    static EngineCaches in(Path cacheDirectory, Duration lockTimeout) {
+        return new EngineCaches(Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout)),
+                ValidatedModules.in(cacheDirectory));
     }
 }

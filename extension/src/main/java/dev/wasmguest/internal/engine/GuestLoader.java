@@ -31,7 +31,7 @@ public final class GuestLoader {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
         boolean keepCompiled = !settings.get(COMPILED_CACHE).map(String::strip).filter("false"::equalsIgnoreCase)
                 .isPresent();
-        EngineCaches caches = keepCompiled ? EngineCaches.in(resolution.cacheDirectory()) : EngineCaches.none();
+        EngineCaches caches = keepCompiled ? EngineCaches.in(resolution.cacheDirectory(), resolution.limits().lockTimeout()) : EngineCaches.none();
         return new GuestLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
     }
 

@@ -7,13 +7,16 @@ import java.util.Optional;
 /**
  * The cache one compilation hands Chicory: stores in the compiled-code cache, if there is one, under a key that
  * adds our compiler options to Chicory's module digest, and remembers the compiled classes that went in or came
- * out, so they can be inspected afterwards. Used by one thread, for one compilation.
+ * out, so they can be inspected afterwards. Used by one thread, for one compilation; closing it releases what a
+ * compilation that failed still holds.
  */
-final class RecordingCache implements Cache {
+final class RecordingCache implements Cache, AutoCloseable {
 
     private final Optional<Cache> store;
     private final String options;
     private byte[] compiled;
+    private boolean loaded;
+    private String missedKey;
 
     RecordingCache(Optional<Cache> store, String options) {
         this.store = store;
@@ -25,6 +28,9 @@ final class RecordingCache implements Cache {
         byte[] found = store.isPresent() ? store.get().get(key(key)) : null;
         if (found != null) {
             compiled = found;
+            loaded = true;
+        } else {
+            missedKey = key(key);
         }
         return found;
     }
@@ -40,6 +46,19 @@ final class RecordingCache implements Cache {
     /** The compiled classes (a jar), loaded from the store or freshly produced; empty before compilation. */
     Optional<byte[]> compiled() {
         return Optional.ofNullable(compiled);
+    }
+
+    /** True when the compiled classes came from the store, not from a translation. */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /** Lets others compile the module, if this compilation missed the store and never stored anything. */
+    @Override
+    public void close() {
+        if (missedKey != null && store.isPresent() && store.get() instanceof CompiledCodeCache) {
+            ((CompiledCodeCache) store.get()).abandon(missedKey);
+        }
     }
 
     private String key(String moduleDigest) {

@@ -6,6 +6,7 @@ import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.source.UrlSource;
+import dev.wasmguest.internal.util.CacheLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;

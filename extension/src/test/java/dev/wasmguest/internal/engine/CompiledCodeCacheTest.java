@@ -12,8 +12,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Compiled code survives the JVM: a second load of a module reads it instead of translating again. */
 class CompiledCodeCacheTest {
+
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
     Path cacheDir;
@@ -32,28 +37,66 @@ class CompiledCodeCacheTest {
             seed = in.readAllBytes();
         }
 
-        Counting first = new Counting(new CompiledCodeCache(cacheDir));
+        Counting first = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
         assertThat(runSeed(seed, first)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(first.hits).isZero();
         List<Path> entries = entries();
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).toString()).contains("compiled/chicory-" + ChicoryVersion.get() + "/");
 
-        Counting second = new Counting(new CompiledCodeCache(cacheDir));
+        Counting second = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
         assertThat(runSeed(seed, second)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(second.hits).as("a fresh parse in a 'new JVM' loads the stored classes").isEqualTo(1);
 
         byte[] damaged = Files.readAllBytes(entries.get(0));
         damaged[damaged.length / 2] ^= 0x5A;
         Files.write(entries.get(0), damaged);
-        Counting third = new Counting(new CompiledCodeCache(cacheDir));
+        Counting third = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
         assertThat(runSeed(seed, third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(third.hits).as("the damaged entry is not used").isZero();
         assertThat(Files.readAllBytes(entries.get(0))).as("and is rebuilt").isNotEqualTo(damaged);
 
-        Counting fourth = new Counting(new CompiledCodeCache(cacheDir));
+        Counting fourth = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
         runSeed(seed, fourth);
         assertThat(fourth.hits).isEqualTo(1);
+    }
+
+    @Test
+    void aMissHoldsTheEntryUntilItIsStoredSoOthersWaitInsteadOfCompiling() throws Exception {
+        CompiledCodeCache compiler = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        CompiledCodeCache other = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        byte[] classes = {1, 2, 3};
+        assertThat(compiler.get("module")).isNull();
+
+        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> other.get("module"));
+        Thread.sleep(200);
+        assertThat(waiting).as("the other cache waits for the compilation").isNotDone();
+        compiler.putIfAbsent("module", classes);
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).containsExactly(classes);
+    }
+
+    @Test
+    void anAbandonedCompilationLetsTheNextOneCompile() throws Exception {
+        CompiledCodeCache failing = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        CompiledCodeCache next = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        assertThat(failing.get("module")).isNull();
+
+        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> next.get("module"));
+        failing.abandon("module");
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).as("a miss: the next one compiles").isNull();
+        next.abandon("module");
+    }
+
+    @Test
+    void aWaitLongerThanTheLockTimeoutCompilesAnyway() {
+        CompiledCodeCache slow = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        CompiledCodeCache impatient = new CompiledCodeCache(cacheDir, Duration.ofMillis(100));
+        assertThat(slow.get("module")).isNull();
+
+        assertThat(CompletableFuture.supplyAsync(() -> impatient.get("module")).join()).isNull();
+        slow.abandon("module");
     }
 
     private static String runSeed(byte[] seed, Cache cache) {

@@ -1,6 +1,5 @@
-package dev.wasmguest.internal.resolve;
+package dev.wasmguest.internal.util;
 
-import dev.wasmguest.internal.util.Durations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,12 +13,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An exclusive lock on a file in the cache, held by one thread of one JVM at a time: how threads and JVMs that
- * share a cache directory agree that only one of them downloads a URL. Other JVMs hold an OS file lock; other
+ * share a cache directory agree that only one of them downloads a URL or compiles a module. Other JVMs hold an OS file lock; other
  * threads of this JVM see {@link OverlappingFileLockException}. Both are waited out by polling, so the wait is
  * bounded. The OS releases the lock of a JVM that dies. Lock files are left in place: deleting them would race
  * with JVMs about to lock them.
  */
-final class CacheLock implements AutoCloseable {
+public final class CacheLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -32,7 +31,7 @@ final class CacheLock implements AutoCloseable {
     /**
      * @throws TimeoutException when another holder keeps the lock longer than {@code timeout}
      */
-    static CacheLock acquire(Path file, Duration timeout) throws TimeoutException, InterruptedException {
+    public static CacheLock acquire(Path file, Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 5;
         try {
@@ -49,8 +48,8 @@ final class CacheLock implements AutoCloseable {
                 }
                 channel.close();
                 if (System.nanoTime() - deadline > 0) {
-                    throw new TimeoutException("another download of the same module held the cache lock " + file
-                            + " for more than " + Durations.describe(timeout));
+                    throw new TimeoutException("another thread or JVM held the cache lock " + file + " for more than "
+                            + Durations.describe(timeout));
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 100);
