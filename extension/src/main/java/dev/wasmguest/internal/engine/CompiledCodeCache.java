@@ -13,9 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Chicory's compiled code on disk, so that a JVM loading a module another JVM compiled skips the translation:
@@ -118,10 +120,32 @@ final class CompiledCodeCache implements Cache {
         return payload;
     }
 
+    /**
+     * The functions Chicory left to its interpreter in the entry's classes: read from the list stored beside the
+     * entry, else (an entry written without one) from the classes themselves, which costs a scan of them all.
+     *
+     * @throws IllegalStateException when the classes use the interpreter in a way {@link InterpretedFunctions}
+     *         does not know
+     */
+    List<Integer> interpretedFunctions(String key, byte[] payload) {
+        try {
+            String stored = Files.readString(interpretedFile(key), StandardCharsets.US_ASCII).strip();
+            return stored.isEmpty() ? List.of()
+                    : Arrays.stream(stored.split(",")).map(Integer::valueOf).collect(Collectors.toList());
+        } catch (IOException | NumberFormatException e) {
+            return storeInterpretedFunctions(key, payload);
+        }
+    }
+
     private void write(String key, byte[] payload) {
         Path file = file(key);
         if (Files.exists(file)) {
             return;
+        }
+        try {
+            storeInterpretedFunctions(key, payload);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cannot tell which functions of " + file(key) + " Chicory interprets", e);
         }
         byte[] entry = ByteBuffer.allocate(MAGIC.length + HASH_BYTES + payload.length)
                 .put(MAGIC).put(Sha256.digest().digest(payload)).put(payload).array();
@@ -133,8 +157,27 @@ final class CompiledCodeCache implements Cache {
         }
     }
 
+    /**
+     * Reads the list from the classes and stores it beside the entry (before the entry, when writing one), so that
+     * a warm start reads a line instead of scanning megabytes of classes.
+     */
+    private List<Integer> storeInterpretedFunctions(String key, byte[] payload) {
+        List<Integer> interpreted = InterpretedFunctions.in(payload);
+        String list = interpreted.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try {
+            AtomicFiles.write(interpretedFile(key), list.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Cannot store the interpreted functions of compiled code " + file(key), e);
+        }
+        return interpreted;
+    }
+
     Path file(String key) {
         return directory.resolve(fileName(key) + ".bin");
+    }
+
+    private Path interpretedFile(String key) {
+        return directory.resolve(fileName(key) + ".interpreted");
     }
 
     private Path lockFile(String key) {

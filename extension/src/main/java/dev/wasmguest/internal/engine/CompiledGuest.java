@@ -122,14 +122,14 @@ public final class CompiledGuest {
         }
         LOG.log(Level.DEBUG, () -> "Guest module " + source + (cache.loaded() ? ": loaded its compiled code in "
                 : ": translated in ") + (System.nanoTime() - start) / 1_000_000 + " ms");
-        cache.compiled().ifPresent(this::logInterpretedFunctions);
+        logInterpretedFunctions(cache);
         return factory;
     }
 
-    private void logInterpretedFunctions(byte[] compiledClasses) {
+    private void logInterpretedFunctions(RecordingCache compilation) {
         List<Integer> interpreted;
         try {
-            interpreted = InterpretedFunctions.in(compiledClasses);
+            interpreted = compilation.interpretedFunctions();
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "Cannot tell which functions of " + source + " Chicory interprets", e);
             return;

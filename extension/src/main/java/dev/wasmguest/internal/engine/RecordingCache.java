@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import com.dylibso.chicory.compiler.Cache;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ final class RecordingCache implements Cache, AutoCloseable {
     private final String options;
     private byte[] compiled;
     private boolean loaded;
+    private String storeKey;
     private String missedKey;
 
     RecordingCache(Optional<Cache> store, String options) {
@@ -25,12 +27,13 @@ final class RecordingCache implements Cache, AutoCloseable {
 
     @Override
     public byte[] get(String key) throws IOException {
-        byte[] found = store.isPresent() ? store.get().get(key(key)) : null;
+        storeKey = key(key);
+        byte[] found = store.isPresent() ? store.get().get(storeKey) : null;
         if (found != null) {
             compiled = found;
             loaded = true;
         } else {
-            missedKey = key(key);
+            missedKey = storeKey;
         }
         return found;
     }
@@ -48,6 +51,22 @@ final class RecordingCache implements Cache, AutoCloseable {
         return Optional.ofNullable(compiled);
     }
 
+    /**
+     * The functions Chicory left to its interpreter; empty before compilation. From the store's list when there is
+     * one, else from the classes.
+     *
+     * @throws IllegalStateException when the classes use the interpreter in an unknown way
+     */
+    List<Integer> interpretedFunctions() {
+        if (compiled == null) {
+            return List.of();
+        }
+        if (store.orElse(null) instanceof CompiledCodeCache) {
+            return ((CompiledCodeCache) store.get()).interpretedFunctions(storeKey, compiled);
+        }
+        return InterpretedFunctions.in(compiled);
+    }
+
     /** True when the compiled classes came from the store, not from a translation. */
     boolean loaded() {
         return loaded;
@@ -56,7 +75,7 @@ final class RecordingCache implements Cache, AutoCloseable {
     /** Lets others compile the module, if this compilation missed the store and never stored anything. */
     @Override
     public void close() {
-        if (missedKey != null && store.isPresent() && store.get() instanceof CompiledCodeCache) {
+        if (missedKey != null && store.orElse(null) instanceof CompiledCodeCache) {
             ((CompiledCodeCache) store.get()).abandon(missedKey);
         }
     }
