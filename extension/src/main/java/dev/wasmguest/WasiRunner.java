@@ -297,6 +297,10 @@ public final class WasiRunner {
      * Runs the guest once, as configured, in a fresh instance, and waits for it to exit or trap.
      *
      * <p>The run ends when the guest exits, traps or reaches its timeout; it never hangs the caller for longer.
+     * It executes on the calling thread (a guest needing a deeper stack than that thread has is run again on a
+     * large-stack thread), which is left as it was: the interrupt that stops a timed-out guest is cleared before
+     * this method returns. Interrupting the calling thread stops the guest too; the result is then
+     * {@link WasiOutcome#TIMED_OUT} and the thread stays interrupted.
      *
      * @return how the run ended and what it wrote; never {@code null}
      * @throws GuestResolutionException when the module cannot be loaded
