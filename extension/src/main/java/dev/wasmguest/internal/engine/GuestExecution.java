@@ -1,6 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -219,7 +218,7 @@ public final class GuestExecution {
         }
         Instance.Builder builder = Instance.builder(guest.module())
                 .withImportValues(ImportValues.builder().addFunction(functions).build())
-                .withMemoryFactory(ByteArrayMemory::new)
+                .withMemoryFactory(FlatMemory::create)
                 .withMemoryLimits(memory)
                 .withStart(false);
         if (spec.engine() == WasiEngine.COMPILER) {
