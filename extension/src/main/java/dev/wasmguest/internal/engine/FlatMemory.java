@@ -93,11 +93,23 @@ final class FlatMemory implements Memory {
         }
         int newSize = (old + delta) * PAGE_SIZE;
         if (newSize > bytes.length) {
-            long doubled = Math.max(newSize, 2L * bytes.length);
-            bytes = Arrays.copyOf(bytes, (int) Math.min(doubled, (long) limits.maximumPages() * PAGE_SIZE));
+            bytes = larger(newSize);
         }
         size = newSize;
         return old;
+    }
+
+    /** A copy with room for {@code newSize} bytes: twice the old room if the heap allows, else just enough. */
+    private byte[] larger(int newSize) {
+        long doubled = Math.min(Math.max(newSize, 2L * bytes.length), (long) limits.maximumPages() * PAGE_SIZE);
+        if (doubled > newSize) {
+            try {
+                return Arrays.copyOf(bytes, (int) doubled);
+            } catch (OutOfMemoryError e) {
+                // One large array the heap could not hold; the exact size may still fit.
+            }
+        }
+        return Arrays.copyOf(bytes, newSize);
     }
 
     @Override
