@@ -18,7 +18,6 @@ final class RecordingCache implements Cache, AutoCloseable {
     private byte[] compiled;
     private boolean loaded;
     private String storeKey;
-    private String missedKey;
 
     RecordingCache(Optional<Cache> store, String options) {
         this.store = store;
@@ -32,8 +31,6 @@ final class RecordingCache implements Cache, AutoCloseable {
         if (found != null) {
             compiled = found;
             loaded = true;
-        } else {
-            missedKey = storeKey;
         }
         return found;
     }
@@ -75,8 +72,8 @@ final class RecordingCache implements Cache, AutoCloseable {
     /** Lets others compile the module, if this compilation missed the store and never stored anything. */
     @Override
     public void close() {
-        if (missedKey != null && store.orElse(null) instanceof CompiledCodeCache) {
-            ((CompiledCodeCache) store.get()).abandon(missedKey);
+        if (storeKey != null && !loaded && store.orElse(null) instanceof CompiledCodeCache) {
+            ((CompiledCodeCache) store.get()).abandon(storeKey); // a no-op once putIfAbsent released it
         }
     }
 
