@@ -61,7 +61,7 @@ public final class GuestExecution {
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
     private final Optional<GuestFiles> files;
-    private final GuestThread task;
+    private final GuestRun task;
     private volatile boolean stopped;
 
     private GuestExecution(CompiledGuest guest, RunSpec spec, long start) {
@@ -72,7 +72,7 @@ public final class GuestExecution {
         this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         this.stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         this.files = GuestFiles.prepare(spec.mounts());
-        this.task = new GuestThread();
+        this.task = new GuestRun();
     }
 
     /** The outcome of a run, and the guest's files if it had directories. */
@@ -254,11 +254,11 @@ public final class GuestExecution {
     }
 
     /** The guest's side of a run: instantiates, runs {@code _start}, and records how it ended. */
-    private final class GuestThread implements Runnable {
+    private final class GuestRun implements Runnable {
 
         private volatile WasiOutcome outcome = WasiOutcome.TRAPPED;
         private volatile int exitCode;
-        private volatile String trap = "the guest thread ended without a result";
+        private volatile String trap = "the guest's run ended without a result";
         private volatile long memoryBytes;
         /** The guest's calls nested deeper than its thread's stack allows. */
         private volatile boolean overflowedStack;
