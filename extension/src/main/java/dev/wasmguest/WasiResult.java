@@ -185,9 +185,35 @@ public final class WasiResult {
         return source;
     }
 
-    /** Wall-clock time from the start of the run until the guest exited, trapped or was stopped. */
+    /**
+     * Wall-clock time from the start of the run until the guest exited, trapped or was stopped; the time the run
+     * waited for its module to be prepared is not part of it ({@link #preparation()}).
+     */
     public Duration duration() {
         return record.duration();
+    }
+
+    /**
+     * How long the run waited, before it started, for its module to be prepared: resolved (downloaded or read),
+     * parsed and validated, and for a run on compiled code translated or loaded from the cache. Zero, or close to
+     * it, once an earlier run in this JVM prepared the module.
+     *
+     * @return never {@code null}
+     * @since 0.2.0
+     */
+    public Duration preparation() {
+        return record.preparation();
+    }
+
+    /**
+     * The engine that ran the guest: {@link WasiEngine#COMPILER} or {@link WasiEngine#INTERPRETER}. For a run
+     * stopped before it started, the engine it asked for.
+     *
+     * @return never {@code null}
+     * @since 0.2.0
+     */
+    public WasiEngine engine() {
+        return record.engine();
     }
 
     /** How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}. */
@@ -198,7 +224,9 @@ public final class WasiResult {
             case TRAPPED:
                 return "trapped: " + record.trap();
             default:
-                return "timed out after " + Durations.describe(record.timeout()) + " and was stopped";
+                return record.started()
+                        ? "timed out after " + Durations.describe(record.timeout()) + " and was stopped"
+                        : "stopped by an interrupt before it started, while its module was being prepared";
         }
     }
 

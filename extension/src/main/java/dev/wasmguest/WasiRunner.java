@@ -1,23 +1,27 @@
 package dev.wasmguest;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.engine.CompiledGuest;
 import dev.wasmguest.internal.engine.GuestExecution;
 import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.engine.GuestLoader;
 import dev.wasmguest.internal.engine.Mount;
+import dev.wasmguest.internal.engine.PreparedGuest;
+import dev.wasmguest.internal.engine.RunRecord;
 import dev.wasmguest.internal.engine.RunSpec;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.source.ResourceSource;
+import dev.wasmguest.internal.util.Durations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -25,8 +29,8 @@ import java.util.function.Supplier;
  * Runs one WASI command module, as often as you like, each time in a fresh sandboxed instance.
  *
  * <p>Immutable and thread-safe: the {@code with...} methods return a new runner and leave this one unchanged,
- * and {@link #run()} may be called from many threads at once. The module is resolved (downloaded, read) and
- * compiled once, on the first run of this runner or of any runner derived from it, then shared.
+ * and {@link #run()} may be called from many threads at once. The module is prepared (downloaded or read, parsed,
+ * translated) once, on the first run of this runner or of any runner derived from it, then shared.
  *
  * <p>A guest sees nothing of the host that the runner does not grant: only its arguments, the environment
  * variables set with {@link #withEnv}, the stdin given (else end-of-file at once); no files, no host streams.
@@ -235,21 +239,42 @@ public final class WasiRunner {
         return with(spec.withMount(mount));
     }
 
-    /** This runner with the given engine instead of the configured one ({@code wasmguest.engine}). */
+    /**
+     * This runner with the given engine instead of the configured one ({@code wasmguest.engine}, default
+     * {@link WasiEngine#AUTO}).
+     */
     public WasiRunner withEngine(WasiEngine engine) {
         return with(spec.withEngine(Objects.requireNonNull(engine, "engine")));
     }
 
     /**
      * This runner with a timeout per run instead of the configured one ({@code wasmguest.timeout}, default 60 s):
-     * a guest still running then is stopped and its result {@link WasiResult#timedOut() timed out}.
+     * a guest still running then is stopped and its result {@link WasiResult#timedOut() timed out}. The timeout
+     * starts when the guest starts: preparing its module is bounded separately ({@link #withPrepareTimeout}).
      */
-    public WasiRunner withTimeout(java.time.Duration timeout) {
+    public WasiRunner withTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         return with(spec.withLimits(spec.limits().withTimeout(timeout)));
+    }
+
+    /**
+     * This runner with a bound on how long a run waits, before it starts, for its module to be prepared, instead of
+     * the configured one ({@code wasmguest.prepare.timeout}, default 10 minutes): resolved (downloaded, read),
+     * parsed and, for {@link WasiEngine#COMPILER}, translated. A run that waits longer fails with a
+     * {@link GuestResolutionException}; the preparation goes on in the background for later runs.
+     *
+     * @throws IllegalArgumentException when the timeout is not positive
+     * @since 0.2.0
+     */
+    public WasiRunner withPrepareTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("prepare timeout must be positive, got " + timeout);
+        }
+        return with(spec.withLimits(spec.limits().withPrepareTimeout(timeout)));
     }
 
     /**
@@ -296,24 +321,57 @@ public final class WasiRunner {
     /**
      * Runs the guest once, as configured, in a fresh instance, and waits for it to exit or trap.
      *
-     * <p>The run ends when the guest exits, traps or reaches its timeout; it never hangs the caller for longer.
-     * It executes on the calling thread (a guest needing a deeper stack than that thread has is run again on a
-     * large-stack thread), which is left as it was: the interrupt that stops a timed-out guest is cleared before
-     * this method returns. Interrupting the calling thread stops the guest too; the result is then
-     * {@link WasiOutcome#TIMED_OUT} and the thread stays interrupted.
+     * <p>First the module is prepared, if no earlier run of this module prepared it: resolved (downloaded, read),
+     * parsed and, for {@link WasiEngine#COMPILER}, translated or loaded from the compiled-code cache. That happens
+     * on threads of its own, is not part of the run's timeout or {@link WasiResult#duration() duration}, and is
+     * bounded by {@code wasmguest.prepare.timeout} (default 10 minutes); {@link WasiResult#preparation()} says how
+     * long this run waited for it. Then the run starts: it ends when the guest exits, traps or reaches its timeout;
+     * it never hangs the caller for longer.
+     *
+     * <p>The run executes on the calling thread (a guest needing a deeper stack than that thread has is run again on
+     * a large-stack thread), which is left as it was: the interrupt that stops a timed-out guest is cleared before
+     * this method returns. Interrupting the calling thread stops the guest too, or ends the wait for the module's
+     * preparation (which goes on for later runs); the result is then {@link WasiOutcome#TIMED_OUT} and the thread
+     * stays interrupted.
      *
      * @return how the run ended and what it wrote; never {@code null}
-     * @throws GuestResolutionException when the module cannot be loaded
+     * @throws GuestResolutionException when the module cannot be loaded, or its preparation takes longer than
+     *         {@code wasmguest.prepare.timeout}
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public WasiResult run() {
-        CompiledGuest compiled = guest.get();
-        List<String> argv = spec.argv(compiled.fileName());
-        GuestExecution.Finished finished = GuestExecution.run(compiled, spec);
-        WasiResult result = new WasiResult(compiled.source(), argv, spec.env(), finished.record(), finished.files(),
-                Optional.ofNullable(testNamer).map(Supplier::get));
+        long asked = System.nanoTime();
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
+        String source = guest.source().describe();
+        PreparedGuest prepared;
+        PreparedGuest.Engine engine;
+        try {
+            prepared = guest.await(deadline);
+            engine = prepared.engineFor(spec.engine(), deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return observed(new WasiResult(source, spec.argv(guest.source().fileName()), spec.env(),
+                    RunRecord.interruptedBeforeStart(spec.limits(), spec.engine(), Duration.ofNanos(System.nanoTime()
+                            - asked)), Optional.empty(), testName()));
+        } catch (TimeoutException e) {
+            throw new GuestResolutionException(source, "preparing the module took longer than "
+                    + RunSpec.PREPARE_TIMEOUT + " (" + Durations.describe(spec.limits().prepareTimeout()) + "); it"
+                    + " goes on in the background and its result will be cached. Raise " + RunSpec.PREPARE_TIMEOUT
+                    + ", or use " + RunSpec.ENGINE + "=auto so that runs start in the interpreter meanwhile", e);
+        }
+        GuestExecution.Finished finished = GuestExecution.run(prepared, engine, spec,
+                Duration.ofNanos(System.nanoTime() - asked));
+        return observed(new WasiResult(prepared.source(), spec.argv(prepared.fileName()), spec.env(),
+                finished.record(), finished.files(), testName()));
+    }
+
+    private WasiResult observed(WasiResult result) {
         observer.accept(result);
         return result;
+    }
+
+    private Optional<String> testName() {
+        return Optional.ofNullable(testNamer).map(Supplier::get);
     }
 
     /** Runs the guest once with these arguments instead of the configured ones; see {@link #run()}. */

@@ -1,6 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.compiler.Cache;
 import dev.wasmguest.internal.resolve.Sha256;
 import dev.wasmguest.internal.util.AtomicFiles;
 import dev.wasmguest.internal.util.CacheLock;
@@ -11,104 +10,127 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
- * Chicory's compiled code on disk, so that a JVM loading a module another JVM compiled skips the translation:
+ * Chicory's compiled code on disk, so that a JVM loading a module another JVM translated skips the translation:
  *
  * <pre>
- * &lt;cache dir&gt;/compiled/chicory-&lt;version&gt;/&lt;module digest&gt;.bin
+ * &lt;cache dir&gt;/compiled/chicory-&lt;version&gt;/&lt;sha256 of module sha256 and compiler options&gt;.bin
  * </pre>
  *
- * Chicory's version is part of the path, so a newer Chicory never reads an older one's classes. Each entry starts
- * with a magic word and the sha256 of its payload: a torn or corrupted entry is detected, deleted and rebuilt.
- * Entries are written to a temporary file and renamed into place, so readers in other JVMs see a whole entry or
- * none.
+ * An entry holds the functions left to the interpreter and the jar of generated classes. Chicory's version is part
+ * of the path, so a newer Chicory never reads an older one's classes. Each entry starts with a magic word and the
+ * sha256 of its payload: a torn or corrupted entry is detected, deleted and rebuilt. Entries are written to a
+ * temporary file and renamed into place, so readers in other JVMs see a whole entry or none.
  *
- * <p>One compilation per module, however many ask: a {@link #get} that misses takes the entry's lock (a file lock
- * beside it) and keeps it until {@link #putIfAbsent} or {@link #abandon}; threads and JVMs missing the same entry
- * meanwhile wait, then find the entry. A wait longer than the lock timeout gives up and compiles too. Thread-safe.
+ * <p>One translation per module, however many ask: {@link #findOrLock} that misses takes the entry's lock (a file
+ * lock beside it) and keeps it until {@link #store} or {@link #abandon}; threads and JVMs missing the same entry
+ * meanwhile wait, then find the entry. A wait longer than the lock timeout gives up and translates too.
+ * Thread-safe.
  */
-final class CompiledCodeCache implements Cache {
+final class CompiledCodeCache {
 
     private static final System.Logger LOG = System.getLogger(CompiledCodeCache.class.getName());
-    private static final byte[] MAGIC = "WGCC0001".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "WGCC0002".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_BYTES = 32;
 
     private final Path directory;
     private final Duration lockTimeout;
-    /** The locks of entries this JVM is compiling, by key. */
-    private final Map<String, CacheLock> compiling = new ConcurrentHashMap<>();
+    /** The locks of entries this JVM is translating, by module. */
+    private final Map<String, CacheLock> translating = new ConcurrentHashMap<>();
 
     CompiledCodeCache(Path cacheDirectory, Duration lockTimeout) {
         this.directory = cacheDirectory.resolve("compiled").resolve("chicory-" + ChicoryVersion.get());
         this.lockTimeout = lockTimeout;
     }
 
-    /** The entry, or null after taking its lock: the caller compiles, then calls {@link #putIfAbsent}. */
-    @Override
-    public byte[] get(String key) {
-        byte[] found = read(key);
+    /** What an entry holds: the functions left to the interpreter, ascending, and the generated classes. */
+    record Entry(List<Integer> interpreted, byte[] jar) {
+    }
+
+    /** The module's entry, if one is stored and whole. Never waits. */
+    Optional<Entry> find(String moduleSha256) {
+        return Optional.ofNullable(read(moduleSha256));
+    }
+
+    /**
+     * The module's entry, or empty after taking its lock: the caller translates, then calls {@link #store} or
+     * {@link #abandon}. Waits while another thread or JVM translates the module, up to the lock timeout.
+     */
+    Optional<Entry> findOrLock(String moduleSha256) {
+        Entry found = read(moduleSha256);
         if (found != null) {
-            return found;
+            return Optional.of(found);
         }
         CacheLock lock;
         try {
-            lock = CacheLock.acquire(lockFile(key), lockTimeout);
+            lock = CacheLock.acquire(file(moduleSha256, ".lock"), lockTimeout);
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, e.getMessage() + "; compiling without waiting any longer");
-            return null;
+            LOG.log(Level.WARNING, e.getMessage() + "; translating without waiting any longer");
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Optional.empty();
         }
-        found = read(key); // whoever held the lock may have stored it meanwhile
+        found = read(moduleSha256); // whoever held the lock may have stored it meanwhile
         if (found != null) {
             lock.close();
-            return found;
+            return Optional.of(found);
         }
-        compiling.put(key, lock);
-        return null;
+        translating.put(moduleSha256, lock);
+        return Optional.empty();
     }
 
-    /** Stores the entry, if missing, and releases its lock. */
-    @Override
-    public void putIfAbsent(String key, byte[] payload) {
+    /** Stores the entry, if missing, and releases its lock. A cache that cannot be written costs time, not runs. */
+    void store(String moduleSha256, Entry entry) {
         try {
-            write(key, payload);
+            Path file = entryFile(moduleSha256);
+            if (!Files.exists(file)) {
+                AtomicFiles.write(file, encode(entry));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot store compiled code in " + directory + ": " + e);
         } finally {
-            abandon(key);
+            abandon(moduleSha256);
         }
     }
 
-    /** Releases the lock a missing {@link #get} took, when no entry will come (the compilation failed). */
-    void abandon(String key) {
-        CacheLock lock = compiling.remove(key);
+    /** Releases the lock a missing {@link #findOrLock} took, when no entry will come (the translation failed). */
+    void abandon(String moduleSha256) {
+        CacheLock lock = translating.remove(moduleSha256);
         if (lock != null) {
             lock.close();
         }
     }
 
-    private byte[] read(String key) {
-        Path file = file(key);
-        byte[] entry;
+    /** Where the module's entry is, or would be, stored. */
+    Path entryFile(String moduleSha256) {
+        return file(moduleSha256, ".bin");
+    }
+
+    private Entry read(String moduleSha256) {
+        Path file = entryFile(moduleSha256);
+        byte[] bytes;
         try {
-            entry = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot read compiled code " + file + "; compiling again", e);
+            LOG.log(Level.WARNING, "Cannot read compiled code " + file + "; translating again: " + e);
             return null;
         }
-        byte[] payload = verifiedPayload(entry);
-        if (payload == null) {
-            LOG.log(Level.WARNING, "Compiled code " + file + " is damaged; deleting it and compiling again");
+        Entry entry = decode(bytes);
+        if (entry == null) {
+            LOG.log(Level.WARNING, "Compiled code " + file + " is damaged; deleting it and translating again");
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -117,85 +139,48 @@ final class CompiledCodeCache implements Cache {
             return null;
         }
         LOG.log(Level.DEBUG, () -> "Compiled code cache hit: " + file);
-        return payload;
+        return entry;
     }
 
-    /**
-     * The functions Chicory left to its interpreter in the entry's classes: read from the list stored beside the
-     * entry, else (an entry written without one) from the classes themselves, which costs a scan of them all.
-     *
-     * @throws IllegalStateException when the classes use the interpreter in a way {@link InterpretedFunctions}
-     *         does not know
-     */
-    List<Integer> interpretedFunctions(String key, byte[] payload) {
-        try {
-            String stored = Files.readString(interpretedFile(key), StandardCharsets.US_ASCII).strip();
-            return stored.isEmpty() ? List.of()
-                    : Arrays.stream(stored.split(",")).map(Integer::valueOf).collect(Collectors.toList());
-        } catch (IOException | NumberFormatException e) {
-            return storeInterpretedFunctions(key, payload);
-        }
+    private static byte[] encode(Entry entry) {
+        ByteBuffer payload = ByteBuffer.allocate(4 + 4 * entry.interpreted().size() + entry.jar().length);
+        payload.putInt(entry.interpreted().size());
+        entry.interpreted().forEach(payload::putInt);
+        payload.put(entry.jar());
+        byte[] bytes = payload.array();
+        return ByteBuffer.allocate(MAGIC.length + HASH_BYTES + bytes.length)
+                .put(MAGIC).put(Sha256.digest().digest(bytes)).put(bytes).array();
     }
 
-    private void write(String key, byte[] payload) {
-        Path file = file(key);
-        if (Files.exists(file)) {
-            return;
-        }
-        try {
-            storeInterpretedFunctions(key, payload);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Cannot tell which functions of " + file(key) + " Chicory interprets", e);
-        }
-        byte[] entry = ByteBuffer.allocate(MAGIC.length + HASH_BYTES + payload.length)
-                .put(MAGIC).put(Sha256.digest().digest(payload)).put(payload).array();
-        try {
-            AtomicFiles.write(file, entry);
-        } catch (IOException e) {
-            // A cache that cannot be written costs time, not correctness.
-            LOG.log(Level.WARNING, "Cannot store compiled code in " + directory, e);
-        }
-    }
-
-    /**
-     * Reads the list from the classes and stores it beside the entry (before the entry, when writing one), so that
-     * a warm start reads a line instead of scanning megabytes of classes.
-     */
-    private List<Integer> storeInterpretedFunctions(String key, byte[] payload) {
-        List<Integer> interpreted = InterpretedFunctions.in(payload);
-        String list = interpreted.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try {
-            AtomicFiles.write(interpretedFile(key), list.getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Cannot store the interpreted functions of compiled code " + file(key), e);
-        }
-        return interpreted;
-    }
-
-    Path file(String key) {
-        return directory.resolve(fileName(key) + ".bin");
-    }
-
-    private Path interpretedFile(String key) {
-        return directory.resolve(fileName(key) + ".interpreted");
-    }
-
-    private Path lockFile(String key) {
-        return directory.resolve(fileName(key) + ".lock");
-    }
-
-    private static String fileName(String key) {
-        // Keys hold Chicory's module digests; hashing them again keeps any key a safe file name.
-        return Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] verifiedPayload(byte[] entry) {
-        if (entry.length < MAGIC.length + HASH_BYTES
-                || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    /** The entry, or null when the bytes are not a whole entry of this format. */
+    private static Entry decode(byte[] bytes) {
+        int header = MAGIC.length + HASH_BYTES;
+        if (bytes.length < header + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return null;
         }
-        byte[] payload = Arrays.copyOfRange(entry, MAGIC.length + HASH_BYTES, entry.length);
-        byte[] expected = Arrays.copyOfRange(entry, MAGIC.length, MAGIC.length + HASH_BYTES);
-        return Arrays.equals(expected, Sha256.digest().digest(payload)) ? payload : null;
+        byte[] expected = Arrays.copyOfRange(bytes, MAGIC.length, header);
+        ByteBuffer payload = ByteBuffer.wrap(bytes, header, bytes.length - header);
+        MessageDigest digest = Sha256.digest();
+        digest.update(bytes, header, bytes.length - header);
+        if (!Arrays.equals(expected, digest.digest())) {
+            return null;
+        }
+        int count = payload.getInt();
+        if (count < 0 || count > payload.remaining() / 4) {
+            return null;
+        }
+        List<Integer> interpreted = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            interpreted.add(payload.getInt());
+        }
+        byte[] jar = new byte[payload.remaining()];
+        payload.get(jar);
+        return new Entry(interpreted, jar);
+    }
+
+    private Path file(String moduleSha256, String suffix) {
+        // The compiler's options are part of the name: code made with other options is never loaded.
+        String key = moduleSha256 + ";" + Translator.OPTIONS;
+        return directory.resolve(Sha256.hex(key.getBytes(StandardCharsets.UTF_8)) + suffix);
     }
 }

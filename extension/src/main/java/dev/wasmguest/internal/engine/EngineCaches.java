@@ -1,6 +1,5 @@
 package dev.wasmguest.internal.engine;
 
-import com.dylibso.chicory.compiler.Cache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.Optional;
  * What loading a module may reuse from earlier JVMs: Chicory's compiled classes, and the fact that the module was
  * validated.
  */
-record EngineCaches(Optional<Cache> compiledCode, ValidatedModules validated) {
+record EngineCaches(Optional<CompiledCodeCache> compiledCode, ValidatedModules validated) {
 
     /** Nothing reused: every JVM validates and compiles. */
     static EngineCaches none() {

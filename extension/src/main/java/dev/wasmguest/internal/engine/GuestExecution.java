@@ -9,7 +9,6 @@ import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
@@ -54,8 +53,10 @@ public final class GuestExecution {
     private static final int STOPPING = 2;
     private static final int STOPPED = 3;
 
-    private final CompiledGuest guest;
+    private final PreparedGuest guest;
+    private final PreparedGuest.Engine engine;
     private final RunSpec spec;
+    private final Duration preparation;
     private final long start;
     private final MemoryLimits memory;
     private final CapturedOutput stdout;
@@ -64,9 +65,12 @@ public final class GuestExecution {
     private final GuestRun task;
     private volatile boolean stopped;
 
-    private GuestExecution(CompiledGuest guest, RunSpec spec, long start) {
+    private GuestExecution(PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation,
+            long start) {
         this.guest = guest;
+        this.engine = engine;
         this.spec = spec;
+        this.preparation = preparation;
         this.start = start;
         this.memory = memoryLimits();
         this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
@@ -80,19 +84,22 @@ public final class GuestExecution {
     }
 
     /**
+     * Runs the guest with the engine chosen for it; its timeout starts now.
+     *
+     * @param preparation how long the caller waited for the module to be prepared, for the record
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
      */
-    public static Finished run(CompiledGuest guest, RunSpec spec) {
+    public static Finished run(PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation) {
         long start = System.nanoTime();
         if (!Thread.currentThread().isInterrupted()) {
-            Optional<Finished> here = new GuestExecution(guest, spec, start).runOnCallerThread();
+            Optional<Finished> here = new GuestExecution(guest, engine, spec, preparation, start).runOnCallerThread();
             if (here.isPresent()) {
                 return here.get();
             }
             LOG.log(Level.DEBUG, () -> "Guest module " + guest.source() + " overflowed the caller's stack;"
                     + " running it again on a thread with a " + STACK_BYTES / (1024 * 1024) + " MiB stack");
         }
-        return new GuestExecution(guest, spec, start).runOnRunThread();
+        return new GuestExecution(guest, engine, spec, preparation, start).runOnRunThread();
     }
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
@@ -160,7 +167,8 @@ public final class GuestExecution {
         WasiOutcome outcome = timedOut ? WasiOutcome.TIMED_OUT : task.outcome;
         RunRecord record = new RunRecord(outcome, task.exitCode, outcome == WasiOutcome.TRAPPED ? task.trap : null,
                 stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes(), task.memoryBytes,
-                (long) memory.maximumPages() * RunLimits.PAGE_BYTES, duration, spec.limits().timeout());
+                (long) memory.maximumPages() * RunLimits.PAGE_BYTES, duration, spec.limits().timeout(),
+                engine.kind(), preparation, true);
         return new Finished(record, files);
     }
 
@@ -216,13 +224,13 @@ public final class GuestExecution {
         if (spec.clock() != null) {
             functions = new DeterministicTime(spec.clock()).apply(functions);
         }
-        Instance.Builder builder = Instance.builder(guest.module())
+        Instance.Builder builder = Instance.builder(engine.module())
                 .withImportValues(ImportValues.builder().addFunction(functions).build())
                 .withMemoryFactory(FlatMemory::create)
                 .withMemoryLimits(memory)
                 .withStart(false);
-        if (spec.engine() == WasiEngine.COMPILER) {
-            builder.withMachineFactory(guest.machineFactory());
+        if (engine.machines().isPresent()) {
+            builder.withMachineFactory(engine.machines().get());
         } else {
             // Chicory's interpreter ignores interrupts in call-free loops: check the stop flag at every instruction.
             builder.withUnsafeExecutionListener((instruction, stack) -> {

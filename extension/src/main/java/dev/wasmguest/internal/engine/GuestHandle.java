@@ -1,29 +1,97 @@
 package dev.wasmguest.internal.engine;
 
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.ModuleSource;
-import dev.wasmguest.internal.util.Lazy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * A module that is resolved and compiled on first use, then shared. Thread-safe: concurrent first uses load
- * once. A failed load is not remembered, so a later use tries again (a network may come back).
+ * A module that is resolved and prepared on first use, then shared. The work runs on a thread of its own, which
+ * callers wait for: interrupting a caller (a run's timeout, JUnit's {@code @Timeout}) ends its wait, never a
+ * download, a parse or a cache write that other callers share. Thread-safe: concurrent first uses prepare once. A
+ * failed preparation is not remembered, so a later use tries again (a network may come back).
  */
 public final class GuestHandle {
 
     private final ModuleSource source;
-    private final Lazy<CompiledGuest> loaded;
+    private final Supplier<PreparedGuest> preparation;
+    private final AtomicReference<CompletableFuture<PreparedGuest>> prepared = new AtomicReference<>();
 
-    GuestHandle(ModuleSource source, Supplier<CompiledGuest> loader) {
+    GuestHandle(ModuleSource source, Supplier<PreparedGuest> preparation) {
         this.source = source;
-        this.loaded = Lazy.of(loader);
+        this.preparation = preparation;
     }
 
     public ModuleSource source() {
         return source;
     }
 
-    /** The compiled guest, loading it now if no earlier call did. */
-    public CompiledGuest get() {
-        return loaded.get();
+    /**
+     * The prepared guest, preparing it now if no earlier call did, however long that takes.
+     *
+     * @throws GuestResolutionException when the module cannot be prepared, or the caller was interrupted (its
+     *         interrupt status is kept)
+     */
+    public PreparedGuest get() {
+        try {
+            return await(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestResolutionException(source.describe(), "interrupted while the module was being prepared;"
+                    + " the preparation goes on for later runs", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no deadline, no timeout", e);
+        }
+    }
+
+    /**
+     * The prepared guest, waiting for its preparation until {@code deadline} (a {@link System#nanoTime()} value).
+     *
+     * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
+     * @throws TimeoutException when the preparation is not done by then; it goes on
+     * @throws GuestResolutionException when the module cannot be prepared
+     */
+    public PreparedGuest await(long deadline) throws InterruptedException, TimeoutException {
+        CompletableFuture<PreparedGuest> current = preparing();
+        try {
+            return deadline == Long.MAX_VALUE ? current.get()
+                    : current.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            prepared.compareAndSet(current, null); // the next use tries again
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private CompletableFuture<PreparedGuest> preparing() {
+        while (true) {
+            CompletableFuture<PreparedGuest> current = prepared.get();
+            if (current != null) {
+                return current;
+            }
+            CompletableFuture<PreparedGuest> started = new CompletableFuture<>();
+            if (prepared.compareAndSet(null, started)) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        started.complete(preparation.get());
+                    } catch (RuntimeException | Error e) {
+                        started.completeExceptionally(e);
+                    }
+                }, "wasmguest-prepare " + source.fileName());
+                thread.setDaemon(true);
+                thread.start();
+                return started;
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ import dev.wasmguest.internal.source.ModuleSource;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Resolves and compiles modules with one configuration (cache directory, transfer limits). Thread-safe. */
+/** Resolves and prepares modules with one configuration (cache directory, transfer limits). Thread-safe. */
 public final class GuestLoader {
 
     /**
@@ -35,9 +35,9 @@ public final class GuestLoader {
         return new GuestLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
     }
 
-    /** A handle that loads {@code source} on first use. */
+    /** A handle that prepares {@code source} on first use. */
     public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
-        return new GuestHandle(source, () -> GuestCompiler.compile(source, resolver.resolve(source, sha256),
+        return new GuestHandle(source, () -> GuestPreparation.prepare(source, resolver.resolve(source, sha256),
                 caches));
     }
 }

@@ -23,12 +23,13 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
 
     public static final String ENGINE = "wasmguest.engine";
     public static final String TIMEOUT = "wasmguest.timeout";
+    public static final String PREPARE_TIMEOUT = "wasmguest.prepare.timeout";
     public static final String MAX_MEMORY = "wasmguest.maxMemory";
     public static final String MAX_OUTPUT = "wasmguest.output.max";
     public static final String CLOCK = "wasmguest.clock";
     public static final String RANDOM_SEED = "wasmguest.random.seed";
 
-    public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0], WasiEngine.COMPILER,
+    public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0], WasiEngine.AUTO,
             RunLimits.DEFAULTS, List.of(), null, null);
 
     public RunSpec {
@@ -46,11 +47,13 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
     public static RunSpec defaults(Settings settings) {
         RunLimits limits = RunLimits.DEFAULTS;
         limits = limits.withTimeout(settings.get(TIMEOUT).map(value -> duration(TIMEOUT, value)).orElse(limits.timeout()));
+        limits = limits.withPrepareTimeout(settings.get(PREPARE_TIMEOUT).map(value -> duration(PREPARE_TIMEOUT, value))
+                .orElse(limits.prepareTimeout()));
         limits = limits.withMaxMemoryBytes(settings.get(MAX_MEMORY).map(value -> bytes(MAX_MEMORY, value))
                 .orElse(limits.maxMemoryBytes()));
         limits = limits.withMaxOutputBytes(settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value))
                 .orElse(limits.maxOutputBytes()));
-        WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.COMPILER);
+        WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.AUTO);
         RunSpec spec = EMPTY.withEngine(engine).withLimits(limits);
         if (settings.get(CLOCK).isPresent()) {
             spec = spec.withClock(fixedClock(CLOCK, settings.get(CLOCK).get()));
@@ -80,13 +83,13 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
         }
     }
 
-    /** Parses {@code compiler} or {@code interpreter}, any case. */
+    /** Parses {@code auto}, {@code compiler} or {@code interpreter}, any case. */
     public static WasiEngine engine(String value) {
         try {
             return WasiEngine.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("configuration " + ENGINE + "=\"" + value
-                    + "\" is invalid: expected compiler or interpreter", e);
+                    + "\" is invalid: expected auto, compiler or interpreter", e);
         }
     }
 

@@ -2,13 +2,9 @@ package dev.wasmguest.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dylibso.chicory.compiler.Cache;
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
-import dev.wasmguest.internal.resolve.ResolvedModule;
-import dev.wasmguest.internal.resolve.Sha256;
-import dev.wasmguest.internal.source.BytesSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,87 +18,101 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiled code survives the JVM: a second load of a module reads it instead of translating again. */
+/** Compiled code survives the JVM: a later preparation of a module loads it instead of translating again. */
 class CompiledCodeCacheTest {
 
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+    private static final String MODULE = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private static final CompiledCodeCache.Entry ENTRY = new CompiledCodeCache.Entry(List.of(3, 7), new byte[] {1, 2});
 
     @TempDir
     Path cacheDir;
 
     @Test
-    void secondLoadUsesTheStoredCodeAndDamagedEntriesAreRebuilt() throws IOException {
-        byte[] seed;
-        try (InputStream in = getClass().getResourceAsStream("/guests/seed.wasm")) {
-            seed = in.readAllBytes();
-        }
+    void laterPreparationsLoadTheStoredCodeAndDamagedEntriesAreRebuilt() throws IOException {
+        byte[] seed = TestGuests.resource("seed.wasm");
 
-        Counting first = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
-        assertThat(runSeed(seed, first)).isEqualTo("Wasm Guest: Received arguments: [cached]");
-        assertThat(first.hits).isZero();
+        PreparedGuest first = prepare(seed);
+        assertThat(runSeed(first)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         List<Path> entries = entries();
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).toString()).contains("compiled/chicory-" + ChicoryVersion.get() + "/");
 
-        Counting second = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
-        assertThat(runSeed(seed, second)).isEqualTo("Wasm Guest: Received arguments: [cached]");
-        assertThat(second.hits).as("a fresh parse in a 'new JVM' loads the stored classes").isEqualTo(1);
+        PreparedGuest second = prepare(seed);
+        assertThat(second.compiledCode()).as("a 'new JVM' has the code at once").isDone();
+        assertThat(runSeed(second)).isEqualTo("Wasm Guest: Received arguments: [cached]");
 
         byte[] damaged = Files.readAllBytes(entries.get(0));
         damaged[damaged.length / 2] ^= 0x5A;
         Files.write(entries.get(0), damaged);
-        Counting third = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
-        assertThat(runSeed(seed, third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
-        assertThat(third.hits).as("the damaged entry is not used").isZero();
-        assertThat(Files.readAllBytes(entries.get(0))).as("and is rebuilt").isNotEqualTo(damaged);
+        PreparedGuest third = prepare(seed);
+        assertThat(entries.get(0)).as("the damaged entry is deleted").doesNotExist();
+        assertThat(runSeed(third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
+        assertThat(Files.readAllBytes(entries.get(0))).as("and rebuilt").isNotEqualTo(damaged);
 
-        Counting fourth = new Counting(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT));
-        runSeed(seed, fourth);
-        assertThat(fourth.hits).isEqualTo(1);
+        assertThat(prepare(seed).compiledCode()).isDone();
     }
 
     @Test
-    void aMissHoldsTheEntryUntilItIsStoredSoOthersWaitInsteadOfCompiling() throws Exception {
-        CompiledCodeCache compiler = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+    void anEntryKeepsTheInterpretedFunctionsWithTheClasses() {
+        CompiledCodeCache cache = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
+        assertThat(cache.findOrLock(MODULE)).isEmpty();
+        cache.store(MODULE, ENTRY);
+
+        CompiledCodeCache.Entry found = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT).find(MODULE).orElseThrow();
+
+        assertThat(found.interpreted()).containsExactly(3, 7);
+        assertThat(found.jar()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aMissHoldsTheEntryUntilItIsStoredSoOthersWaitInsteadOfTranslating() throws Exception {
+        CompiledCodeCache translator = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
         CompiledCodeCache other = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
-        byte[] classes = {1, 2, 3};
-        assertThat(compiler.get("module")).isNull();
+        assertThat(translator.findOrLock(MODULE)).isEmpty();
 
-        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> other.get("module"));
+        CompletableFuture<Optional<CompiledCodeCache.Entry>> waiting =
+                CompletableFuture.supplyAsync(() -> other.findOrLock(MODULE));
         Thread.sleep(200);
-        assertThat(waiting).as("the other cache waits for the compilation").isNotDone();
-        compiler.putIfAbsent("module", classes);
+        assertThat(waiting).as("the other cache waits for the translation").isNotDone();
+        translator.store(MODULE, ENTRY);
 
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).containsExactly(classes);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).hasValueSatisfying(
+                entry -> assertThat(entry.interpreted()).containsExactly(3, 7));
     }
 
     @Test
-    void anAbandonedCompilationLetsTheNextOneCompile() throws Exception {
+    void anAbandonedTranslationLetsTheNextOneTranslate() throws Exception {
         CompiledCodeCache failing = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
         CompiledCodeCache next = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
-        assertThat(failing.get("module")).isNull();
+        assertThat(failing.findOrLock(MODULE)).isEmpty();
 
-        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> next.get("module"));
-        failing.abandon("module");
+        CompletableFuture<Optional<CompiledCodeCache.Entry>> waiting =
+                CompletableFuture.supplyAsync(() -> next.findOrLock(MODULE));
+        failing.abandon(MODULE);
 
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).as("a miss: the next one compiles").isNull();
-        next.abandon("module");
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).as("a miss: the next one translates").isEmpty();
+        next.abandon(MODULE);
     }
 
     @Test
-    void aWaitLongerThanTheLockTimeoutCompilesAnyway() {
+    void aWaitLongerThanTheLockTimeoutTranslatesAnyway() {
         CompiledCodeCache slow = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
         CompiledCodeCache impatient = new CompiledCodeCache(cacheDir, Duration.ofMillis(100));
-        assertThat(slow.get("module")).isNull();
+        assertThat(slow.findOrLock(MODULE)).isEmpty();
 
-        assertThat(CompletableFuture.supplyAsync(() -> impatient.get("module")).join()).isNull();
-        slow.abandon("module");
+        assertThat(CompletableFuture.supplyAsync(() -> impatient.findOrLock(MODULE)).join()).isEmpty();
+        slow.abandon(MODULE);
     }
 
-    private static String runSeed(byte[] seed, Cache cache) {
-        CompiledGuest guest = GuestCompiler.compile(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)),
-                new EngineCaches(Optional.of(cache), ValidatedModules.none()));
-        RunRecord record = GuestExecution.run(guest, RunSpec.EMPTY.withArgs(List.of("cached"))).record();
+    private PreparedGuest prepare(byte[] module) {
+        return TestGuests.prepare(module, new EngineCaches(Optional.of(new CompiledCodeCache(cacheDir,
+                LOCK_TIMEOUT)), ValidatedModules.in(cacheDir)));
+    }
+
+    private static String runSeed(PreparedGuest guest) {
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)
+                .withArgs(List.of("cached"))).record();
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         return new String(record.stdout(), StandardCharsets.UTF_8).lines().skip(1).findFirst().orElse("");
     }
@@ -110,30 +120,6 @@ class CompiledCodeCacheTest {
     private List<Path> entries() throws IOException {
         try (Stream<Path> files = Files.walk(cacheDir.resolve("compiled"))) {
             return files.filter(file -> file.toString().endsWith(".bin")).collect(Collectors.toList());
-        }
-    }
-
-    /** Counts the cache hits Chicory's compiler gets. */
-    private static final class Counting implements Cache {
-        private final Cache delegate;
-        int hits;
-
-        Counting(Cache delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public byte[] get(String key) throws IOException {
-            byte[] found = delegate.get(key);
-            if (found != null) {
-                hits++;
-            }
-            return found;
-        }
-
-        @Override
-        public void putIfAbsent(String key, byte[] value) throws IOException {
-            delegate.putIfAbsent(key, value);
         }
     }
 }

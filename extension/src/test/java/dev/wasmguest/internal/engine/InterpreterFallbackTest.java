@@ -2,27 +2,19 @@ package dev.wasmguest.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.wasm.Parser;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
-import dev.wasmguest.internal.resolve.ResolvedModule;
-import dev.wasmguest.internal.resolve.Sha256;
-import dev.wasmguest.internal.source.BytesSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A function too large for one JVM method runs in Chicory's interpreter; we say so in a log line naming the
- * function, not on the JVM's stderr, and the guest still runs correctly.
+ * function (INFO once per module and cache, DEBUG when the code is loaded again), not on the JVM's stderr, and the
+ * guest still runs correctly.
  */
 class InterpreterFallbackTest {
 
-    private final Logger logger = Logger.getLogger(CompiledGuest.class.getName());
+    private static final String MESSAGE = "1 function is too large for one JVM method (or, at over 50000 bytes of"
+            + " WebAssembly, likely to be), so Chicory runs it in its interpreter (slower than compiled code):"
+            + " function 7 (count)";
+
+    private final Logger logger = Logger.getLogger(PreparedGuest.class.getName());
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -50,86 +47,69 @@ class InterpreterFallbackTest {
         public void close() {
         }
     };
+    private Level level;
 
     @BeforeEach
     void listen() {
+        level = logger.getLevel();
+        logger.setLevel(Level.ALL);
         logger.addHandler(handler);
     }
 
     @AfterEach
     void stopListening() {
         logger.removeHandler(handler);
+        logger.setLevel(level);
     }
 
     @Test
-    void interpretedFunctionIsLoggedWithItsName() throws IOException {
-        CompiledGuest guest = compile("huge-function.wasm");
+    void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
+        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
-        RunRecord record = GuestExecution.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
-        assertThat(records).extracting(LogRecord::getMessage).containsExactly("Guest module "
-                + guest.source() + ": 1 function is too large for one JVM method, so Chicory runs it in its"
-                + " interpreter (slower than compiled code): function 7 (count)");
+        assertThat(messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
     }
 
     @Test
-    void theListIsStoredBesideCompiledCodeSoLaterJvmsNeedNotScanTheClasses(@TempDir Path cacheDir)
-            throws IOException {
-        byte[] huge = resource("huge-function.wasm");
-        String expected = "1 function is too large for one JVM method, so Chicory runs it in its interpreter"
-                + " (slower than compiled code): function 7 (count)";
+    void infoOncePerModuleAndCacheThenDebug(@TempDir Path cacheDir) {
+        byte[] huge = TestGuests.resource("huge-function.wasm");
+        EngineCaches caches = new EngineCaches(Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))),
+                ValidatedModules.in(cacheDir));
 
-        compileWithCache(huge, cacheDir).machineFactory();
-        Path list;
-        try (Stream<Path> files = Files.walk(cacheDir)) {
-            list = files.filter(file -> file.toString().endsWith(".interpreted")).findFirst().orElseThrow();
-        }
-        assertThat(list).hasContent("7");
+        TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
+        PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
+        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
 
-        compileWithCache(huge, cacheDir).machineFactory(); // loads the stored code and its list
-        Files.delete(list);
-        compileWithCache(huge, cacheDir).machineFactory(); // an entry without its list: scans the classes
-
-        assertThat(list).as("written again").hasContent("7");
-        assertThat(records).extracting(LogRecord::getMessage).hasSize(3)
-                .allMatch(message -> message.endsWith(expected));
+        assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
+        assertThat(messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
+        assertThat(messages(Level.FINE)).filteredOn(message -> message.endsWith(MESSAGE)).hasSize(1);
     }
 
     @Test
-    void fullyCompiledModuleLogsNothing() throws IOException {
-        CompiledGuest guest = compile("seed.wasm");
+    void aFunctionTheSizeScreenMissesIsFoundByTheCompilerAndInterpreted() {
+        byte[] huge = TestGuests.resource("huge-function.wasm");
 
-        guest.machineFactory();
+        Translator.Translation translation = Translator.translate(ModuleParser.parse(huge, "test", true),
+                ModuleLayout.of(huge), Integer.MAX_VALUE);
 
-        assertThat(records).isEmpty();
+        assertThat(translation.code().interpreted()).containsExactly(7);
+        assertThat(CompiledCode.load(translation.jar(), List.of(7)).interpreted()).containsExactly(7);
     }
 
     @Test
-    void readsTheInterpretedFunctionsFromTheCompiledClasses() throws IOException {
-        byte[] huge = resource("huge-function.wasm");
-        RecordingCache cache = new RecordingCache(Optional.empty(), CompiledGuest.COMPILER_OPTIONS);
-        MachineFactoryCompiler.builder(Parser.parse(huge)).withInterpreterFallback(InterpreterFallback.SILENT)
-                .withCache(cache).compile();
+    void fullyCompiledModuleLogsNothing() {
+        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("seed.wasm"));
 
-        assertThat(InterpretedFunctions.in(cache.compiled().orElseThrow())).containsExactly(7);
+        TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
+
+        assertThat(messages(Level.INFO)).isEmpty();
     }
 
-    private static CompiledGuest compileWithCache(byte[] bytes, Path cacheDir) {
-        return GuestCompiler.compile(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)),
-                new EngineCaches(Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))),
-                        ValidatedModules.none()));
-    }
-
-    private static CompiledGuest compile(String name) throws IOException {
-        byte[] bytes = resource(name);
-        return GuestCompiler.compile(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)));
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = InterpreterFallbackTest.class.getResourceAsStream("/guests/" + name)) {
-            return in.readAllBytes();
-        }
+    private List<String> messages(Level level) {
+        return records.stream().filter(record -> record.getLevel().equals(level)).map(LogRecord::getMessage)
+                .collect(Collectors.toList());
     }
 }

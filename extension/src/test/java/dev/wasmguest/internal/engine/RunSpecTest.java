@@ -25,8 +25,9 @@ class RunSpecTest {
     @Test
     void defaultsWithoutConfiguration() {
         RunSpec spec = RunSpec.defaults(settings());
-        assertThat(spec.engine()).isEqualTo(WasiEngine.COMPILER);
+        assertThat(spec.engine()).isEqualTo(WasiEngine.AUTO);
         assertThat(spec.limits().timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(spec.limits().prepareTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(spec.limits().maxMemoryBytes()).isEqualTo(512L * 1024 * 1024);
         assertThat(spec.limits().maxOutputBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(spec.clock()).isNull();
@@ -37,7 +38,7 @@ class RunSpecTest {
     void configuredDefaults() {
         RunSpec spec = RunSpec.defaults(settings("wasmguest.engine", "Interpreter", "wasmguest.timeout", "PT5S",
                 "wasmguest.maxMemory", "64m", "wasmguest.output.max", "1k", "wasmguest.clock", "2026-01-01T00:00:00Z",
-                "wasmguest.random.seed", "9"));
+                "wasmguest.random.seed", "9", "wasmguest.prepare.timeout", "PT30M"));
         assertThat(spec.engine()).isEqualTo(WasiEngine.INTERPRETER);
         assertThat(spec.limits().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.limits().maxMemoryBytes()).isEqualTo(64L * 1024 * 1024);
@@ -45,12 +46,15 @@ class RunSpecTest {
         assertThat(spec.limits().maxOutputBytes()).isEqualTo(1024);
         assertThat(spec.clock().instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(spec.randomSeed()).isEqualTo(9L);
+        assertThat(spec.limits().prepareTimeout()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void malformedValuesNameTheirKey() {
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.engine", "jit")))
-                .hasMessageContaining("wasmguest.engine=\"jit\" is invalid: expected compiler or interpreter");
+                .hasMessageContaining("wasmguest.engine=\"jit\" is invalid: expected auto, compiler or interpreter");
+        assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.prepare.timeout", "PT0S")))
+                .hasMessageContaining("wasmguest.prepare.timeout=\"PT0S\" is invalid: expected a positive duration");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.timeout", "5s")))
                 .hasMessageContaining("wasmguest.timeout=\"5s\" is invalid: expected an ISO-8601 duration");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.maxMemory", "lots")))

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
-import dev.wasmguest.internal.resolve.ResolvedModule;
-import dev.wasmguest.internal.resolve.Sha256;
-import dev.wasmguest.internal.source.BytesSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +23,9 @@ class RunThreadsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
-        CompiledGuest guest = compile("nested-calls.wasm");
+        PreparedGuest guest = compile("nested-calls.wasm");
 
-        RunRecord record = onThreadWithSmallStack(() -> GuestExecution.run(guest,
+        RunRecord record = onThreadWithSmallStack(() -> TestGuests.run(guest,
                 RunSpec.EMPTY.withEngine(engine)).record());
 
         assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(WasiOutcome.EXITED);
@@ -39,22 +35,22 @@ class RunThreadsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(WasiEngine engine) throws IOException {
-        CompiledGuest guest = compile("loop-branch.wasm");
+        PreparedGuest guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY.withEngine(engine)
                 .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
 
-        RunRecord record = GuestExecution.run(guest, spec).record();
+        RunRecord record = TestGuests.run(guest, spec).record();
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
-        assertThat(GuestExecution.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
+        assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
                 .as("the next run on this thread").isEqualTo(WasiOutcome.EXITED);
     }
 
     @Test
     void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws IOException, InterruptedException {
-        CompiledGuest guest = compile("loop-branch.wasm");
+        PreparedGuest guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY.withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofSeconds(30)));
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
@@ -67,7 +63,7 @@ class RunThreadsTest {
         });
         interrupter.start();
 
-        RunRecord record = GuestExecution.run(guest, spec).record();
+        RunRecord record = TestGuests.run(guest, spec).record();
         boolean interrupted = Thread.interrupted(); // read and clear, so the test leaves its thread clean
         interrupter.join();
 
@@ -89,11 +85,7 @@ class RunThreadsTest {
         return result.get(60, TimeUnit.SECONDS);
     }
 
-    private static CompiledGuest compile(String name) throws IOException {
-        byte[] bytes;
-        try (InputStream in = RunThreadsTest.class.getResourceAsStream("/guests/" + name)) {
-            bytes = in.readAllBytes();
-        }
-        return GuestCompiler.compile(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)));
+    private static PreparedGuest compile(String name) {
+        return TestGuests.prepare(TestGuests.resource(name));
     }
 }

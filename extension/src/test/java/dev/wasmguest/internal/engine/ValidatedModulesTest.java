@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmguest.GuestResolutionException;
-import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.resolve.Sha256;
-import dev.wasmguest.internal.source.BytesSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +52,7 @@ class ValidatedModulesTest {
         EngineCaches caches = new EngineCaches(Optional.empty(), ValidatedModules.in(cacheDir));
         caches.validated().add(Sha256.hex(INVALID)); // as if an earlier JVM had validated these very bytes
 
-        assertThat(compile(INVALID, caches).sha256()).isEqualTo(Sha256.hex(INVALID));
+        assertThat(compile(INVALID, caches).fileName()).isEqualTo("module.wasm");
     }
 
     @Test
@@ -65,8 +63,8 @@ class ValidatedModulesTest {
         }
     }
 
-    private static CompiledGuest compile(byte[] bytes, EngineCaches caches) {
-        return GuestCompiler.compile(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches);
+    private static PreparedGuest compile(byte[] bytes, EngineCaches caches) {
+        return TestGuests.prepare(bytes, caches);
     }
 
     private static byte[] resource(String name) throws IOException {

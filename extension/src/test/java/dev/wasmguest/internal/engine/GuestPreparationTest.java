@@ -13,13 +13,13 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Modules are checked before any run: malformed bytes and non-commands fail naming the module. */
-class GuestCompilerTest {
+class GuestPreparationTest {
 
     @Test
-    void compilesACommand() throws IOException {
+    void preparesACommand() throws IOException {
         byte[] seed = resource("seed.wasm");
-        CompiledGuest guest = GuestCompiler.compile(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
-        assertThat(guest.sha256()).isEqualTo(Sha256.hex(seed));
+        PreparedGuest guest = GuestPreparation.prepare(new BytesSource(seed), new ResolvedModule(seed,
+                Sha256.hex(seed)));
         assertThat(guest.fileName()).isEqualTo("module.wasm");
     }
 
@@ -28,7 +28,7 @@ class GuestCompilerTest {
         byte[] truncated = Arrays.copyOf(resource("seed.wasm"), 1000);
         BytesSource source = new BytesSource(truncated);
 
-        assertThatThrownBy(() -> GuestCompiler.compile(source, new ResolvedModule(truncated, Sha256.hex(truncated))))
+        assertThatThrownBy(() -> GuestPreparation.prepare(source, new ResolvedModule(truncated, Sha256.hex(truncated))))
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageStartingWith("Cannot load guest module " + source.describe() + ": malformed module: ")
                 .hasMessageContaining("rebuild it");
@@ -39,13 +39,13 @@ class GuestCompilerTest {
         byte[] library = resource("no-start.wasm");
         BytesSource source = new BytesSource(library);
 
-        assertThatThrownBy(() -> GuestCompiler.compile(source, new ResolvedModule(library, Sha256.hex(library))))
+        assertThatThrownBy(() -> GuestPreparation.prepare(source, new ResolvedModule(library, Sha256.hex(library))))
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("the module exports no _start function, so it is not a WASI command");
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = GuestCompilerTest.class.getResourceAsStream("/guests/" + name)) {
+        try (InputStream in = GuestPreparationTest.class.getResourceAsStream("/guests/" + name)) {
             return in.readAllBytes();
         }
     }
