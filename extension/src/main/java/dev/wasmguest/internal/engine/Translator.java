@@ -42,7 +42,7 @@ final class Translator {
      * Chicory's default (12,288) put yosys's 34,000 functions into 6 classes of 6 MB, all verified by the first run
      * of a new JVM. Small classes make a run verify little more than the functions it reaches.
      */
-    static final int FUNCTIONS_PER_CLASS = Integer.getInteger("wg.fpc", 256);
+    static final int FUNCTIONS_PER_CLASS = 256;
 
     /** How we configure Chicory's compiler: part of the compiled-code cache key. */
     static final String OPTIONS = "interpret-above=" + LIKELY_TOO_LARGE + ";functions-per-class=" + FUNCTIONS_PER_CLASS;

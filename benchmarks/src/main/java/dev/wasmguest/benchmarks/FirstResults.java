@@ -1,0 +1,38 @@
+package dev.wasmguest.benchmarks;
+
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One JVM's view of a large module, for {@code benchmarks/big-guests.sh}: the time from asking for a run to its
+ * result, for the first run of this JVM and for the second. Prints one line:
+ * {@code first_ms=... second_ms=... engine=... preparation_ms=...}.
+ *
+ * <p>Usage: {@code FirstResults MODULE HOST_DIR GUEST_DIR [ARGS...]}; the module sees {@code HOST_DIR} at
+ * {@code GUEST_DIR}; the cache directory comes from {@code -Dwasmguest.cache.dir}.
+ */
+public final class FirstResults {
+
+    private FirstResults() {
+    }
+
+    public static void main(String[] arguments) {
+        long asked = System.nanoTime();
+        WasiRunner runner = WasiRunner.fromFile(Path.of(arguments[0]))
+                .withDirectory(arguments[2], Path.of(arguments[1]))
+                .withArgs(Arrays.copyOfRange(arguments, 3, arguments.length));
+        WasiResult first = CacheFiller.check(runner.run());
+        long firstNanos = System.nanoTime() - asked;
+        long again = System.nanoTime();
+        WasiResult second = CacheFiller.check(runner.run());
+        long secondNanos = System.nanoTime() - again;
+        if (!first.stdout().lines().findFirst().equals(second.stdout().lines().findFirst())) {
+            throw new IllegalStateException("the runs differ:\n" + first.stdout() + "\n" + second.stdout());
+        }
+        System.out.printf(Locale.ROOT, "first_ms=%.0f second_ms=%.0f engine=%s,%s preparation_ms=%d%n",
+                firstNanos / 1e6, secondNanos / 1e6, first.engine(), second.engine(), first.preparation().toMillis());
+    }
+}
