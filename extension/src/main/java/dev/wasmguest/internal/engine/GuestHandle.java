@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.util.Background;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -81,16 +82,7 @@ public final class GuestHandle {
             }
             CompletableFuture<PreparedGuest> started = new CompletableFuture<>();
             if (prepared.compareAndSet(null, started)) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        started.complete(preparation.get());
-                    } catch (RuntimeException | Error e) {
-                        started.completeExceptionally(e);
-                    }
-                }, "wasmguest-prepare " + source.fileName());
-                thread.setDaemon(true);
-                thread.start();
-                return started;
+                return Background.start(started, "wasmguest-prepare " + source.fileName(), 0, preparation);
             }
         }
     }

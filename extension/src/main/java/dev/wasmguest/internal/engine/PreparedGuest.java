@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiEngine;
+import dev.wasmguest.internal.util.Background;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -135,9 +136,6 @@ public final class PreparedGuest {
         if (!compiled.compareAndSet(null, started)) {
             return compiled.get();
         }
-        Thread translation = new Thread(null, () -> complete(started), "wasmguest-translate " + fileName,
-                TRANSLATION_STACK_BYTES);
-        translation.setDaemon(true);
         Thread finishBeforeExit = new Thread(() -> awaitBeforeExit(started), "wasmguest-finish-translation");
         try {
             Runtime.getRuntime().addShutdownHook(finishBeforeExit);
@@ -145,8 +143,8 @@ public final class PreparedGuest {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is ending: translate for this JVM's remaining runs only
         }
-        translation.start();
-        return started;
+        return Background.start(started, "wasmguest-translate " + fileName, TRANSLATION_STACK_BYTES,
+                this::loadOrTranslate);
     }
 
     /**
@@ -177,15 +175,6 @@ public final class PreparedGuest {
         }
     }
 
-    private void complete(CompletableFuture<CompiledCode> result) {
-        try {
-            result.complete(loadOrTranslate());
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.DEBUG, () -> "Guest module " + source + " could not be translated", e);
-            result.completeExceptionally(e);
-        }
-    }
-
     private CompiledCode loadOrTranslate() {
         ProgressLog progress = ProgressLog.start(subject(), () -> "translating it to JVM bytecode (once per"
                 + " machine and Chicory version: " + cache.map(c -> "later JVMs load it from " + c.entryFile(sha256))
@@ -208,6 +197,7 @@ public final class PreparedGuest {
         } catch (RuntimeException | Error e) {
             cache.ifPresent(c -> c.abandon(sha256));
             progress.end(() -> "translation failed: " + e);
+            LOG.log(Level.DEBUG, () -> "Guest module " + source + " could not be translated", e);
             throw e;
         }
     }

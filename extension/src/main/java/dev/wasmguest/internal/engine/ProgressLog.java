@@ -23,13 +23,15 @@ final class ProgressLog {
 
     private final String subject;
     private final Supplier<String> activity;
+    private final Duration every;
     private final long start = System.nanoTime();
     private boolean announced;
     private boolean ended;
 
-    private ProgressLog(String subject, Supplier<String> activity) {
+    private ProgressLog(String subject, Supplier<String> activity, Duration every) {
         this.subject = subject;
         this.activity = activity;
+        this.every = every;
     }
 
     /**
@@ -40,8 +42,13 @@ final class ProgressLog {
      *        is written
      */
     static ProgressLog start(String subject, Supplier<String> activity) {
-        ProgressLog log = new ProgressLog(subject, activity);
-        log.remindAfter(QUIET);
+        return start(subject, activity, QUIET, EVERY);
+    }
+
+    /** Like {@link #start(String, Supplier)}, quiet for {@code quiet}, then a line every {@code every}. */
+    static ProgressLog start(String subject, Supplier<String> activity, Duration quiet, Duration every) {
+        ProgressLog log = new ProgressLog(subject, activity, every);
+        log.remindAfter(quiet);
         return log;
     }
 
@@ -71,7 +78,7 @@ final class ProgressLog {
             announced = true;
         }
         LOG.log(Level.INFO, subject + ": " + activity.get() + (first ? "" : ", still, after " + seconds()));
-        remindAfter(EVERY);
+        remindAfter(every);
     }
 
     private String seconds() {
