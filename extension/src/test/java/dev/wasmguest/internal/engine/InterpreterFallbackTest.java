@@ -9,15 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,36 +25,8 @@ class InterpreterFallbackTest {
             + " WebAssembly, likely to be), so Chicory runs it in its interpreter (slower than compiled code):"
             + " function 7 (count)";
 
-    private final Logger logger = Logger.getLogger(PreparedGuest.class.getName());
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level level;
-
-    @BeforeEach
-    void listen() {
-        level = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        logger.addHandler(handler);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(handler);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture(PreparedGuest.class);
 
     @Test
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
@@ -70,7 +36,7 @@ class InterpreterFallbackTest {
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
-        assertThat(messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
+        assertThat(log.messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
     }
 
     @Test
@@ -84,8 +50,8 @@ class InterpreterFallbackTest {
         RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
 
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
-        assertThat(messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
-        assertThat(messages(Level.FINE)).filteredOn(message -> message.endsWith(MESSAGE)).hasSize(1);
+        assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
+        assertThat(log.messages(Level.FINE)).filteredOn(message -> message.endsWith(MESSAGE)).hasSize(1);
     }
 
     @Test
@@ -105,11 +71,6 @@ class InterpreterFallbackTest {
 
         TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
-        assertThat(messages(Level.INFO)).isEmpty();
-    }
-
-    private List<String> messages(Level level) {
-        return records.stream().filter(record -> record.getLevel().equals(level)).map(LogRecord::getMessage)
-                .collect(Collectors.toList());
+        assertThat(log.messages(Level.INFO)).isEmpty();
     }
 }
