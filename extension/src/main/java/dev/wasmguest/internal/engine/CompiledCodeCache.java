@@ -53,8 +53,12 @@ final class CompiledCodeCache {
         this.lockTimeout = lockTimeout;
     }
 
-    /** What an entry holds: the functions left to the interpreter, ascending, and the generated classes. */
-    record Entry(List<Integer> interpreted, byte[] jar) {
+    /**
+     * What an entry holds: how many functions the module imports (so that a loader can find the interpreted
+     * functions' bodies without parsing the import section), the functions left to the interpreter, ascending, and
+     * the generated classes.
+     */
+    record Entry(int importedFunctions, List<Integer> interpreted, byte[] jar) {
     }
 
     /** The module's entry, if one is stored and whole. Never waits. */
@@ -143,7 +147,8 @@ final class CompiledCodeCache {
     }
 
     private static byte[] encode(Entry entry) {
-        ByteBuffer payload = ByteBuffer.allocate(4 + 4 * entry.interpreted().size() + entry.jar().length);
+        ByteBuffer payload = ByteBuffer.allocate(8 + 4 * entry.interpreted().size() + entry.jar().length);
+        payload.putInt(entry.importedFunctions());
         payload.putInt(entry.interpreted().size());
         entry.interpreted().forEach(payload::putInt);
         payload.put(entry.jar());
@@ -155,7 +160,7 @@ final class CompiledCodeCache {
     /** The entry, or null when the bytes are not a whole entry of this format. */
     private static Entry decode(byte[] bytes) {
         int header = MAGIC.length + HASH_BYTES;
-        if (bytes.length < header + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (bytes.length < header + 8 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return null;
         }
         byte[] expected = Arrays.copyOfRange(bytes, MAGIC.length, header);
@@ -165,8 +170,9 @@ final class CompiledCodeCache {
         if (!Arrays.equals(expected, digest.digest())) {
             return null;
         }
+        int imported = payload.getInt();
         int count = payload.getInt();
-        if (count < 0 || count > payload.remaining() / 4) {
+        if (imported < 0 || count < 0 || count > payload.remaining() / 4) {
             return null;
         }
         List<Integer> interpreted = new ArrayList<>(count);
@@ -175,7 +181,7 @@ final class CompiledCodeCache {
         }
         byte[] jar = new byte[payload.remaining()];
         payload.get(jar);
-        return new Entry(interpreted, jar);
+        return new Entry(imported, interpreted, jar);
     }
 
     private Path file(String moduleSha256, String suffix) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Turns resolved bytes into a {@link PreparedGuest}, before any run: parses, checks that the module is a WASI
@@ -88,7 +89,8 @@ public final class GuestPreparation {
                 () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted()));
         try {
             WasmModule module = ModuleParser.parseWithBodiesOf(resolved.bytes(), "sha256:" + resolved.sha256(),
-                    entry.get().interpreted());
+                    entry.get().interpreted().stream().map(function -> function - entry.get().importedFunctions())
+                            .collect(Collectors.toList()));
             requireStart(name, module.exportSection());
             long parsed = System.nanoTime();
             CompiledCode code = loading.join();

@@ -8,7 +8,6 @@ import com.dylibso.chicory.wasm.types.DataCountSection;
 import com.dylibso.chicory.wasm.types.DataSection;
 import com.dylibso.chicory.wasm.types.ElementSection;
 import com.dylibso.chicory.wasm.types.ExportSection;
-import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionSection;
 import com.dylibso.chicory.wasm.types.GlobalSection;
@@ -58,19 +57,18 @@ final class ModuleParser {
     }
 
     /**
-     * Every section, but of the code section only the bodies of {@code decoded} (function indices, imports
-     * included), for a module that was validated before and whose other functions run as compiled code. The chosen
-     * bodies are decoded on another thread while this one parses the rest.
+     * Every section, but of the code section only the bodies at {@code decoded} (indices into the code section), for
+     * a module that was validated before and whose other functions run as compiled code. The chosen bodies are
+     * decoded on another thread while this one parses the rest.
      *
      * @throws com.dylibso.chicory.wasm.ChicoryException when the module is malformed
      */
     static WasmModule parseWithBodiesOf(byte[] bytes, String digest, Collection<Integer> decoded) {
-        int imported = importedFunctions(bytes);
         ModuleLayout layout = ModuleLayout.of(bytes);
         SortedSet<Integer> chosen = new TreeSet<>();
-        for (int function : decoded) {
-            if (function >= imported && function - imported < layout.bodyCount()) {
-                chosen.add(function - imported);
+        for (int body : decoded) {
+            if (body >= 0 && body < layout.bodyCount()) {
+                chosen.add(body);
             }
         }
         CompletableFuture<CodeSection> code = Background.start("wasmguest-parse",
@@ -89,13 +87,6 @@ final class ModuleParser {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
         }
         return module.build();
-    }
-
-    private static int importedFunctions(byte[] bytes) {
-        ImportSection[] imports = {ImportSection.builder().build()};
-        Parser.builder().withValidation(false).includeSectionId(SectionId.IMPORT).build()
-                .parse(new ByteArrayInputStream(bytes), section -> imports[0] = (ImportSection) section);
-        return imports[0].count(ExternalType.FUNCTION);
     }
 
     /** A code section of the chosen bodies, decoded, and of placeholders for all others. */

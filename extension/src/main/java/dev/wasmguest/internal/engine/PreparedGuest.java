@@ -59,7 +59,7 @@ public final class PreparedGuest {
     private final String sha256;
     private final byte[] bytes;
     private final Lazy<WasmModule> everyBody;
-    private final Lazy<Integer> codeBytes;
+    private final Lazy<ModuleLayout> layout;
     private final Optional<CompiledCodeCache> cache;
     private final AtomicReference<CompletableFuture<CompiledCode>> compiled = new AtomicReference<>();
     private final WasmModule module;
@@ -82,7 +82,7 @@ public final class PreparedGuest {
         // A module parsed for cached code lacks most bodies; the interpreter needs them all (validated before).
         this.everyBody = loaded.isPresent()
                 ? Lazy.of(() -> ModuleParser.parse(bytes, module.digest(), false)) : Lazy.of(() -> module);
-        this.codeBytes = Lazy.of(() -> ModuleLayout.of(bytes).codeBytes());
+        this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
     }
 
@@ -107,7 +107,7 @@ public final class PreparedGuest {
         }
         CompletableFuture<CompiledCode> code = compiledCode();
         boolean ready = code.isDone() && !code.isCompletedExceptionally();
-        boolean worthWaiting = !code.isDone() && codeBytes.get() < AUTO_WAITS_BELOW_CODE_BYTES;
+        boolean worthWaiting = !code.isDone() && layout.get().codeBytes() < AUTO_WAITS_BELOW_CODE_BYTES;
         if (requested == WasiEngine.AUTO && !ready && !worthWaiting) {
             return interpreter(); // the translation failed (a compiler run says why) or is not worth waiting for
         }
@@ -187,9 +187,9 @@ public final class PreparedGuest {
                 logInterpreted(code.interpreted(), Level.DEBUG);
                 return code;
             }
-            Translator.Translation translation = Translator.translate(everyBody.get(), ModuleLayout.of(bytes));
-            cache.ifPresent(c -> c.store(sha256, new CompiledCodeCache.Entry(translation.code().interpreted(),
-                    translation.jar())));
+            Translator.Translation translation = Translator.translate(everyBody.get(), layout.get());
+            cache.ifPresent(c -> c.store(sha256, new CompiledCodeCache.Entry(translation.importedFunctions(),
+                    translation.code().interpreted(), translation.jar())));
             progress.end(() -> "translated to JVM bytecode" + cache.map(c -> ", cached in " + c.entryFile(sha256))
                     .orElse(""));
             logInterpreted(translation.code().interpreted(), Level.INFO);

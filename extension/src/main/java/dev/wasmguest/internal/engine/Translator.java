@@ -52,8 +52,8 @@ final class Translator {
     private Translator() {
     }
 
-    /** The compiled code, and the jar of its classes to store. */
-    record Translation(CompiledCode code, byte[] jar) {
+    /** The compiled code, the jar of its classes to store, and how many functions the module imports. */
+    record Translation(CompiledCode code, byte[] jar, int importedFunctions) {
     }
 
     /**
@@ -67,7 +67,8 @@ final class Translator {
 
     /** Like {@link #translate(WasmModule, ModuleLayout)}, interpreting up front the bodies above {@code screen}. */
     static Translation translate(WasmModule module, ModuleLayout layout, int screen) {
-        SortedSet<Integer> interpreted = likelyTooLarge(module, layout, screen);
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        SortedSet<Integer> interpreted = likelyTooLarge(imported, layout, screen);
         while (true) {
             JarCapture capture = new JarCapture();
             try {
@@ -79,7 +80,8 @@ final class Translator {
                     // module with the same structure, such as a later parse.
                     machines = ((CompiledModule) machines).machineFactory();
                 }
-                return new Translation(new CompiledCode(machines, new ArrayList<>(interpreted)), capture.jar);
+                return new Translation(new CompiledCode(machines, new ArrayList<>(interpreted)), capture.jar,
+                        imported);
             } catch (ChicoryException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {
@@ -91,8 +93,7 @@ final class Translator {
         }
     }
 
-    private static SortedSet<Integer> likelyTooLarge(WasmModule module, ModuleLayout layout, int screen) {
-        int imported = module.importSection().count(ExternalType.FUNCTION);
+    private static SortedSet<Integer> likelyTooLarge(int imported, ModuleLayout layout, int screen) {
         SortedSet<Integer> functions = new TreeSet<>();
         for (int body = 0; body < layout.bodyCount(); body++) {
             if (layout.bodySize(body) > screen) {

@@ -15,17 +15,13 @@ public final class Background {
 
     /** Starts {@code task} now on a new daemon thread named {@code name}; its failure completes the future. */
     public static <T> CompletableFuture<T> start(String name, Supplier<T> task) {
-        return start(name, 0, task);
+        return start(new CompletableFuture<>(), name, 0, task);
     }
 
     /**
-     * Like {@link #start(String, Supplier)}, on a thread with a stack of {@code stackBytes} (0: the JVM's default).
+     * Starts {@code task} as above on a thread with a stack of {@code stackBytes} (0: the JVM's default),
+     * completing {@code result}, which the caller made (and may have published).
      */
-    public static <T> CompletableFuture<T> start(String name, long stackBytes, Supplier<T> task) {
-        return start(new CompletableFuture<>(), name, stackBytes, task);
-    }
-
-    /** Starts {@code task} as above, completing {@code result}, which the caller made (and may have published). */
     public static <T> CompletableFuture<T> start(CompletableFuture<T> result, String name, long stackBytes,
             Supplier<T> task) {
         Thread thread = new Thread(null, () -> {

@@ -23,7 +23,8 @@ class CompiledCodeCacheTest {
 
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
     private static final String MODULE = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-    private static final CompiledCodeCache.Entry ENTRY = new CompiledCodeCache.Entry(List.of(3, 7), new byte[] {1, 2});
+    private static final CompiledCodeCache.Entry ENTRY = new CompiledCodeCache.Entry(5, List.of(3, 7),
+            new byte[] {1, 2});
 
     @TempDir
     Path cacheDir;
@@ -54,13 +55,14 @@ class CompiledCodeCacheTest {
     }
 
     @Test
-    void anEntryKeepsTheInterpretedFunctionsWithTheClasses() {
+    void anEntryKeepsTheImportAndInterpretedFunctionCountsWithTheClasses() {
         CompiledCodeCache cache = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT);
         assertThat(cache.findOrLock(MODULE)).isEmpty();
         cache.store(MODULE, ENTRY);
 
         CompiledCodeCache.Entry found = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT).find(MODULE).orElseThrow();
 
+        assertThat(found.importedFunctions()).isEqualTo(5);
         assertThat(found.interpreted()).containsExactly(3, 7);
         assertThat(found.jar()).containsExactly(1, 2);
     }
