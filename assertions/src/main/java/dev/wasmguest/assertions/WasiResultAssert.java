@@ -1,21 +1,23 @@
 package dev.wasmguest.assertions;
 
+import static org.assertj.core.description.EmptyTextDescription.emptyDescription;
+
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.assertions.RunContext;
-import dev.wasmguest.internal.assertions.RunErrorMessage;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import dev.wasmguest.internal.assertions.Navigation;
 import dev.wasmguest.internal.assertions.Redactions;
+import dev.wasmguest.internal.assertions.RunContext;
+import dev.wasmguest.internal.assertions.RunErrorMessage;
 import dev.wasmguest.internal.assertions.SnapshotMatcher;
 import dev.wasmguest.internal.assertions.Snapshots;
 import dev.wasmguest.internal.assertions.TestCaller;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractByteArrayAssert;
 import org.assertj.core.api.AbstractListAssert;
@@ -24,7 +26,6 @@ import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on a {@link WasiResult}. Every failure message ends with the whole run: module, argv, environment
@@ -209,7 +210,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
         if (!stdout.equals(expected)) {
             ErrorMessageFactory message = new BasicErrorMessageFactory(
                     "%nExpecting stdout:%n  %s%nto be equal to:%n  %s", stdout, expected);
-            throw Failures.instance().failure(info, new RunErrorMessage(message, actual), stdout, expected);
+            throw failureWithRun(message, stdout, expected);
         }
         return myself;
     }
@@ -516,7 +517,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
             Object list = verbatim("  " + String.join(System.lineSeparator() + "  ", problems));
             ErrorMessageFactory message = new BasicErrorMessageFactory(format, list);
             if (firstExpected != null) {
-                throw Failures.instance().failure(info, new RunErrorMessage(message, actual), firstActual, firstExpected);
+                throw failureWithRun(message, firstActual, firstExpected);
             }
             throwAssertionError(new RunErrorMessage(message, actual));
         }
@@ -555,6 +556,12 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
     /** How the run ended, escaped for use inside a message format. */
     private String ending() {
         return RunContext.ending(actual).replace("%", "%%");
+    }
+
+    /** A failure that carries actual and expected values (IDEs offer a diff) and the context of the run. */
+    private AssertionError failureWithRun(ErrorMessageFactory message, Object actualValue, Object expectedValue) {
+        String text = new RunErrorMessage(message, actual).create(emptyDescription(), info.representation());
+        return failureWithActualExpected(actualValue, expectedValue, "%s", text);
     }
 
     private void fail(String format, Object... arguments) {

@@ -128,23 +128,27 @@ final class FlatMemory implements Memory {
     }
 
     @Override
+    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
     public Object lock(int address) {
         return this;
     }
 
     @Override
+    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
     public int waitOn(int address, int expected, long timeout) {
         at(address, 4);
         throw new WasmRuntimeException("expected shared memory");
     }
 
     @Override
+    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
     public int waitOn(int address, long expected, long timeout) {
         at(address, 8);
         throw new WasmRuntimeException("expected shared memory");
     }
 
     @Override
+    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
     public int notify(int address, int count) {
         at(address, 4);
         return 0; // nobody can wait on an unshared memory

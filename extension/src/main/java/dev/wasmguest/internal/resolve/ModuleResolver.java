@@ -52,6 +52,7 @@ public final class ModuleResolver {
         return verified(source.describe(), readLocal(source), pinnedSha256);
     }
 
+    @SuppressWarnings("try") // the lock is only held, for the whole block
     private ResolvedModule resolveUrl(URI uri, Optional<String> pinned) {
         Optional<Cached> cached = cached(uri, pinned);
         if (cached.isPresent() && (settings.offline() || cached.get().fresh)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.testsupport.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class InterpreterFallbackTest {
             + " function 7 (count)";
 
     @RegisterExtension
-    final LogCapture log = new LogCapture(PreparedGuest.class);
+    final LogCapture log = LogCapture.of(PreparedGuest.class);
 
     @Test
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmguest.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProgressLogTest {
 
     @RegisterExtension
-    final LogCapture log = new LogCapture(ProgressLog.class);
+    final LogCapture log = LogCapture.of(ProgressLog.class);
 
     @Test
     void aLongPreparationIsAnnouncedRemindedOfAndEnded() throws InterruptedException {

@@ -1,0 +1,25 @@
+/**
+ * Runs WASI guests on Chicory and gives JUnit Jupiter tests their runners and results.
+ *
+ * <p>The public API is the package {@code dev.wasmguest}; every other package is internal and may change without
+ * notice. JUnit Jupiter is a static dependency: a test path has it in the version its user chose, and
+ * {@link dev.wasmguest.WasiRunner} works without it.
+ */
+@SuppressWarnings({"requires-automatic", "module"}) // Jimfs has no module descriptor; the assertions module compiles after this one
+module dev.wasmguest {
+    exports dev.wasmguest;
+    // The assertions share the extension's excerpting and atomic file writing; nobody else sees them.
+    exports dev.wasmguest.internal.util to dev.wasmguest.assertions;
+
+    requires static transitive org.apiguardian.api;
+    requires static transitive org.junit.jupiter.api;
+
+    requires com.dylibso.chicory.compiler;
+    requires com.dylibso.chicory.log;
+    requires com.dylibso.chicory.runtime;
+    requires com.dylibso.chicory.wasi;
+    requires com.dylibso.chicory.wasm;
+    requires com.google.common.jimfs;
+    requires java.net.http;
+    requires org.objectweb.asm;
+}
