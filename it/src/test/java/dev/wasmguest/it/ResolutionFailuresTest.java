@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuest;
+import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -20,6 +22,7 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
 
@@ -32,6 +35,10 @@ class ResolutionFailuresTest {
 
     @TempDir
     Path cache;
+
+    /** Retries are announced as warnings: the tests that provoke them check them, so they stay off the console. */
+    @RegisterExtension
+    final LogCapture log = LogCapture.named("dev.wasmguest");
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> configuration = new HashMap<>();
@@ -111,6 +118,9 @@ class ResolutionFailuresTest {
 
         runUserTest(SeedFromServer.class).assertStatistics(stats -> stats.succeeded(1));
         assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(log.messages(Level.WARNING)).containsExactly("Guest module " + base() + "/seed.wasm: HTTP 500"
+                + " (body starts with: \"overloaded\"); the server failed, try again later; retrying in 10 ms"
+                + " (attempt 2 of 4)");
     }
 
     @Test
@@ -123,6 +133,10 @@ class ResolutionFailuresTest {
         assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: HTTP 503 (body starts with: \"down for"
                 + " maintenance\"); the server failed, try again later (3 attempts)");
         assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(log.messages(Level.WARNING)).hasSize(2)
+                .allMatch(warning -> warning.contains("HTTP 503 (body starts with: \"down for maintenance\")"))
+                .anyMatch(warning -> warning.endsWith("retrying in 10 ms (attempt 2 of 3)"))
+                .anyMatch(warning -> warning.endsWith("retrying in 20 ms (attempt 3 of 3)"));
     }
 
     @Test
@@ -133,6 +147,8 @@ class ResolutionFailuresTest {
 
         assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + url + "/seed.wasm: the"
                 + " server is unreachable (connection refused); check the URL and that the server is up (2 attempts)");
+        assertThat(log.messages(Level.WARNING)).singleElement().asString()
+                .contains("the server is unreachable").endsWith("retrying in 10 ms (attempt 2 of 2)");
     }
 
     @Test
@@ -157,6 +173,8 @@ class ResolutionFailuresTest {
         assertThat(failureOf(SeedFromServer.class)).containsPattern("/seed.wasm: body ended after \\d+ of "
                 + seed.length + " bytes .*the connection broke \\(2 attempts\\)");
         assertThat(cache.resolve("modules")).doesNotExist();
+        assertThat(log.messages(Level.WARNING)).singleElement().asString()
+                .contains("the connection broke").endsWith("retrying in 10 ms (attempt 2 of 2)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -42,7 +43,12 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     /** Captures what the loggers named after {@code loggingClasses} log. */
     public static LogCapture of(Class<?>... loggingClasses) {
-        return new LogCapture(Arrays.stream(loggingClasses).map(type -> new Captured(Logger.getLogger(type.getName())))
+        return named(Arrays.stream(loggingClasses).map(Class::getName).toArray(String[]::new));
+    }
+
+    /** Captures what the loggers called {@code names} log. */
+    public static LogCapture named(String... names) {
+        return new LogCapture(Arrays.stream(names).map(name -> new Captured(Logger.getLogger(name)))
                 .collect(Collectors.toList()));
     }
 
@@ -57,9 +63,10 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         loggers.forEach(captured -> captured.stop(handler));
     }
 
-    /** The messages logged at exactly {@code level}, in order. */
+    /** The messages logged at exactly {@code level}, in order, their parameters filled in. */
     public List<String> messages(Level level) {
-        return records.stream().filter(record -> record.getLevel().equals(level)).map(LogRecord::getMessage)
+        SimpleFormatter formatter = new SimpleFormatter();
+        return records.stream().filter(record -> record.getLevel().equals(level)).map(formatter::formatMessage)
                 .collect(Collectors.toList());
     }
 

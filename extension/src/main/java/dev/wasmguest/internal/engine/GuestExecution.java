@@ -276,7 +276,8 @@ public final class GuestExecution {
         @Override
         public void run() {
             Instance instance = null;
-            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options()).build()) {
+            try (WasiPreview1 wasi = WasiPreview1.builder().withLogger(WasiCallLog.INSTANCE).withOptions(options())
+                    .build()) {
                 instance = instance(wasi).build();
                 instance.export("_start").apply();
                 exited(0);

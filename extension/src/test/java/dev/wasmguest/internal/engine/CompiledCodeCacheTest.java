@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compiled code survives the JVM: a later preparation of a module loads it instead of translating again. */
@@ -28,6 +31,9 @@ class CompiledCodeCacheTest {
 
     @TempDir
     Path cacheDir;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(CompiledCodeCache.class);
 
     @Test
     void laterPreparationsLoadTheStoredCodeAndDamagedEntriesAreRebuilt() throws IOException {
@@ -50,6 +56,8 @@ class CompiledCodeCacheTest {
         assertThat(entries.get(0)).as("the damaged entry is deleted").doesNotExist();
         assertThat(runSeed(third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(Files.readAllBytes(entries.get(0))).as("and rebuilt").isNotEqualTo(damaged);
+        assertThat(log.messages(Level.WARNING)).containsExactly(
+                "Compiled code " + entries.get(0) + " is damaged; deleting it and translating again");
 
         assertThat(prepare(seed).compiledCode()).isDone();
     }
@@ -105,6 +113,9 @@ class CompiledCodeCacheTest {
 
         assertThat(CompletableFuture.supplyAsync(() -> impatient.findOrLock(MODULE)).join()).isEmpty();
         slow.abandon(MODULE);
+        assertThat(log.messages(Level.WARNING)).singleElement().asString()
+                .startsWith("another thread or JVM held the cache lock ")
+                .endsWith(" for more than 100 ms; translating without waiting any longer");
     }
 
     private PreparedGuest prepare(byte[] module) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -31,6 +33,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The disk cache's contract, against a real HTTP server on loopback: hits, pins, freshness, corruption, sharing. */
@@ -38,6 +41,9 @@ class ModuleResolverTest {
 
     @TempDir
     Path cacheDir;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(ModuleResolver.class, ModuleCache.class, HttpFetcher.class);
 
     private final MockWebServer server = new MockWebServer();
     private final MutableClock clock = new MutableClock();
@@ -129,6 +135,8 @@ class ModuleResolverTest {
         assertThat(again.bytes()).isEqualTo(seed);
         assertThat(cached).hasBinaryContent(seed);
         assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(log.messages(Level.WARNING)).containsExactly(
+                "Cached module " + cached + " does not hash to its name any more; deleting it");
     }
 
     @Test
@@ -179,6 +187,12 @@ class ModuleResolverTest {
         ResolvedModule stale = resolver("wasmguest.http.retries", "1").resolve(source, Optional.empty());
 
         assertThat(stale.bytes()).isEqualTo(seed);
+        assertThat(log.messages(Level.WARNING)).satisfiesExactly(
+                retry -> assertThat(retry).startsWith("Guest module " + server.url("/seed.wasm") + ": the server is unreachable")
+                        .endsWith("retrying in 10 ms (attempt 2 of 2)"),
+                fallback -> assertThat(fallback).startsWith("Guest module " + server.url("/seed.wasm")
+                        + ": using the stale cached copy (sha256 " + seedSha256 + ") because the server could not be"
+                        + " reached"));
     }
 
     @Test
