@@ -1,5 +1,9 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A guest module could not be obtained or is not a runnable WASI command: it could not be downloaded or read,
  * is not a WebAssembly module, does not match its pinned sha256, is malformed, or has no {@code _start}
@@ -9,6 +13,7 @@ package dev.wasmguest;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public class GuestResolutionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,9 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How Chicory executes a guest. The default comes from the configuration key {@code wasmguest.engine}
  * ({@code auto}, {@code compiler} or {@code interpreter}; default {@code auto});
@@ -12,6 +16,7 @@ package dev.wasmguest;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum WasiEngine {
 
     /**

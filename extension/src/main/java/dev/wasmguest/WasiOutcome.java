@@ -1,10 +1,15 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * How a run ended.
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public enum WasiOutcome {
 
     /** The guest exited: {@code _start} returned (exit code 0) or it called {@code proc_exit}. */

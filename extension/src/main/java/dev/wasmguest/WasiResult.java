@@ -1,5 +1,8 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.wasmguest.internal.engine.GuestFiles;
 import dev.wasmguest.internal.engine.RunRecord;
 import dev.wasmguest.internal.util.Durations;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How one run of a guest ended and what it wrote. Immutable and thread-safe; accessors never return
@@ -24,6 +28,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public final class WasiResult {
 
     /** The {@link #exitCode()} of a run that did not exit: it trapped or timed out. */
@@ -201,6 +206,7 @@ public final class WasiResult {
      * @return never {@code null}
      * @since 0.2.0
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public Duration preparation() {
         return record.preparation();
     }
@@ -212,6 +218,7 @@ public final class WasiResult {
      * @return never {@code null}
      * @since 0.2.0
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiEngine engine() {
         return record.engine();
     }

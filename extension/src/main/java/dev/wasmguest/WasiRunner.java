@@ -1,5 +1,8 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.engine.GuestExecution;
 import dev.wasmguest.internal.engine.GuestHandle;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs one WASI command module, as often as you like, each time in a fresh sandboxed instance.
@@ -44,6 +48,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public final class WasiRunner {
 
     private final GuestHandle guest;
@@ -243,6 +248,7 @@ public final class WasiRunner {
      * This runner with the given engine instead of the configured one ({@code wasmguest.engine}, default
      * {@link WasiEngine#AUTO}).
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withEngine(WasiEngine engine) {
         return with(spec.withEngine(Objects.requireNonNull(engine, "engine")));
     }
@@ -269,6 +275,7 @@ public final class WasiRunner {
      * @throws IllegalArgumentException when the timeout is not positive
      * @since 0.2.0
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withPrepareTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {

@@ -1,5 +1,7 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.engine.GuestLoader;
 import dev.wasmguest.internal.engine.Mount;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -56,6 +59,7 @@ import org.opentest4j.TestAbortedException;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WasiTestSuite {
 
     /** System property selecting cases by glob, e.g. {@code -Dwasmguest.suite.cases=fd_*,path_open}. */

@@ -1,8 +1,11 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.junit.GuestDeclaration;
 import dev.wasmguest.internal.junit.GuestRegistry;
+import dev.wasmguest.internal.junit.JUnitCompatibility;
 import dev.wasmguest.internal.junit.NearestGuest;
 import dev.wasmguest.internal.junit.OfflineSkip;
 import dev.wasmguest.internal.junit.RunReports;
@@ -10,6 +13,7 @@ import dev.wasmguest.internal.junit.TestNames;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public class WasmGuestExtension implements ParameterResolver, ExecutionCondition, BeforeEachCallback,
         AfterTestExecutionCallback {
 
@@ -47,10 +52,12 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
 
     /** The extension as {@code @WasmGuest} registers it: it serves parameters that a {@code @WasmGuest} covers. */
     public WasmGuestExtension() {
-        this.runner = null;
+        this(null);
     }
 
     WasmGuestExtension(WasiRunner runner) {
+        // JUnit creates an extension before any callback: the place to say that its version is too old.
+        JUnitCompatibility.requireSupported();
         this.runner = runner;
     }
 

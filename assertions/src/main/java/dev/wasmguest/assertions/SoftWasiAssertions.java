@@ -1,7 +1,10 @@
 package dev.wasmguest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.assertions.SoftNavigation;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
@@ -29,6 +32,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public class SoftWasiAssertions extends AbstractSoftAssertions {
 
     /** An empty collector; call {@link #assertAll()} when done. */

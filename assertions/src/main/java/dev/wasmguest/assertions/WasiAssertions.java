@@ -1,6 +1,9 @@
 package dev.wasmguest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.wasmguest.WasiResult;
+import org.apiguardian.api.API;
 
 /**
  * Entry points of the wasmguest assertions, in AssertJ's style:
@@ -15,6 +18,7 @@ import dev.wasmguest.WasiResult;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public final class WasiAssertions {
 
     private WasiAssertions() {

@@ -1,5 +1,7 @@
 package dev.wasmguest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
 import static org.assertj.core.description.EmptyTextDescription.emptyDescription;
 
 import dev.wasmguest.WasiResult;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractByteArrayAssert;
 import org.assertj.core.api.AbstractListAssert;
@@ -37,6 +40,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  *
  * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1")
 public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResult> {
 
     private Navigation navigation = Navigation.HARD;
@@ -402,6 +406,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      *
      * @return {@code this}
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiResultAssert withRedaction(String regex, String replacement) {
         redactions.add(regex, replacement);
         return myself;
@@ -423,6 +428,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      *
      * @return {@code this}
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiResultAssert matchesSnapshot() {
         isNotNull();
         Optional<String> name = actual.testName().or(TestCaller::name);
@@ -439,6 +445,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      *
      * @return {@code this}
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiResultAssert matchesSnapshot(String name) {
         isNotNull();
         Snapshots snapshots = Snapshots.fromEnvironment();
@@ -461,6 +468,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      *
      * @return {@code this}
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiResultAssert hasStdoutMatchingFile(Path file) {
         isNotNull();
         Snapshots snapshots = Snapshots.fromEnvironment();

@@ -1,17 +1,21 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Replaces text that differs from machine to machine before snapshots are compared or written: built in, the
  * working directory ({@code [CWD]}), the temporary directory ({@code [TMP]}) and the home directory
  * ({@code [HOME]}); and the patterns a test adds.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Redactions {
 
     private final List<Rule> rules = new ArrayList<>();

@@ -1,14 +1,18 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.util.Excerpts;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The block that every failure message about a run ends with: which module ran with what, how it ended, and
  * what it wrote. Long output keeps its head and tail around a visible "… N bytes omitted …" marker.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunContext {
 
     /** Bytes kept from each end of long output. */

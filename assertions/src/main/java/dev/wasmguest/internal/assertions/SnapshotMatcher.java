@@ -1,13 +1,17 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Compares actual text with an expected snapshot the way trycmd does: newlines are normalised, {@code [..]} in an
  * expected line matches any text within that line, and an expected line holding only {@code ...} matches any
  * number of lines (none included).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SnapshotMatcher {
 
     private static final String ANY_LINES = "...";

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where snapshot files live and whether they may be written: {@code wasmguest.snapshots.dir} (default
@@ -18,6 +21,7 @@ import java.util.Optional;
  * {@code wasmguest.snapshots=update} (system property, or environment variable {@code WASMGUEST_SNAPSHOTS}), which
  * CI ({@code CI=true}) refuses. Reads system properties and the environment given.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Snapshots {
 
     public static final String DIR = "wasmguest.snapshots.dir";

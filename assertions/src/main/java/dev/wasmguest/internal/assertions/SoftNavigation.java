@@ -1,7 +1,10 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractByteArrayAssert;
 import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.AbstractPathAssert;
@@ -17,6 +20,7 @@ import org.assertj.core.api.StringAssert;
  * Navigation for soft assertions: the navigated assertions are AssertJ soft proxies of the same collector, so that
  * {@code softly.assertThat(run).stdout().contains(...)} collects instead of throwing.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SoftNavigation implements Navigation {
 
     private final AbstractSoftAssertions softly;

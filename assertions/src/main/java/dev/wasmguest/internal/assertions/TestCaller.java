@@ -1,15 +1,19 @@
 package dev.wasmguest.internal.assertions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Names the test that calls an assertion, from the call stack: {@code <TestClass>/<testMethod>}, for snapshots of
  * runs that were not made through an injected runner. Knows no invocation index, so parameterized tests should use
  * injected runners or explicit snapshot names.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TestCaller {
 
     private static final Set<String> TEST_ANNOTATIONS =

@@ -1,9 +1,13 @@
 package dev.wasmguest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Expands {@code ${key}} placeholders in annotation values. */
+@API(status = INTERNAL, since = "0.1")
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");

@@ -1,10 +1,13 @@
 package dev.wasmguest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Where wasmguest reads its configuration keys ({@code wasmguest.cache.dir}, ...) and {@code ${key}}
@@ -13,6 +16,7 @@ import java.util.function.Function;
  * <p>Outside JUnit the sources are system properties, then environment variables; the JUnit layer puts
  * the JUnit configuration parameters in front.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Settings {
 
     private final Function<String, Optional<String>> lookup;

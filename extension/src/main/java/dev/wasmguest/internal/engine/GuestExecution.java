@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * Runs a guest once, in a fresh instance with its own WASI context, and bounds it: stopped at its timeout, memory
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * private to the attempt (captured output, copies of directories), so the second attempt is indistinguishable from
  * a first one, and only that attempt's files are written back.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestExecution {
 
     private static final System.Logger LOG = System.getLogger(GuestExecution.class.getName());

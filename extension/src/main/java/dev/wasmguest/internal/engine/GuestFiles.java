@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -15,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The directories of one run, in a private in-memory file system. Host directories are copied in (regular files
@@ -22,6 +25,7 @@ import java.util.Optional;
  * and read-write ones copied back after the run. Whatever the guest does with paths, {@code ..} or symlinks, it
  * can only reach this file system. It outlives the run, so the test can read the files afterwards.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestFiles {
 
     private final FileSystem fileSystem;

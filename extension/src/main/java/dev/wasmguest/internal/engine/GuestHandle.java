@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A module that is resolved and prepared on first use, then shared. The work runs on a thread of its own, which
@@ -16,6 +19,7 @@ import java.util.function.Supplier;
  * download, a parse or a cache write that other callers share. Thread-safe: concurrent first uses prepare once. A
  * failed preparation is not remembered, so a later use tries again (a network may come back).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestHandle {
 
     private final ModuleSource source;

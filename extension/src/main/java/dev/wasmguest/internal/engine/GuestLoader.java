@@ -1,13 +1,17 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.source.ModuleSource;
 import java.time.Clock;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Resolves and prepares modules with one configuration (cache directory, transfer limits). Thread-safe. */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestLoader {
 
     /**

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Turns resolved bytes into a {@link PreparedGuest}, before any run: parses, checks that the module is a WASI
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
  * reach them; any other module is parsed whole, validated unless validated before, and translated later, on first
  * need, in the background.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestPreparation {
 
     private static final System.Logger LOG = System.getLogger(GuestPreparation.class.getName());

@@ -1,6 +1,9 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * A directory the guest sees at {@code guestPath}, the name of the WASI preopen: usually absolute ({@code /data}),
@@ -11,6 +14,7 @@ import java.nio.file.Path;
  * @param hideCleanupFiles whether files named {@code *.cleanup} (leftovers of other runtimes, in conformance
  *        suites) are left out of the guest's copy
  */
+@API(status = INTERNAL, since = "0.1")
 public record Mount(String guestPath, Path hostPath, boolean writeBack, boolean hideCleanupFiles) {
 
     public static Mount readWrite(String guestPath, Path hostPath) {

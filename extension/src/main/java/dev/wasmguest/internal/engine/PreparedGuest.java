@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A parsed, validated WASI command, ready to run in Chicory's interpreter, and its compiled code once there is
@@ -35,6 +38,7 @@ import java.util.stream.Collectors;
  * timeout or interrupt ever reaches it, and its result is stored in the cache whatever happens to the run that
  * started it. Which engine a run gets is decided by {@link #engineFor}, before the run starts.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PreparedGuest {
 
     private static final System.Logger LOG = System.getLogger(PreparedGuest.class.getName());

@@ -1,6 +1,9 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Bounds on one run.
@@ -11,6 +14,7 @@ import java.time.Duration;
  * @param prepareTimeout how long a run may wait, before it starts, for its module to be resolved, parsed and (for
  *        the compiler engine) translated
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputBytes, Duration prepareTimeout) {
 
     public static final long PAGE_BYTES = 64 * 1024;

@@ -1,8 +1,11 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How one run ended and what it wrote.
@@ -17,6 +20,7 @@ import java.time.Duration;
  * @param preparation how long the run waited for its module to be prepared before it started
  * @param started false when the run was stopped while it waited, before the guest started
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunRecord(WasiOutcome outcome, int exitCode, String trap, byte[] stdout, long stdoutDropped,
         byte[] stderr, long stderrDropped, long memoryBytes, long maxMemoryBytes, Duration duration,
         Duration timeout, WasiEngine engine, Duration preparation, boolean started) {

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.Settings;
 import java.time.Clock;
@@ -13,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What one run is given and how it is bounded: its {@code argv[0]} (empty means the module's file name),
  * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunSpec(String argv0, List<String> args, Map<String, String> env, byte[] stdin, WasiEngine engine,
         RunLimits limits, List<Mount> mounts, Clock clock, Long randomSeed) {
 

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasmGuest;
 import dev.wasmguest.internal.config.Placeholders;
 import dev.wasmguest.internal.config.Settings;
@@ -15,10 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A {@link WasmGuest} annotation with its placeholders expanded and its values checked. */
+@API(status = INTERNAL, since = "0.1")
 public record GuestDeclaration(ModuleSource source, Optional<String> sha256, RunSpec spec, Settings settings) {
 
     /**

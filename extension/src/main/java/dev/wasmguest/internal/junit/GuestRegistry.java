@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.engine.GuestLoader;
@@ -7,12 +9,14 @@ import dev.wasmguest.internal.source.ModuleSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The modules of one JUnit run: one {@link GuestHandle} per module, so that each is resolved and compiled once
  * per JVM and shared by every test class and thread. Lives in the root context's store.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GuestRegistry {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuestRegistry.class);

@@ -1,9 +1,12 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasmGuest;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -13,6 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * the method's or constructor's, then the test class's, then its enclosing classes' (for {@code @Nested}).
  * Meta-annotations count.
  */
+@API(status = INTERNAL, since = "0.1")
 public record NearestGuest(WasmGuest annotation, String location) {
 
     public static Optional<NearestGuest> find(ParameterContext parameter, ExtensionContext context) {

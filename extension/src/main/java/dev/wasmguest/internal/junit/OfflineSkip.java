@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.engine.GuestHandle;
 import dev.wasmguest.internal.resolve.OfflineMissException;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reason. Decided before the test runs, because JUnit reports a failure, not a skip, for anything thrown while
  * resolving parameters.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OfflineSkip {
 
     public static final ConditionEvaluationResult ENABLED =

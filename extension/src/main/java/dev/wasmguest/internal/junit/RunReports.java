@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.util.Excerpts;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code wasmguest.report=all}): a report entry per run with its outcome and output excerpts, which Surefire's XML,
  * IDEs and CI pages show, and each stream as a published file.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunReports {
 
     public static final String REPORT = "wasmguest.report";

@@ -1,10 +1,13 @@
 package dev.wasmguest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * invocation of a parameterized or repeated test, then {@code -<k>} for the k-th run within the test (from the
  * second). Distinct invocations get distinct names, so parallel tests never share a snapshot file.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TestNames {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestNames.class);

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * The on-disk module cache. Modules are stored by content, URLs point at content:
@@ -27,6 +30,7 @@ import java.util.Properties;
  * readers in other threads and JVMs see either nothing or a complete file. A module file whose bytes no longer
  * hash to its name is deleted and reported as absent, never returned. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModuleCache {
 
     private static final System.Logger LOG = System.getLogger(ModuleCache.class.getName());

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
@@ -18,12 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Turns a {@link ModuleSource} into verified module bytes: URLs through the disk cache (downloading on a miss or
  * when stale), files and classpath resources read directly. Thread-safe, and safe to share a cache directory with
  * other instances and other JVMs: a URL is downloaded by one of them at a time, under its cache lock.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ModuleResolver {
 
     private static final System.Logger LOG = System.getLogger(ModuleResolver.class.getName());

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Everything that governs how modules are resolved, read from configuration keys (see the README's
@@ -18,6 +21,7 @@ import java.util.function.Function;
  * @param offline never touch the network
  * @param skipMissingOffline in offline mode, skip (abort) tests whose module is not cached instead of failing
  */
+@API(status = INTERNAL, since = "0.1")
 public record ResolutionSettings(Path cacheDirectory, Duration maxAge, boolean offline, boolean skipMissingOffline,
         UrlRewrites rewrites, TransferLimits limits) {
 

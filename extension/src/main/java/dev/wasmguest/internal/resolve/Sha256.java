@@ -1,12 +1,16 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** SHA-256 digests as lower-case hex, the form used in cache file names and {@code sha256} attributes. */
+@API(status = INTERNAL, since = "0.1")
 public final class Sha256 {
 
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");

@@ -1,6 +1,9 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Bounds on downloads, so that no network condition can hang a build.
@@ -15,6 +18,7 @@ import java.time.Duration;
  * @param lockTimeout the longest wait for another thread or JVM downloading the same URL
  * @param progressInterval how often a long download logs its progress
  */
+@API(status = INTERNAL, since = "0.1")
 public record TransferLimits(Duration connectTimeout, Duration requestTimeout, Duration stallTimeout, int retries,
         Duration retryBackoff, int maxRedirects, long maxModuleBytes, Duration lockTimeout, Duration progressInterval) {
 

@@ -1,10 +1,14 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.GuestResolutionException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Checks that bytes are a WebAssembly binary module before anything caches, parses or runs them. */
+@API(status = INTERNAL, since = "0.1")
 public final class WasmBytes {
 
     private static final byte[] MAGIC_AND_VERSION = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};

@@ -1,9 +1,13 @@
 package dev.wasmguest.internal.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wasmguest.internal.resolve.Sha256;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /** A module given as bytes by the caller; identified by its sha256. */
+@API(status = INTERNAL, since = "0.1")
 public final class BytesSource implements ModuleSource {
 
     private final byte[] bytes;

@@ -1,13 +1,17 @@
 package dev.wasmguest.internal.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Where a guest module comes from. Values are immutable and compare by what they point at, so they can key
  * the per-JVM store of compiled modules.
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface ModuleSource permits UrlSource, FileSource, ResourceSource, BytesSource {
 
     /** How messages name the module: a URL, a path, a resource name. */

@@ -1,13 +1,17 @@
 package dev.wasmguest.internal.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** A list of case names, one per line; blank lines and text after {@code #} are ignored. */
+@API(status = INTERNAL, since = "0.1")
 public record CaseList(Path file, Set<String> names) {
 
     public static CaseList read(Path file) {

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One case of a wasi-testsuite-style directory: {@code name.wasm} and its optional {@code name.json}. Absent keys
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param dirs legacy {@code "dirs"}: each preopened under its own name
  * @param root current {@code "root"}: preopened as the guest's {@code /}
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseSpec(String name, Path module, Optional<Path> specFile, List<String> args, Map<String, String> env,
         int exitCode, Optional<String> stdout, Optional<String> stderr, List<String> dirs, Optional<String> root) {
 

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -9,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.apiguardian.api.API;
 
 /**
  * Writes files so that readers, in this JVM or another, see either the old file or the whole new one: the bytes go
  * to a temporary file beside the target, are forced to disk, and the temporary file is renamed into place.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     private AtomicFiles() {

@@ -1,13 +1,17 @@
 package dev.wasmguest.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Work started on a daemon thread of its own, for the few long tasks a module's preparation splits into. A thread
  * per task, not a pool: such tasks come once per module and JVM, and JDK's common pool has a single worker on a
  * two-core machine, which would run them one after the other.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Background {
 
     private Background() {

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * An exclusive lock on a file in the cache, held by one thread of one JVM at a time: how threads and JVMs that
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeoutException;
  * bounded. The OS releases the lock of a JVM that dies. Lock files are left in place: deleting them would race
  * with JVMs about to lock them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CacheLock implements AutoCloseable {
 
     private final FileChannel channel;

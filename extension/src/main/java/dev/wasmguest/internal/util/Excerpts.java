@@ -1,8 +1,12 @@
 package dev.wasmguest.internal.util;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /** Long output shown in messages and reports: its head and tail around a visible "… N bytes omitted …" marker. */
+@API(status = INTERNAL, since = "0.1")
 public final class Excerpts {
 
     private Excerpts() {

@@ -1,0 +1,20 @@
+package dev.wasmguest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmguest.testsupport.ApiMarkers;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every public type says how stable it is: internal ones that they are internal, API ones that they are not. */
+class ApiMarkersTest {
+
+    private static final Path CLASSES = Path.of("target/classes");
+
+    @Test
+    void everyPublicTypeHasTheRightStatus() {
+        assertThat(ApiMarkers.statuses(CLASSES)).containsEntry("dev.wasmguest.WasiRunner", "STABLE")
+                .containsEntry("dev.wasmguest.internal.junit.RunReports", "INTERNAL");
+        assertThat(ApiMarkers.problems(CLASSES)).isEmpty();
+    }
+}
