@@ -18,9 +18,12 @@ public class GuestResolutionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The module's source as the test named it. */
     private final String source;
 
     /**
+     * An exception whose message is {@code Cannot load guest module <source>: <problem>}.
+     *
      * @param source how the module was named: its URL, path or resource name
      * @param problem what went wrong and what to do, as a sentence
      */
@@ -29,6 +32,8 @@ public class GuestResolutionException extends RuntimeException {
     }
 
     /**
+     * An exception whose message is {@code Cannot load guest module <source>: <problem>}, caused by {@code cause}.
+     *
      * @param source how the module was named: its URL, path or resource name
      * @param problem what went wrong and what to do, as a sentence
      * @param cause the underlying failure, or {@code null}

@@ -56,12 +56,18 @@ public final class WasiResult {
      * test method: {@code <TestClass>/<testMethod>}, then {@code .<n>} for the n-th invocation of a parameterized or
      * repeated test, then {@code -<k>} for the k-th run within the test (from the second). Snapshot files are named
      * after it. Empty for runs made elsewhere.
+     *
+     * @return the test's name; never {@code null}
      */
     public Optional<String> testName() {
         return testName;
     }
 
-    /** How the run ended: exited, trapped or timed out. */
+    /**
+     * How the run ended: exited, trapped or timed out.
+     *
+     * @return never {@code null}
+     */
     public WasiOutcome outcome() {
         return record.outcome();
     }
@@ -69,12 +75,18 @@ public final class WasiResult {
     /**
      * The exit code: 0 when {@code _start} returned, {@code n} when the guest called {@code proc_exit(n)}
      * (C's {@code exit(n)}), {@value #NO_EXIT_CODE} when it trapped or timed out.
+     *
+     * @return the code, or {@value #NO_EXIT_CODE}
      */
     public int exitCode() {
         return exited() ? record.exitCode() : NO_EXIT_CODE;
     }
 
-    /** Whether the guest exited, with any code. */
+    /**
+     * Whether the guest exited, with any code.
+     *
+     * @return {@code true} when the outcome is {@link WasiOutcome#EXITED}
+     */
     public boolean exited() {
         return record.outcome() == WasiOutcome.EXITED;
     }
@@ -82,77 +94,135 @@ public final class WasiResult {
     /**
      * The trap message when the guest trapped, e.g. {@code Trapped on unreachable instruction},
      * {@code out of bounds memory access}, {@code integer divide by zero}, {@code call stack exhausted}; else empty.
+     *
+     * @return the message; never {@code null}
      */
     public Optional<String> trap() {
         return Optional.ofNullable(record.trap());
     }
 
-    /** Whether the guest trapped. */
+    /**
+     * Whether the guest trapped.
+     *
+     * @return {@code true} when the outcome is {@link WasiOutcome#TRAPPED}
+     */
     public boolean trapped() {
         return record.outcome() == WasiOutcome.TRAPPED;
     }
 
-    /** Whether the guest ran longer than its timeout and was stopped. */
+    /**
+     * Whether the guest ran longer than its timeout and was stopped.
+     *
+     * @return {@code true} when the outcome is {@link WasiOutcome#TIMED_OUT}
+     */
     public boolean timedOut() {
         return record.outcome() == WasiOutcome.TIMED_OUT;
     }
 
-    /** The timeout the run had. */
+    /**
+     * The timeout the run had.
+     *
+     * @return never {@code null}
+     */
     public Duration timeout() {
         return record.timeout();
     }
 
-    /** Whether the guest exited with code 0. */
+    /**
+     * Whether the guest exited with code 0.
+     *
+     * @return {@code true} for exit code 0, {@code false} for any other ending
+     */
     public boolean succeeded() {
         return exited() && record.exitCode() == 0;
     }
 
-    /** Standard output decoded as UTF-8; lossless for valid UTF-8, malformed bytes become U+FFFD. */
+    /**
+     * Standard output decoded as UTF-8; lossless for valid UTF-8, malformed bytes become U+FFFD.
+     *
+     * @return the captured standard output; never {@code null}
+     */
     public String stdout() {
         return new String(record.stdout(), StandardCharsets.UTF_8);
     }
 
-    /** Standard error decoded as UTF-8; lossless for valid UTF-8, malformed bytes become U+FFFD. */
+    /**
+     * Standard error decoded as UTF-8; lossless for valid UTF-8, malformed bytes become U+FFFD.
+     *
+     * @return the captured standard error; never {@code null}
+     */
     public String stderr() {
         return new String(record.stderr(), StandardCharsets.UTF_8);
     }
 
-    /** The captured bytes of standard output; a copy. */
+    /**
+     * The captured bytes of standard output; a copy.
+     *
+     * @return a new array; never {@code null}
+     */
     public byte[] stdoutBytes() {
         return record.stdout().clone();
     }
 
-    /** The captured bytes of standard error; a copy. */
+    /**
+     * The captured bytes of standard error; a copy.
+     *
+     * @return a new array; never {@code null}
+     */
     public byte[] stderrBytes() {
         return record.stderr().clone();
     }
 
-    /** Whether the guest wrote more to stdout than the capture limit; the excess was dropped. */
+    /**
+     * Whether the guest wrote more to stdout than the capture limit; the excess was dropped.
+     *
+     * @return {@code true} when bytes of stdout were dropped
+     */
     public boolean stdoutTruncated() {
         return record.stdoutDropped() > 0;
     }
 
-    /** Whether the guest wrote more to stderr than the capture limit; the excess was dropped. */
+    /**
+     * Whether the guest wrote more to stderr than the capture limit; the excess was dropped.
+     *
+     * @return {@code true} when bytes of stderr were dropped
+     */
     public boolean stderrTruncated() {
         return record.stderrDropped() > 0;
     }
 
-    /** How many bytes of stdout were dropped beyond the capture limit. */
+    /**
+     * How many bytes of stdout were dropped beyond the capture limit.
+     *
+     * @return the count; 0 when nothing was dropped
+     */
     public long stdoutDroppedBytes() {
         return record.stdoutDropped();
     }
 
-    /** How many bytes of stderr were dropped beyond the capture limit. */
+    /**
+     * How many bytes of stderr were dropped beyond the capture limit.
+     *
+     * @return the count; 0 when nothing was dropped
+     */
     public long stderrDroppedBytes() {
         return record.stderrDropped();
     }
 
-    /** The size of the guest's linear memory when the run ended, in bytes (0 for a module without memory). */
+    /**
+     * The size of the guest's linear memory when the run ended, in bytes (0 for a module without memory).
+     *
+     * @return the size in bytes
+     */
     public long memoryBytes() {
         return record.memoryBytes();
     }
 
-    /** The most the guest could grow its memory to: the module's own maximum or the memory limit, if lower. */
+    /**
+     * The most the guest could grow its memory to: the module's own maximum or the memory limit, if lower.
+     *
+     * @return the bound in bytes
+     */
     public long maxMemoryBytes() {
         return record.maxMemoryBytes();
     }
@@ -162,6 +232,8 @@ public final class WasiResult {
      * after {@code withTempDirectory("/out")}. The path belongs to the run's private in-memory file system: read it
      * with {@link java.nio.file.Files}. It may not exist.
      *
+     * @param guestPath the file's absolute path as the guest saw it
+     * @return the path in the run's file system; never {@code null}
      * @throws IllegalStateException when the run had no directories
      */
     public Path file(String guestPath) {
@@ -170,22 +242,38 @@ public final class WasiResult {
                 .file(guestPath);
     }
 
-    /** The arguments the guest was given after {@code argv[0]}. */
+    /**
+     * The arguments the guest was given after {@code argv[0]}.
+     *
+     * @return an unmodifiable list; never {@code null}
+     */
     public List<String> args() {
         return argv.subList(1, argv.size());
     }
 
-    /** The whole argument vector the guest saw, {@code argv[0]} first. */
+    /**
+     * The whole argument vector the guest saw, {@code argv[0]} first.
+     *
+     * @return an unmodifiable list; never {@code null}
+     */
     public List<String> argv() {
         return argv;
     }
 
-    /** The environment variables the guest was given; nothing else was visible to it. */
+    /**
+     * The environment variables the guest was given; nothing else was visible to it.
+     *
+     * @return an unmodifiable map; never {@code null}
+     */
     public Map<String, String> env() {
         return env;
     }
 
-    /** The module that ran, as its source was named: URL, path or classpath resource. */
+    /**
+     * The module that ran, as its source was named: URL, path or classpath resource.
+     *
+     * @return the source, e.g. {@code classpath:guests/seed.wasm}; never {@code null}
+     */
     public String source() {
         return source;
     }
@@ -193,6 +281,8 @@ public final class WasiResult {
     /**
      * Wall-clock time from the start of the run until the guest exited, trapped or was stopped; the time the run
      * waited for its module to be prepared is not part of it ({@link #preparation()}).
+     *
+     * @return never {@code null}
      */
     public Duration duration() {
         return record.duration();
@@ -204,7 +294,6 @@ public final class WasiResult {
      * it, once an earlier run in this JVM prepared the module.
      *
      * @return never {@code null}
-     * @since 0.2.0
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public Duration preparation() {
@@ -216,14 +305,17 @@ public final class WasiResult {
      * stopped before it started, the engine it asked for.
      *
      * @return never {@code null}
-     * @since 0.2.0
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiEngine engine() {
         return record.engine();
     }
 
-    /** How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}. */
+    /**
+     * How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}.
+     *
+     * @return one line; never {@code null}
+     */
     public String describeOutcome() {
         switch (record.outcome()) {
             case EXITED:

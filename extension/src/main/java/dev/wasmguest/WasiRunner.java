@@ -83,6 +83,8 @@ public final class WasiRunner {
      * A runner for a module at an {@code http}, {@code https} or {@code file} URL. HTTP modules are
      * downloaded once and then served from the disk cache.
      *
+     * @param url the module's URL, e.g. {@code "https://example.com/tool.wasm"}
+     * @return a runner with no arguments, environment or stdin; never {@code null}
      * @throws IllegalArgumentException when the URL is malformed or of another scheme
      */
     public static WasiRunner fromUrl(String url) {
@@ -93,6 +95,9 @@ public final class WasiRunner {
      * A runner for a module at a URL that must have the given sha256 (64 hex digits). A cached module with
      * that hash is used without any network access; a module with another hash is refused.
      *
+     * @param url the module's URL
+     * @param sha256 the module's sha256, 64 hex digits, optionally prefixed {@code sha256:}
+     * @return a runner with no arguments, environment or stdin; never {@code null}
      * @throws IllegalArgumentException when the URL or the digest is malformed
      */
     public static WasiRunner fromUrl(String url, String sha256) {
@@ -100,7 +105,12 @@ public final class WasiRunner {
                 Optional.of(Sha256.normalize(Objects.requireNonNull(sha256, "sha256"))));
     }
 
-    /** A runner for a module file, read when the runner first runs; relative paths resolve against the working directory. */
+    /**
+     * A runner for a module file, read when the runner first runs; relative paths resolve against the working directory.
+     *
+     * @param file the module's path
+     * @return a runner with no arguments, environment or stdin; never {@code null}
+     */
     public static WasiRunner fromFile(Path file) {
         return create(new FileSource(Objects.requireNonNull(file, "file")), Optional.empty());
     }
@@ -108,12 +118,20 @@ public final class WasiRunner {
     /**
      * A runner for a module on the class path, e.g. {@code "guests/hello.wasm"}, looked up through the thread's
      * context class loader (else this library's).
+     *
+     * @param name the resource's name, without a leading slash
+     * @return a runner with no arguments, environment or stdin; never {@code null}
      */
     public static WasiRunner fromResource(String name) {
         return create(new ResourceSource(Objects.requireNonNull(name, "name"), classLoader()), Optional.empty());
     }
 
-    /** A runner for a module given as bytes; the array is copied. */
+    /**
+     * A runner for a module given as bytes; the array is copied.
+     *
+     * @param module the module's bytes
+     * @return a runner with no arguments, environment or stdin; never {@code null}
+     */
     public static WasiRunner fromBytes(byte[] module) {
         return create(new BytesSource(Objects.requireNonNull(module, "module")), Optional.empty());
     }
@@ -129,12 +147,22 @@ public final class WasiRunner {
         return new WasiRunner(GuestLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings));
     }
 
-    /** This runner with these arguments (after {@code argv[0]}) instead of the configured ones. */
+    /**
+     * This runner with these arguments (after {@code argv[0]}) instead of the configured ones.
+     *
+     * @param args the arguments; none may be {@code null}
+     * @return a new runner; this one is unchanged
+     */
     public WasiRunner withArgs(String... args) {
         return with(spec.withArgs(copyOf(args)));
     }
 
-    /** This runner with {@code argv[0]} set to {@code argv0} instead of the module's file name. */
+    /**
+     * This runner with {@code argv[0]} set to {@code argv0} instead of the module's file name.
+     *
+     * @param argv0 the program name the guest sees
+     * @return a new runner; this one is unchanged
+     */
     public WasiRunner withArgv0(String argv0) {
         return with(spec.withArgv0(Objects.requireNonNull(argv0, "argv0")));
     }
@@ -142,6 +170,9 @@ public final class WasiRunner {
     /**
      * This runner with one more environment variable (or a new value for it).
      *
+     * @param name the variable's name
+     * @param value its value, possibly empty
+     * @return a new runner; this one is unchanged
      * @throws IllegalArgumentException when the name is empty or contains {@code '='}
      */
     public WasiRunner withEnv(String name, String value) {
@@ -156,6 +187,9 @@ public final class WasiRunner {
     /**
      * This runner with the host's values of these environment variables, for those the host has; the guest sees
      * no other host variable.
+     *
+     * @param names the names of the host variables to pass on
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withInheritedEnv(String... names) {
         WasiRunner runner = this;
@@ -168,12 +202,22 @@ public final class WasiRunner {
         return runner;
     }
 
-    /** This runner with {@code stdin} as standard input, encoded as UTF-8; the guest then reads end-of-file. */
+    /**
+     * This runner with {@code stdin} as standard input, encoded as UTF-8; the guest then reads end-of-file.
+     *
+     * @param stdin the whole of standard input
+     * @return a new runner; this one is unchanged
+     */
     public WasiRunner withStdin(String stdin) {
         return withStdin(Objects.requireNonNull(stdin, "stdin").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** This runner with these bytes (copied) as standard input; the guest then reads end-of-file. */
+    /**
+     * This runner with these bytes (copied) as standard input; the guest then reads end-of-file.
+     *
+     * @param stdin the whole of standard input
+     * @return a new runner; this one is unchanged
+     */
     public WasiRunner withStdin(byte[] stdin) {
         return with(spec.withStdin(Objects.requireNonNull(stdin, "stdin")));
     }
@@ -181,6 +225,8 @@ public final class WasiRunner {
     /**
      * This runner with the contents of {@code file}, read now, as standard input.
      *
+     * @param file the file to read standard input from
+     * @return a new runner; this one is unchanged
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
     public WasiRunner withStdin(Path file) {
@@ -195,6 +241,8 @@ public final class WasiRunner {
     /**
      * This runner with a classpath resource, read now, as standard input.
      *
+     * @param name the resource's name on the class path
+     * @return a new runner; this one is unchanged
      * @throws IllegalArgumentException when there is no such resource
      */
     public WasiRunner withStdinFromResource(String name) {
@@ -215,6 +263,10 @@ public final class WasiRunner {
      * This runner with the host directory {@code hostPath} visible to the guest at {@code guestPath}. The guest
      * works on a private copy; after the run its new and changed files are copied back (deletions are not).
      * Symbolic links in the host directory are not visible to the guest.
+     *
+     * @param guestPath where the guest sees the directory: absolute, without {@code ..}
+     * @param hostPath the host directory
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withDirectory(String guestPath, Path hostPath) {
         return with(spec.withMount(Mount.readWrite(guestDirectory(guestPath),
@@ -225,6 +277,10 @@ public final class WasiRunner {
      * This runner with the host directory {@code hostPath} visible to the guest at {@code guestPath}, read-only:
      * the guest works on a private copy, and nothing it does reaches the host. Symbolic links in the host
      * directory are not visible to the guest.
+     *
+     * @param guestPath where the guest sees the directory: absolute, without {@code ..}
+     * @param hostPath the host directory
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
         return with(spec.withMount(Mount.readOnly(guestDirectory(guestPath),
@@ -234,6 +290,9 @@ public final class WasiRunner {
     /**
      * This runner with a fresh, empty directory at {@code guestPath} for every run; read what the guest wrote
      * there with {@link WasiResult#file(String)}.
+     *
+     * @param guestPath where the guest sees the directory: absolute, without {@code ..}
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withTempDirectory(String guestPath) {
         return with(spec.withMount(Mount.temporary(guestDirectory(guestPath))));
@@ -247,6 +306,9 @@ public final class WasiRunner {
     /**
      * This runner with the given engine instead of the configured one ({@code wasmguest.engine}, default
      * {@link WasiEngine#AUTO}).
+     *
+     * @param engine how to execute the guest
+     * @return a new runner; this one is unchanged
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withEngine(WasiEngine engine) {
@@ -257,6 +319,10 @@ public final class WasiRunner {
      * This runner with a timeout per run instead of the configured one ({@code wasmguest.timeout}, default 60 s):
      * a guest still running then is stopped and its result {@link WasiResult#timedOut() timed out}. The timeout
      * starts when the guest starts: preparing its module is bounded separately ({@link #withPrepareTimeout}).
+     *
+     * @param timeout the longest a run may take; positive
+     * @return a new runner; this one is unchanged
+     * @throws IllegalArgumentException when the timeout is not positive
      */
     public WasiRunner withTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -272,8 +338,9 @@ public final class WasiRunner {
      * parsed and, for {@link WasiEngine#COMPILER}, translated. A run that waits longer fails with a
      * {@link GuestResolutionException}; the preparation goes on in the background for later runs.
      *
+     * @param timeout the longest a run waits for its module; positive
+     * @return a new runner; this one is unchanged
      * @throws IllegalArgumentException when the timeout is not positive
-     * @since 0.2.0
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withPrepareTimeout(Duration timeout) {
@@ -288,6 +355,10 @@ public final class WasiRunner {
      * This runner with a memory limit instead of the configured one ({@code wasmguest.maxMemory}, default 512 MiB),
      * rounded down to whole 64 KiB pages: growing memory beyond it fails inside the guest (C's {@code malloc}
      * returns {@code NULL}).
+     *
+     * @param bytes the most memory the guest may have, in bytes; not negative
+     * @return a new runner; this one is unchanged
+     * @throws IllegalArgumentException when {@code bytes} is negative
      */
     public WasiRunner withMaxMemory(long bytes) {
         if (bytes < 0) {
@@ -299,6 +370,10 @@ public final class WasiRunner {
     /**
      * This runner with a capture limit per output stream instead of the configured one ({@code
      * wasmguest.output.max}, default 16 MiB); output beyond it is dropped and the result says so.
+     *
+     * @param bytes the most bytes kept of stdout, and of stderr; not negative
+     * @return a new runner; this one is unchanged
+     * @throws IllegalArgumentException when {@code bytes} is negative
      */
     public WasiRunner withMaxOutput(long bytes) {
         if (bytes < 0) {
@@ -312,6 +387,9 @@ public final class WasiRunner {
      * counts from 0 at the start of each run by the clock's progress plus 1 µs per reading. With
      * {@link java.time.Clock#fixed} every run sees the same times. Default: the host's clocks, unless
      * {@code wasmguest.clock} fixes them (an ISO-8601 instant).
+     *
+     * @param clock the clock the guest reads
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withClock(java.time.Clock clock) {
         return with(spec.withClock(Objects.requireNonNull(clock, "clock")));
@@ -320,6 +398,9 @@ public final class WasiRunner {
     /**
      * This runner with the guest's random source ({@code random_get}) seeded: every run gets the same bytes.
      * Default: unpredictable, unless {@code wasmguest.random.seed} sets a seed.
+     *
+     * @param seed the seed
+     * @return a new runner; this one is unchanged
      */
     public WasiRunner withRandomSeed(long seed) {
         return with(spec.withRandomSeed(seed));
@@ -381,7 +462,12 @@ public final class WasiRunner {
         return Optional.ofNullable(testNamer).map(Supplier::get);
     }
 
-    /** Runs the guest once with these arguments instead of the configured ones; see {@link #run()}. */
+    /**
+     * Runs the guest once with these arguments instead of the configured ones; see {@link #run()}.
+     *
+     * @param args the arguments after {@code argv[0]}
+     * @return how the run ended and what it wrote; never {@code null}
+     */
     public WasiResult run(String... args) {
         return withArgs(args).run();
     }
@@ -391,7 +477,11 @@ public final class WasiRunner {
         return guest;
     }
 
-    /** The module's source as named: URL, path or classpath resource. */
+    /**
+     * The module's source as named: URL, path or classpath resource.
+     *
+     * @return the source, e.g. {@code classpath:guests/seed.wasm}; never {@code null}
+     */
     public String source() {
         return guest.source().describe();
     }

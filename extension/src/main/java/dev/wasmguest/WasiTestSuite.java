@@ -80,7 +80,12 @@ public final class WasiTestSuite {
         this.skipped = skipped;
     }
 
-    /** The suite in a file-system directory; relative paths against the working directory. */
+    /**
+     * The suite in a file-system directory; relative paths against the working directory.
+     *
+     * @param directory the suite's directory
+     * @return the suite, with a timeout of 5 s per case; never {@code null}
+     */
     public static WasiTestSuite inDirectory(Path directory) {
         return new WasiTestSuite(Objects.requireNonNull(directory, "directory"), Duration.ofSeconds(5),
                 Optional.empty(), CaseList.empty(), CaseList.empty());
@@ -89,6 +94,8 @@ public final class WasiTestSuite {
     /**
      * The suite in a classpath directory, e.g. {@code "wasi/my-suite"}, from a directory or a jar.
      *
+     * @param resourceDirectory the directory's resource name
+     * @return the suite, with a timeout of 5 s per case; never {@code null}
      * @throws IllegalArgumentException when there is no such directory on the class path
      */
     public static WasiTestSuite onClasspath(String resourceDirectory) {
@@ -116,13 +123,23 @@ public final class WasiTestSuite {
         }
     }
 
-    /** This suite with another timeout per case (default 5 s). */
+    /**
+     * This suite with another timeout per case (default 5 s).
+     *
+     * @param value the timeout of each case
+     * @return a new suite; this one is unchanged
+     */
     public WasiTestSuite withTimeout(Duration value) {
         Objects.requireNonNull(value, "timeout");
         return new WasiTestSuite(directory, value, engine, expectedFailures, skipped);
     }
 
-    /** This suite run with the given engine instead of the configured one ({@code wasmguest.engine}). */
+    /**
+     * This suite run with the given engine instead of the configured one ({@code wasmguest.engine}).
+     *
+     * @param value the engine
+     * @return a new suite; this one is unchanged
+     */
     public WasiTestSuite withEngine(WasiEngine value) {
         return new WasiTestSuite(directory, timeout, Optional.of(Objects.requireNonNull(value, "engine")),
                 expectedFailures, skipped);
@@ -132,12 +149,20 @@ public final class WasiTestSuite {
      * This suite with a list of cases known to fail (one name per line, {@code #} comments): they are reported as
      * skipped, with the reason and how they failed; one that passes fails, saying it now passes and should leave
      * the list.
+     *
+     * @param listFile the list
+     * @return a new suite; this one is unchanged
      */
     public WasiTestSuite withExpectedFailures(Path listFile) {
         return new WasiTestSuite(directory, timeout, engine, CaseList.read(listFile), skipped);
     }
 
-    /** This suite with a list of cases not to run (one name per line, {@code #} comments); they are reported as skipped. */
+    /**
+     * This suite with a list of cases not to run (one name per line, {@code #} comments); they are reported as skipped.
+     *
+     * @param listFile the list
+     * @return a new suite; this one is unchanged
+     */
     public WasiTestSuite withSkipped(Path listFile) {
         return new WasiTestSuite(directory, timeout, engine, expectedFailures, CaseList.read(listFile));
     }
@@ -146,6 +171,7 @@ public final class WasiTestSuite {
      * The suite as one container of tests, one test per case in name order, named by the manifest (or the
      * directory). Cases not matched by {@value #CASES}, when set, are left out.
      *
+     * @return one container, for a {@code @TestFactory} to return; never {@code null}
      * @throws UncheckedIOException when the directory cannot be listed
      * @throws IllegalArgumentException when it holds no case
      */

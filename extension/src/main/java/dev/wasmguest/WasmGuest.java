@@ -39,36 +39,74 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WasmGuestExtension.class)
 public @interface WasmGuest {
 
-    /** An {@code http}, {@code https} or {@code file} URL of the module; HTTP downloads are cached on disk. */
+    /**
+     * An {@code http}, {@code https} or {@code file} URL of the module; HTTP downloads are cached on disk.
+     *
+     * @return the URL; empty when the module is named otherwise
+     */
     String url() default "";
 
-    /** A classpath resource name of the module, e.g. {@code "guests/hello.wasm"}. */
+    /**
+     * A classpath resource name of the module, e.g. {@code "guests/hello.wasm"}.
+     *
+     * @return the resource name; empty when the module is named otherwise
+     */
     String resource() default "";
 
-    /** A file path of the module, relative paths against the working directory. */
+    /**
+     * A file path of the module, relative paths against the working directory.
+     *
+     * @return the path; empty when the module is named otherwise
+     */
     String file() default "";
 
-    /** The sha256 (64 hex digits) the module must have; a module with another hash fails the test. */
+    /**
+     * The sha256 (64 hex digits) the module must have; a module with another hash fails the test.
+     *
+     * @return the hash, optionally prefixed {@code sha256:}; empty for no check
+     */
     String sha256() default "";
 
-    /** The arguments after {@code argv[0]}. */
+    /**
+     * The arguments after {@code argv[0]}.
+     *
+     * @return the arguments; none by default
+     */
     String[] args() default {};
 
-    /** Environment variables as {@code NAME=value}; the guest sees these and nothing else. */
+    /**
+     * Environment variables as {@code NAME=value}; the guest sees these and nothing else.
+     *
+     * @return the variables; none by default
+     */
     String[] env() default {};
 
-    /** Standard input, encoded as UTF-8; by default the guest reads end-of-file at once. */
+    /**
+     * Standard input, encoded as UTF-8; by default the guest reads end-of-file at once.
+     *
+     * @return the whole of standard input
+     */
     String stdin() default "";
 
-    /** The program name the guest sees as {@code argv[0]}; defaults to the module's file name. */
+    /**
+     * The program name the guest sees as {@code argv[0]}; defaults to the module's file name.
+     *
+     * @return the program name; empty for the module's file name
+     */
     String argv0() default "";
 
-    /** The timeout of each run as an ISO-8601 duration, e.g. {@code "PT5S"}; defaults to {@code wasmguest.timeout}. */
+    /**
+     * The timeout of each run as an ISO-8601 duration, e.g. {@code "PT5S"}; defaults to {@code wasmguest.timeout}.
+     *
+     * @return the timeout; empty for the configured one
+     */
     String timeout() default "";
 
     /**
      * The memory limit of each run in bytes, optionally with a binary unit ({@code "64m"}, {@code "1g"}); defaults
      * to {@code wasmguest.maxMemory}.
+     *
+     * @return the limit; empty for the configured one
      */
     String maxMemory() default "";
 
@@ -76,15 +114,23 @@ public @interface WasmGuest {
      * Directories the guest sees, each {@code "HOST::GUEST"} (read-write: the guest's changes are copied back),
      * {@code "HOST::GUEST:ro"} (read-only) or {@code "::GUEST"} (a fresh empty directory per run), e.g.
      * {@code {"src/test/data::/data:ro", "::/out"}}. Host paths are relative to the working directory.
+     *
+     * @return the directories; none by default
      */
     String[] dirs() default {};
 
     /**
      * Fixes the guest's clocks at this ISO-8601 instant, e.g. {@code "2026-01-01T00:00:00Z"} (see
      * {@link WasiRunner#withClock}); defaults to {@code wasmguest.clock}, else the host's clocks.
+     *
+     * @return the instant; empty for the configured clock
      */
     String clock() default "";
 
-    /** Seeds the guest's random source (see {@link WasiRunner#withRandomSeed}); defaults to {@code wasmguest.random.seed}. */
+    /**
+     * Seeds the guest's random source (see {@link WasiRunner#withRandomSeed}); defaults to {@code wasmguest.random.seed}.
+     *
+     * @return the seed, a {@code long}; empty for the configured one
+     */
     String randomSeed() default "";
 }

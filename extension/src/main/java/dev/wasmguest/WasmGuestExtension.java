@@ -64,6 +64,9 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
     /**
      * An extension that gives {@code runner} (and results of running it) to the parameters no
      * {@code @WasmGuest} covers.
+     *
+     * @param runner the runner to give
+     * @return an extension to register with {@code @RegisterExtension}; never {@code null}
      */
     public static WasmGuestExtension of(WasiRunner runner) {
         return new Registered(Objects.requireNonNull(runner, "runner"));

@@ -42,6 +42,7 @@ public class SoftWasiAssertions extends AbstractSoftAssertions {
     /**
      * Starts soft assertions on a run.
      *
+     * @param actual the result to check
      * @return never {@code null}
      */
     public WasiResultAssert assertThat(WasiResult actual) {
@@ -53,6 +54,7 @@ public class SoftWasiAssertions extends AbstractSoftAssertions {
     /**
      * BDD-style alias of {@link #assertThat(WasiResult)}.
      *
+     * @param actual the result to check
      * @return never {@code null}
      */
     public WasiResultAssert then(WasiResult actual) {

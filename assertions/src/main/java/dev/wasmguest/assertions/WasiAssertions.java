@@ -37,6 +37,7 @@ public final class WasiAssertions {
     /**
      * BDD-style alias of {@link #assertThat(WasiResult)}.
      *
+     * @param actual the result to check
      * @return never {@code null}
      */
     public static WasiResultAssert then(WasiResult actual) {

@@ -69,6 +69,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(guest.run("hello")).hasExitCode(1); // fails: it exited with code 0
      * }</pre>
      *
+     * @param expected the exit code the guest must have exited with
      * @return {@code this}
      */
     public WasiResultAssert hasExitCode(int expected) {
@@ -141,6 +142,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(trapGuest.run()).exitedWith(0); // fails: it trapped
      * }</pre>
      *
+     * @param expected the exit code the guest must have exited with
      * @return {@code this}
      */
     public WasiResultAssert exitedWith(int expected) {
@@ -155,6 +157,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(seed.run()).hasTrapMessageContaining("unreachable"); // fails: it exited with code 0
      * }</pre>
      *
+     * @param text what the trap message must contain
      * @return {@code this}
      */
     public WasiResultAssert hasTrapMessageContaining(String text) {
@@ -190,6 +193,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(writer.withTempDirectory("/out").run()).file("/out/report.txt").hasContent("hello");
      * }</pre>
      *
+     * @param guestPath the file's absolute path as the guest saw it
      * @return never {@code null}
      */
     public AbstractPathAssert<?> file(String guestPath) {
@@ -206,6 +210,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(echo.withStdin("hi").run()).hasStdout("ho"); // fails
      * }</pre>
      *
+     * @param expected the whole of stdout
      * @return {@code this}
      */
     public WasiResultAssert hasStdout(String expected) {
@@ -227,6 +232,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(guest.run("hello")).hasStdoutContaining("goodbye"); // fails
      * }</pre>
      *
+     * @param values what stdout must contain
      * @return {@code this}
      */
     public WasiResultAssert hasStdoutContaining(String... values) {
@@ -241,6 +247,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(guest.run()).hasStderrContaining("panic"); // fails
      * }</pre>
      *
+     * @param values what stderr must contain
      * @return {@code this}
      */
     public WasiResultAssert hasStderrContaining(String... values) {
@@ -341,6 +348,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(exitGuest.run("3")).hasStdoutMatching("exiting"); // fails: not the whole output
      * }</pre>
      *
+     * @param regex the regular expression stdout must match as a whole
      * @return {@code this}
      */
     public WasiResultAssert hasStdoutMatching(String regex) {
@@ -350,6 +358,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
     /**
      * Verifies that the whole of stdout matches {@code pattern}; see {@link #hasStdoutMatching(String)}.
      *
+     * @param pattern the pattern stdout must match as a whole
      * @return {@code this}
      */
     public WasiResultAssert hasStdoutMatching(Pattern pattern) {
@@ -368,6 +377,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(run).hasStdoutSatisfying(out -> assertThat(Integer.parseInt(out.strip())).isBetween(1, 6));
      * }</pre>
      *
+     * @param requirements assertions on stdout
      * @return {@code this}
      */
     public WasiResultAssert hasStdoutSatisfying(Consumer<String> requirements) {
@@ -388,6 +398,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(loop.withTimeout(Duration.ofSeconds(2)).run()).finishedWithin(Duration.ofSeconds(1)); // fails
      * }</pre>
      *
+     * @param max the longest the run may have taken
      * @return {@code this}
      */
     public WasiResultAssert finishedWithin(Duration max) {
@@ -404,6 +415,8 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * snapshots are compared or written, for text that changes from run to run. The working, temporary and home
      * directories are redacted already, as {@code [CWD]}, {@code [TMP]} and {@code [HOME]}.
      *
+     * @param regex what to replace, a regular expression
+     * @param replacement what to put instead; may refer to groups, as in {@link String#replaceAll}
      * @return {@code this}
      */
     @API(status = EXPERIMENTAL, since = "0.1")
@@ -443,6 +456,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * Like {@link #matchesSnapshot()}, with the snapshot files named explicitly:
      * {@code <snapshot dir>/<name>.{stdout,stderr,exit}}.
      *
+     * @param name the snapshot's name, unique within the test
      * @return {@code this}
      */
     @API(status = EXPERIMENTAL, since = "0.1")
@@ -466,6 +480,7 @@ public class WasiResultAssert extends AbstractAssert<WasiResultAssert, WasiResul
      * assertThat(run).hasStdoutMatchingFile(Path.of("src/test/resources/expected/hello.txt"));
      * }</pre>
      *
+     * @param file the file holding the expected stdout
      * @return {@code this}
      */
     @API(status = EXPERIMENTAL, since = "0.1")
