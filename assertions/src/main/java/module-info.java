@@ -6,6 +6,8 @@
  */
 module dev.wasmguest.assertions {
     exports dev.wasmguest.assertions;
+    // AssertJ generates soft-assertion proxies of WasiResultAssert in its package (a private lookup).
+    opens dev.wasmguest.assertions to org.assertj.core;
 
     requires static transitive org.apiguardian.api;
 

@@ -28,12 +28,20 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * }
  * }</pre>
  *
- * Not thread-safe, like AssertJ's own soft assertions.
+ * Not thread-safe, like AssertJ's own soft assertions. On the module path, AssertJ cannot proxy classes of other
+ * modules: there wasmguest's own assertions and the navigated ones are soft, but generic ones inherited from AssertJ
+ * ({@code softly.assertThat(run).isEqualTo(...)}, {@code satisfies(...)}) throw at once.
  *
  * @since 0.1.0
  */
 @API(status = STABLE, since = "0.1")
 public class SoftWasiAssertions extends AbstractSoftAssertions {
+
+    /**
+     * Whether AssertJ can generate soft proxies of {@link WasiResultAssert}: on the class path it can, and they make
+     * every assertion soft, AssertJ's inherited ones included; in a named module it cannot.
+     */
+    private static final boolean PROXIES_WORK = !WasiResultAssert.class.getModule().isNamed();
 
     /** An empty collector; call {@link #assertAll()} when done. */
     public SoftWasiAssertions() {
@@ -46,7 +54,8 @@ public class SoftWasiAssertions extends AbstractSoftAssertions {
      * @return never {@code null}
      */
     public WasiResultAssert assertThat(WasiResult actual) {
-        WasiResultAssert softly = proxy(WasiResultAssert.class, WasiResult.class, actual);
+        WasiResultAssert softly = PROXIES_WORK ? proxy(WasiResultAssert.class, WasiResult.class, actual)
+                : new CollectingWasiResultAssert(actual, this);
         softly.navigateWith(new SoftNavigation(this));
         return softly;
     }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds users' projects against the wasmguest artifacts in the local Maven repository, as users' builds would: their
+# own poms, public coordinates only, nothing from this reactor. Run `mvn install` first (.ci/run does).
+#   quickstart    README's minimal pom.xml and its test, verbatim, in an empty directory: 1 test passes
+#   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
+#   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
+#   old-junit     JUnit 5.10, older than supported: fails with one clear message naming both versions
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mvn=(mvn -B -ntp)
+
+fail() {
+  echo "FAILED: $*" >&2
+  exit 1
+}
+
+# A fresh copy of consumers/$1 (or an empty directory) with the echo guest as a resource of its tests or code.
+project() {
+  local name=$1 resources=$2
+  mkdir -p "$work/$name/$resources"
+  [ -d "$root/consumers/$name" ] && cp -r "$root/consumers/$name/." "$work/$name/"
+  cp "$root/guests/wasm/echo.wasm" "$work/$name/$resources/"
+  echo "$work/$name"
+}
+
+# The fenced code block that follows the line <!-- $1 --> in README.md.
+readme_block() {
+  awk -v marker="<!-- $1 -->" '
+    $0 == marker { found = 1; next }
+    found == 1 && /^```/ { found = 2; next }
+    found == 2 && /^```/ { exit }
+    found == 2 { print }' "$root/README.md"
+}
+
+expect_in() {
+  local log=$1 text=$2
+  grep -qF -- "$text" "$log" || fail "expected \"$text\" in $log:"$'\n'"$(tail -40 "$log")"
+}
+
+echo "== quickstart: README's pom.xml and test, verbatim"
+dir=$(project quickstart src/test/resources)
+readme_block "quickstart: pom.xml" > "$dir/pom.xml"
+test_file=$(grep -o '<!-- quickstart: src/test/java/[^ ]*\.java -->' "$root/README.md" | sed 's/<!-- quickstart: //; s/ -->//')
+[ -s "$dir/pom.xml" ] && [ -n "$test_file" ] || fail "README.md lacks the quickstart pom.xml or test markers"
+mkdir -p "$dir/$(dirname "$test_file")"
+readme_block "quickstart: $test_file" > "$dir/$test_file"
+(cd "$dir" && "${mvn[@]}" test) > "$work/quickstart.log" 2>&1 || fail "mvn test of the README's pom: $(tail -40 "$work/quickstart.log")"
+expect_in "$work/quickstart.log" "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
+echo "   passed: $(grep -m1 -F 'Tests run: 1,' "$work/quickstart.log")"
+
+echo "== junit6-after: JUnit 6.1.3 declared after wasmguest"
+dir=$(project junit6-after src/test/resources)
+(cd "$dir" && "${mvn[@]}" test) > "$work/junit6.log" 2>&1 || fail "mvn test: $(tail -40 "$work/junit6.log")"
+expect_in "$work/junit6.log" "Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"
+(cd "$dir" && "${mvn[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list) > "$work/junit6-deps.log" 2>&1
+expect_in "$work/junit6-deps.log" "org.junit.jupiter:junit-jupiter-api:jar:6.1.3:test"
+if grep -E 'org\.junit[a-z.]*:[a-z-]+:jar:5\.' "$work/junit6-deps.log"; then
+  fail "a JUnit 5 jar reached the JUnit 6 project (above)"
+fi
+echo "   passed: 3 tests on JUnit 6.1.3 alone"
+
+echo "== module-path: every jar on the module path"
+dir=$(project module-path src/main/resources)
+(cd "$dir" && "${mvn[@]}" package dependency:build-classpath -Dmdep.outputFile=target/module-path.txt) \
+  > "$work/module-build.log" 2>&1 || fail "mvn package: $(tail -40 "$work/module-build.log")"
+java --module-path "$dir/target/classes:$(cat "$dir/target/module-path.txt")" --add-modules ALL-MODULE-PATH \
+  --module org.junit.platform.console/org.junit.platform.console.ConsoleLauncher execute \
+  --select-module example.guests --fail-if-no-tests --disable-banner --details=tree \
+  > "$work/module-path.log" 2>&1 || fail "the module-path tests: $(cat "$work/module-path.log")"
+expect_in "$work/module-path.log" "[         8 tests successful      ]"
+echo "   passed: 8 tests, wasmguest as modules dev.wasmguest and dev.wasmguest.assertions"
+
+echo "== old-junit: JUnit 5.10.5, below the supported 5.14"
+dir=$(project old-junit src/test/resources)
+if (cd "$dir" && "${mvn[@]}" test) > "$work/old-junit.log" 2>&1; then
+  fail "the build on JUnit 5.10.5 passed; it must fail with wasmguest's message"
+fi
+expect_in "$work/old-junit.log" "wasmguest needs JUnit Jupiter 5.14 or newer (6.x works too), but the test class path has junit-jupiter-api 5.10.5"
+if grep -q "NoClassDefFoundError" "$work/old-junit.log"; then
+  fail "NoClassDefFoundError on JUnit 5.10.5: $(grep -m3 NoClassDefFoundError "$work/old-junit.log")"
+fi
+echo "   failed as it must: $(grep -m1 -o 'wasmguest needs JUnit Jupiter[^(]*([^)]*)[^(]*' "$work/old-junit.log")"
+echo "All consumer projects behaved as users' builds must."
