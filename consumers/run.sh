@@ -5,6 +5,7 @@
 #   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
 #   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
 #   old-junit     JUnit 5.10, older than supported: fails with one clear message naming both versions
+#   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -82,4 +83,17 @@ if grep -q "NoClassDefFoundError" "$work/old-junit.log"; then
   fail "NoClassDefFoundError on JUnit 5.10.5: $(grep -m3 NoClassDefFoundError "$work/old-junit.log")"
 fi
 echo "   failed as it must: $(grep -m1 -o 'wasmguest needs JUnit Jupiter[^(]*([^)]*)[^(]*' "$work/old-junit.log")"
+echo "== without-junit: WasiRunner in a program with no test framework"
+dir=$(project without-junit src/main/resources)
+(cd "$dir" && "${mvn[@]}" package dependency:build-classpath -Dmdep.outputFile=target/class-path.txt) \
+  > "$work/without-junit-build.log" 2>&1 || fail "mvn package: $(tail -40 "$work/without-junit-build.log")"
+if grep -q junit "$dir/target/class-path.txt"; then
+  fail "JUnit reached a project that does not use it: $(tr ':' '\n' < "$dir/target/class-path.txt" | grep junit)"
+fi
+java -cp "$dir/target/classes:$(cat "$dir/target/class-path.txt")" com.example.Echo hello world \
+  > "$work/without-junit.log" 2>&1 || fail "the program: $(cat "$work/without-junit.log")"
+expect_in "$work/without-junit.log" "stdout: hello world"
+expect_in "$work/without-junit.log" "exited with code 0"
+echo "   passed: the guest ran, with no JUnit on the class path"
+
 echo "All consumer projects behaved as users' builds must."
