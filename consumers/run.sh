@@ -4,7 +4,8 @@
 #   quickstart    README's minimal pom.xml and its test, verbatim, in an empty directory: 1 test passes
 #   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
 #   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
-#   old-junit     JUnit 5.10, older than supported: fails with one clear message naming both versions
+#   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
+#   old-junit     JUnit 5.9, older than supported: fails with one clear message naming both versions
 #   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,16 +74,25 @@ java --module-path "$dir/target/classes:$(cat "$dir/target/module-path.txt")" --
 expect_in "$work/module-path.log" "[         8 tests successful      ]"
 echo "   passed: 8 tests, wasmguest as modules dev.wasmguest and dev.wasmguest.assertions"
 
-echo "== old-junit: JUnit 5.10.5, below the supported 5.14"
+echo "== oldest-junit: JUnit 5.10.5, the oldest supported"
+dir=$(project oldest-junit src/test/resources)
+(cd "$dir" && "${mvn[@]}" test) > "$work/oldest-junit.log" 2>&1 || fail "mvn test: $(tail -60 "$work/oldest-junit.log")"
+expect_in "$work/oldest-junit.log" "Tests run: 7, Failures: 0, Errors: 0, Skipped: 0"
+# wasmguest.report=all: each test's runs went to the report (ReportEntryLog records the entries).
+expect_in "$dir/target/report-entries.txt" "anInjectedRunner(WasiRunner) [wasmguest.run.1, wasmguest.run.1.stdout, wasmguest.run.1.stderr]"
+echo "   passed: 7 tests on JUnit 5.10.5, runs attached to the reports"
+
+echo "== old-junit: JUnit 5.9.3, below the supported 5.10"
 dir=$(project old-junit src/test/resources)
 if (cd "$dir" && "${mvn[@]}" test) > "$work/old-junit.log" 2>&1; then
-  fail "the build on JUnit 5.10.5 passed; it must fail with wasmguest's message"
+  fail "the build on JUnit 5.9.3 passed; it must fail with wasmguest's message"
 fi
-expect_in "$work/old-junit.log" "wasmguest needs JUnit Jupiter 5.14 or newer (6.x works too), but the test class path has junit-jupiter-api 5.10.5"
+expect_in "$work/old-junit.log" "wasmguest needs JUnit Jupiter 5.10 or newer (6.x works too), but the test class path has junit-jupiter-api 5.9.3"
 if grep -q "NoClassDefFoundError" "$work/old-junit.log"; then
-  fail "NoClassDefFoundError on JUnit 5.10.5: $(grep -m3 NoClassDefFoundError "$work/old-junit.log")"
+  fail "NoClassDefFoundError on JUnit 5.9.3: $(grep -m3 NoClassDefFoundError "$work/old-junit.log")"
 fi
 echo "   failed as it must: $(grep -m1 -o 'wasmguest needs JUnit Jupiter[^(]*([^)]*)[^(]*' "$work/old-junit.log")"
+
 echo "== without-junit: WasiRunner in a program with no test framework"
 dir=$(project without-junit src/main/resources)
 (cd "$dir" && "${mvn[@]}" package dependency:build-classpath -Dmdep.outputFile=target/class-path.txt) \

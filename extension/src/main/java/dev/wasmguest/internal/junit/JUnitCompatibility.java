@@ -11,21 +11,21 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Whether the JUnit Jupiter on the test class path is one the extension works with.
+ * Whether the JUnit Jupiter on the test class path is one the extension works with: {@value #MINIMUM} or newer.
  *
- * <p>The extension is built against {@value #MINIMUM} and uses what that version added (publishing files to the
- * report). An older Jupiter would fail much later, with a {@code NoClassDefFoundError} in the middle of a failing
- * test's report; this says at the first use which version was found and which is needed.
+ * <p>The extension is built against a newer Jupiter and uses, of what came after {@value #MINIMUM}, only the
+ * publishing of files to reports, which it skips where it is missing ({@link ReportFiles}). An older Jupiter lacks
+ * more; rather than fail later with a {@code NoClassDefFoundError}, the extension says at its first use which
+ * version it found and which it needs. A Jupiter whose version cannot be read (repackaged) is given the benefit of
+ * the doubt.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class JUnitCompatibility {
 
     /** The oldest JUnit Jupiter the extension supports, as {@code major.minor}. */
-    public static final String MINIMUM = "5.14";
-    /** A type that JUnit Jupiter {@value #MINIMUM} added and the extension uses. */
-    private static final String ADDED_IN_MINIMUM = "org.junit.jupiter.api.MediaType";
+    public static final String MINIMUM = "5.10";
 
-    private static final Optional<String> PROBLEM = problem(jupiterVersion(), hasTypeOfMinimum());
+    private static final Optional<String> PROBLEM = problem(jupiterVersion());
 
     private JUnitCompatibility() {
     }
@@ -41,31 +41,28 @@ public final class JUnitCompatibility {
         });
     }
 
-    /**
-     * The problem with {@code version} (as found; empty when unknown), if any. An unknown or unparseable version is
-     * decided by {@code hasNewType}: whether a type {@value #MINIMUM} added is there.
-     */
-    static Optional<String> problem(Optional<String> version, boolean hasNewType) {
-        boolean supported = version.flatMap(JUnitCompatibility::isAtLeastMinimum).orElse(hasNewType);
-        if (supported) {
+    /** The problem with {@code version} (as found; empty when unknown), if any. */
+    static Optional<String> problem(Optional<String> version) {
+        if (version.flatMap(JUnitCompatibility::isAtLeastMinimum).orElse(true)) {
             return Optional.empty();
         }
         return Optional.of("wasmguest needs JUnit Jupiter " + MINIMUM + " or newer (6.x works too), but the test"
-                + " class path has junit-jupiter-api " + version.orElse("of an unknown version, without "
-                + ADDED_IN_MINIMUM) + location() + ". Upgrade JUnit: import org.junit:junit-bom " + MINIMUM
-                + ".0 or newer (Maven: in dependencyManagement, before any other BOM that manages JUnit; Gradle:"
-                + " testImplementation(platform(\"org.junit:junit-bom:" + MINIMUM + ".0\"))).");
+                + " class path has junit-jupiter-api " + version.get() + location() + ". Upgrade JUnit: import"
+                + " org.junit:junit-bom " + MINIMUM + ".0 or newer (Maven: in dependencyManagement, before any other"
+                + " BOM that manages JUnit; Gradle: testImplementation(platform(\"org.junit:junit-bom:" + MINIMUM
+                + ".0\"))).");
     }
 
+    /** Empty when {@code version} does not start with {@code major.minor}. */
     private static Optional<Boolean> isAtLeastMinimum(String version) {
         String[] parts = version.split("[.-]");
+        String[] minimum = MINIMUM.split("\\.");
         try {
             int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            String[] minimum = MINIMUM.split("\\.");
+            int minor = Integer.parseInt(parts[1]);
             int minimumMajor = Integer.parseInt(minimum[0]);
             return Optional.of(major > minimumMajor || major == minimumMajor && minor >= Integer.parseInt(minimum[1]));
-        } catch (NumberFormatException unparseable) {
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException unparseable) {
             return Optional.empty();
         }
     }
@@ -77,15 +74,6 @@ public final class JUnitCompatibility {
                 ? Optional.ofNullable(module.getDescriptor()).flatMap(ModuleDescriptor::rawVersion)
                 : Optional.empty();
         return fromModule.or(() -> Optional.ofNullable(ExtensionContext.class.getPackage().getImplementationVersion()));
-    }
-
-    private static boolean hasTypeOfMinimum() {
-        try {
-            Class.forName(ADDED_IN_MINIMUM, false, ExtensionContext.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     private static String location() {

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.util.Excerpts;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The runs of one test, attached to the JUnit report when the test fails (or always, with
  * {@code wasmguest.report=all}): a report entry per run with its outcome and output excerpts, which Surefire's XML,
- * IDEs and CI pages show, and each stream as a published file.
+ * IDEs and CI pages show, and each stream as a published file (from JUnit 5.14 on, see {@link ReportFiles}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunReports {
@@ -26,7 +24,6 @@ public final class RunReports {
     public static final String REPORT = "wasmguest.report";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunReports.class);
     private static final int EXCERPT = 2048;
-    private static final System.Logger LOG = System.getLogger(RunReports.class.getName());
 
     private final List<WasiResult> runs = new ArrayList<>();
 
@@ -78,17 +75,10 @@ public final class RunReports {
             entry.put(prefix + ".stdout", excerpt(run.stdoutBytes(), run.stdoutDroppedBytes()));
             entry.put(prefix + ".stderr", excerpt(run.stderrBytes(), run.stderrDroppedBytes()));
             context.publishReportEntry(entry);
-            publishFile(context, prefix + ".stdout.txt", run.stdoutBytes());
-            publishFile(context, prefix + ".stderr.txt", run.stderrBytes());
-        }
-    }
-
-    private static void publishFile(ExtensionContext context, String name, byte[] bytes) {
-        try {
-            context.publishFile(name, MediaType.TEXT_PLAIN_UTF_8, path -> Files.write(path, bytes));
-        } catch (RuntimeException noOutputDirectory) {
-            // Launchers without an output directory refuse files; the report entries carry the excerpts anyway.
-            LOG.log(System.Logger.Level.DEBUG, "could not publish " + name, noOutputDirectory);
+            if (ReportFiles.AVAILABLE) {
+                ReportFiles.publish(context, prefix + ".stdout.txt", run.stdoutBytes());
+                ReportFiles.publish(context, prefix + ".stderr.txt", run.stderrBytes());
+            }
         }
     }
 
