@@ -2,5 +2,6 @@
 open module example.guests {
     requires dev.wasmguest;
     requires dev.wasmguest.assertions;
+    requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
 }

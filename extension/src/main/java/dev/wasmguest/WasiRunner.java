@@ -106,7 +106,8 @@ public final class WasiRunner {
     }
 
     /**
-     * A runner for a module file, read when the runner first runs; relative paths resolve against the working directory.
+     * A runner for a module file, read when the runner first runs; relative paths resolve against the working
+     * directory.
      *
      * @param file the module's path
      * @return a runner with no arguments, environment or stdin; never {@code null}
