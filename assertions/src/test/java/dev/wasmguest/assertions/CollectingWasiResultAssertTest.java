@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,15 @@ class CollectingWasiResultAssertTest {
 
     private static final WasiResult EXIT1 = WasiRunner.fromResource("guests/seed.wasm").run("arg1", "exit1");
 
+    /** Methods that return the assertion but check nothing. */
+    private static final Set<String> NOT_ASSERTIONS = Set.of("withRedaction");
+
     @Test
     void everyOwnAssertionIsOverridden() {
         List<String> missing = Arrays.stream(WasiResultAssert.class.getDeclaredMethods())
                 .filter(method -> Modifier.isPublic(method.getModifiers()))
                 .filter(method -> method.getReturnType() == WasiResultAssert.class)
+                .filter(method -> !NOT_ASSERTIONS.contains(method.getName()))
                 .filter(method -> !overridden(method))
                 .map(Method::toString)
                 .collect(Collectors.toList());
