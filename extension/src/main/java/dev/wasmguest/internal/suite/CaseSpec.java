@@ -40,7 +40,7 @@ public record CaseSpec(String name, Path module, Optional<Path> specFile, List<S
             return parse(name, module, specFile, Json.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec " + specFile, e);
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spec " + specFile + ": " + e.getMessage(), e);
         }
     }
@@ -59,8 +59,8 @@ public record CaseSpec(String name, Path module, Optional<Path> specFile, List<S
         }
         ((Map<String, Object>) envValue).forEach((key, value) -> env.put(key, text(value, "env." + key)));
         Object exit = spec.getOrDefault("exit_code", 0L);
-        if (!(exit instanceof Long)) {
-            throw new IllegalArgumentException("\"exit_code\" must be a whole number");
+        if (!(exit instanceof Long code) || code != code.intValue()) {
+            throw new IllegalArgumentException("\"exit_code\" must be a whole number of 32 bits, got " + exit);
         }
         return new CaseSpec(name, module, Optional.of(specFile), args, env, ((Long) exit).intValue(),
                 optionalText(spec, "stdout"), optionalText(spec, "stderr"), strings(spec, "dirs"),

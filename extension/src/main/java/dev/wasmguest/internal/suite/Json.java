@@ -4,45 +4,55 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A small JSON reader for suite specs ({@code name.json}, {@code manifest.json}): objects become {@link Map}s,
- * arrays {@link List}s, numbers {@link Double}s or {@link Long}s, plus strings, booleans and {@code null}. Specs are
- * a handful of keys; a JSON library would be a dependency for every user of the extension.
+ * A strict JSON reader (RFC 8259) for suite specs ({@code name.json}, {@code manifest.json}): objects become
+ * {@link Map}s in their order, arrays {@link List}s, whole numbers {@link Long}s and other numbers {@link Double}s,
+ * plus strings, booleans and {@code null}.
+ *
+ * <p>Specs are a handful of keys, and a JSON library would land on every user's test class path, so this reader is
+ * ours; {@code JsonTest} holds it to the grammar. Every malformed text fails with an {@link IllegalArgumentException}
+ * that says where (line and column) and what was expected; nothing else escapes, whatever the input. Duplicate keys
+ * and nesting deeper than {@value #MAX_DEPTH} levels are refused too.
  */
 final class Json {
 
+    static final int MAX_DEPTH = 64;
+
     private final String text;
     private int position;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
     }
 
     /**
-     * @throws IllegalArgumentException with the position when the text is not valid JSON
+     * The value {@code text} holds.
+     *
+     * @throws IllegalArgumentException {@code invalid JSON at line L, column C: <problem>}
      */
     static Object parse(String text) {
         Json json = new Json(text);
+        if (text.startsWith("\uFEFF")) {
+            json.position = 1; // a byte-order mark, as some editors write
+        }
         json.skipSpace();
         Object value = json.value();
         json.skipSpace();
         if (json.position != text.length()) {
-            throw json.error("unexpected text after the value");
+            throw json.error("unexpected " + json.describeNext() + " after the value");
         }
         return value;
     }
 
     private Object value() {
-        if (position >= text.length()) {
-            throw error("unexpected end");
-        }
-        char c = text.charAt(position);
-        switch (c) {
+        switch (peek()) {
             case '{':
-                return object();
+                return nested(this::object);
             case '[':
-                return array();
+                return nested(this::array);
             case '"':
                 return string();
             case 't':
@@ -52,11 +62,23 @@ final class Json {
             case 'n':
                 return literal("null", null);
             default:
-                return number();
+                if (peek() == '-' || isDigit(peek())) {
+                    return number();
+                }
+                throw error("expected a value, found " + describeNext());
         }
     }
 
-    private Map<String, Object> object() {
+    private Object nested(Supplier<Object> container) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = container.get();
+        depth--;
+        return value;
+    }
+
+    private Object object() {
         Map<String, Object> object = new LinkedHashMap<>();
         position++;
         skipSpace();
@@ -67,24 +89,28 @@ final class Json {
         while (true) {
             skipSpace();
             if (peek() != '"') {
-                throw error("expected a string key");
+                throw error("expected a key in double quotes, found " + describeNext());
             }
+            int keyStart = position;
             String key = string();
+            if (object.containsKey(key)) {
+                position = keyStart;
+                throw error("duplicate key \"" + key + "\"");
+            }
             skipSpace();
             expect(':');
             skipSpace();
             object.put(key, value());
             skipSpace();
-            if (peek() == ',') {
-                position++;
-            } else {
+            if (peek() != ',') {
                 expect('}');
                 return object;
             }
+            position++;
         }
     }
 
-    private List<Object> array() {
+    private Object array() {
         List<Object> array = new ArrayList<>();
         position++;
         skipSpace();
@@ -96,12 +122,11 @@ final class Json {
             skipSpace();
             array.add(value());
             skipSpace();
-            if (peek() == ',') {
-                position++;
-            } else {
+            if (peek() != ',') {
                 expect(']');
                 return array;
             }
+            position++;
         }
     }
 
@@ -109,73 +134,176 @@ final class Json {
         StringBuilder string = new StringBuilder();
         position++;
         while (true) {
-            if (position >= text.length()) {
+            if (atEnd()) {
                 throw error("unterminated string");
             }
-            char c = text.charAt(position++);
+            char c = text.charAt(position);
             if (c == '"') {
+                position++;
                 return string.toString();
             }
-            if (c != '\\') {
-                string.append(c);
-                continue;
+            if (c < 0x20) {
+                throw error("control character " + printable(c) + " in a string; write it"
+                        + " as an escape such as \\n or \\u" + String.format("%04x", (int) c));
             }
-            char escaped = text.charAt(position++);
-            switch (escaped) {
-                case 'n': string.append('\n'); break;
-                case 't': string.append('\t'); break;
-                case 'r': string.append('\r'); break;
-                case 'b': string.append('\b'); break;
-                case 'f': string.append('\f'); break;
-                case 'u':
-                    string.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                    position += 4;
-                    break;
-                default: string.append(escaped);
+            if (c == '\\') {
+                string.append(escape());
+            } else {
+                string.append(c);
+                position++;
             }
         }
     }
 
-    private Object number() {
-        int start = position;
-        while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
+    private char escape() {
+        position++;
+        if (atEnd()) {
+            throw error("unterminated string");
+        }
+        char escaped = text.charAt(position);
+        position++;
+        switch (escaped) {
+            case '"':
+            case '\\':
+            case '/':
+                return escaped;
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+                return unicodeEscape();
+            default:
+                position--;
+                throw error("invalid escape \\" + printable(escaped) + "; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and"
+                        + " \\uXXXX");
+        }
+    }
+
+    private char unicodeEscape() {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = atEnd() ? -1 : Character.digit(text.charAt(position), 16);
+            if (digit < 0) {
+                throw error("\\u must be followed by four hexadecimal digits");
+            }
+            value = value * 16 + digit;
             position++;
         }
+        return (char) value;
+    }
+
+    private Object number() {
+        int start = position;
+        if (peek() == '-') {
+            position++;
+        }
+        if (peek() == '0') {
+            position++;
+            if (isDigit(peek())) {
+                throw error("a number must not start with 0 unless it is 0");
+            }
+        } else {
+            digits("a digit");
+        }
+        boolean whole = true;
+        if (peek() == '.') {
+            position++;
+            digits("a digit after the decimal point");
+            whole = false;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            position++;
+            if (peek() == '+' || peek() == '-') {
+                position++;
+            }
+            digits("a digit in the exponent");
+            whole = false;
+        }
         String number = text.substring(start, position);
+        if (!whole) {
+            return Double.parseDouble(number);
+        }
         try {
-            return number.matches("-?\\d+") ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
-        } catch (NumberFormatException e) {
+            return Long.parseLong(number);
+        } catch (NumberFormatException tooLarge) {
             position = start;
-            throw error("expected a value");
+            throw error("whole number " + number + " is out of range");
+        }
+    }
+
+    private void digits(String expected) {
+        if (!isDigit(peek())) {
+            throw error("expected " + expected + ", found " + describeNext());
+        }
+        while (isDigit(peek())) {
+            position++;
         }
     }
 
     private Object literal(String word, Object value) {
         if (!text.startsWith(word, position)) {
-            throw error("expected " + word);
+            throw error("expected a value, found " + describeNext());
         }
         position += word.length();
         return value;
     }
 
-    private char peek() {
-        return position < text.length() ? text.charAt(position) : '\0';
-    }
-
     private void expect(char c) {
         if (peek() != c) {
-            throw error("expected '" + c + "'");
+            throw error("expected '" + c + "', found " + describeNext());
         }
         position++;
     }
 
     private void skipSpace() {
-        while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+        while (!atEnd() && " \t\n\r".indexOf(text.charAt(position)) >= 0) {
             position++;
         }
     }
 
+    private boolean atEnd() {
+        return position >= text.length();
+    }
+
+    /** The next character, or {@code '\0'} at the end (never a valid JSON token start). */
+    private char peek() {
+        return atEnd() ? '\0' : text.charAt(position);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private String describeNext() {
+        if (atEnd()) {
+            return "the end of the text";
+        }
+        char c = text.charAt(position);
+        return c < 0x20 ? printable(c) : "'" + c + "'";
+    }
+
+    /** A character as it can stand in a one-line message. */
+    private static String printable(char c) {
+        return c < 0x20 ? "U+" + String.format("%04X", (int) c) : String.valueOf(c);
+    }
+
     private IllegalArgumentException error(String problem) {
-        return new IllegalArgumentException("invalid JSON at character " + position + ": " + problem);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(position, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new IllegalArgumentException("invalid JSON at line " + line + ", column " + (position - lineStart + 1)
+                + ": " + problem);
     }
 }
