@@ -6,6 +6,7 @@
  */
 module dev.wasmguest.assertions {
     exports dev.wasmguest.assertions;
+    exports dev.wasmguest.assertions.error;
     // AssertJ generates soft-assertion proxies of WasiResultAssert in its package (a private lookup).
     opens dev.wasmguest.assertions to org.assertj.core;
 

@@ -27,17 +27,12 @@ public final class RunContext {
         return nl + nl + "Run of guest module " + run.source() + nl
                 + "  argv:     " + run.argv() + nl
                 + "  env:      " + run.env().keySet() + nl
-                + "  ended:    " + ending(run) + nl
+                + "  ended:    " + run.describeOutcome() + nl
                 + "  duration: " + run.duration().toMillis() + " ms" + preparation(run) + nl
                 + "  engine:   " + run.engine().name().toLowerCase(Locale.ROOT) + nl
                 + "  memory:   " + memory(run) + nl
                 + stream("stdout", run.stdoutBytes(), run.stdoutDroppedBytes())
                 + stream("stderr", run.stderrBytes(), run.stderrDroppedBytes());
-    }
-
-    /** How the run ended, e.g. {@code exited with code 1} or {@code trapped: unreachable}. */
-    public static String ending(WasiResult run) {
-        return run.describeOutcome();
     }
 
     /** The wait for the module's preparation, when the run had one worth naming. */
@@ -51,7 +46,7 @@ public final class RunContext {
     }
 
     private static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     /**
@@ -65,7 +60,7 @@ public final class RunContext {
         byte[] otherBytes = onStdout ? run.stderrBytes() : run.stdoutBytes();
         long dropped = stream.equals("stdout") ? run.stdoutDroppedBytes()
                 : stream.equals("stderr") ? run.stderrDroppedBytes() : 0;
-        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + ending(run)
+        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + run.describeOutcome()
                 + (dropped > 0 ? ", " + stream + " TRUNCATED at the capture limit (" + dropped + " bytes dropped)" : "")
                 + ", " + other + (otherBytes.length == 0 ? " empty" : " ends \"" + tail(otherBytes, 200) + "\"");
     }
@@ -87,6 +82,11 @@ public final class RunContext {
 
     static String excerpt(byte[] bytes) {
         return Excerpts.headAndTail(bytes, HEAD_BYTES, System.lineSeparator());
+    }
+
+    /** {@code text} whole when short, else {@code each} bytes of its head and tail around an omission marker. */
+    public static String excerpt(String text, int each) {
+        return Excerpts.headAndTail(text.getBytes(StandardCharsets.UTF_8), each, System.lineSeparator());
     }
 
     private static String indent(String text) {

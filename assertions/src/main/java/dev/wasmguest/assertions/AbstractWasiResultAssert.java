@@ -1,0 +1,568 @@
+package dev.wasmguest.assertions;
+
+import static dev.wasmguest.assertions.error.ShouldFinishWithin.shouldFinishWithin;
+import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveExitCode;
+import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveTrapMessageContaining;
+import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldContain;
+import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldHaveStdout;
+import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldHaveStdoutMatching;
+import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldHaveStdoutSatisfying;
+import static dev.wasmguest.assertions.error.ShouldMatchSnapshots.shouldHaveSnapshotName;
+import static dev.wasmguest.assertions.error.ShouldMatchSnapshots.shouldMatchSnapshots;
+import static dev.wasmguest.assertions.error.ShouldMatchSnapshots.shouldNotUpdateInCi;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+import static org.assertj.core.description.EmptyTextDescription.emptyDescription;
+
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.assertions.error.ShouldHaveEnded;
+import dev.wasmguest.assertions.error.ShouldHaveOutput;
+import dev.wasmguest.internal.assertions.Navigation;
+import dev.wasmguest.internal.assertions.Redactions;
+import dev.wasmguest.internal.assertions.RunContext;
+import dev.wasmguest.internal.assertions.SnapshotMatcher;
+import dev.wasmguest.internal.assertions.Snapshots;
+import dev.wasmguest.internal.assertions.TestCaller;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractByteArrayAssert;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.AbstractPathAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Assertions on a {@link WasiResult}, in AssertJ's self-typed form: extend it to add assertions of your own, and
+ * every inherited assertion returns your type.
+ *
+ * <pre>{@code
+ * public class ToolAssert extends AbstractWasiResultAssert<ToolAssert> {
+ *     public ToolAssert(WasiResult actual) {
+ *         super(actual, ToolAssert.class);
+ *     }
+ *
+ *     public ToolAssert reportedNoErrors() {
+ *         return hasStdoutContaining("0 errors");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every failure message ends with the whole run: module, argv, environment variable names, how it ended, its
+ * duration, and stdout and stderr; output quoted anywhere in a message is cut, when long, around a visible
+ * "… N bytes omitted …" marker, so a failing test explains itself without a rerun. The messages come from the
+ * factories of {@link dev.wasmguest.assertions.error}. Not thread-safe, like every AssertJ assertion object; the
+ * result it checks is.
+ *
+ * @param <SELF> the type of the assertion itself, returned by every assertion
+ */
+@API(status = STABLE, since = "0.1")
+public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAssert<SELF>>
+        extends AbstractAssert<SELF, WasiResult> {
+
+    private Navigation navigation = Navigation.HARD;
+    private final Redactions redactions = new Redactions();
+
+    /**
+     * Assertions on {@code actual}, for a subclass.
+     *
+     * @param actual the run to check
+     * @param selfType the subclass, as AssertJ's {@link AbstractAssert} wants it
+     */
+    protected AbstractWasiResultAssert(WasiResult actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /** Soft assertions make navigated assertions collect their failures too. */
+    void navigateWith(Navigation value) {
+        this.navigation = value;
+    }
+
+    /**
+     * Verifies that the guest exited with {@code expected}; a trapped run fails this whatever the code.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("exit1")).hasExitCode(1); // succeeds: the seed guest exits 1
+     * assertThat(guest.run("hello")).hasExitCode(1); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @param expected the exit code the guest must have exited with
+     * @return {@code this}
+     */
+    public SELF hasExitCode(int expected) {
+        return verify(run -> run.exited() && run.exitCode() == expected,
+                run -> shouldHaveExitCode(run, expected));
+    }
+
+    /**
+     * Verifies that the guest exited with code 0 (and so neither trapped nor timed out).
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).succeeded(); // succeeds
+     * assertThat(guest.run("exit1")).succeeded(); // fails: exited with code 1
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public SELF succeeded() {
+        return verify(WasiResult::succeeded, ShouldHaveEnded::shouldSucceed);
+    }
+
+    /**
+     * Verifies that the run did not succeed: the guest exited with a non-zero code, trapped or timed out.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("exit1")).failed(); // succeeds: exited with code 1
+     * assertThat(guest.run("hello")).failed(); // fails: exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public SELF failed() {
+        return verify(run -> !run.succeeded(), ShouldHaveEnded::shouldFail);
+    }
+
+    /**
+     * Verifies that the guest trapped (e.g. executed {@code unreachable}) instead of exiting.
+     *
+     * <pre>{@code
+     * assertThat(trapGuest.run()).trapped(); // succeeds
+     * assertThat(guest.run("hello")).trapped(); // fails: exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public SELF trapped() {
+        return verify(WasiResult::trapped, ShouldHaveEnded::shouldTrap);
+    }
+
+    /**
+     * Alias of {@link #hasExitCode(int)}, reading as the outcome it checks.
+     *
+     * <pre>{@code
+     * assertThat(exitGuest.run("3")).exitedWith(3); // succeeds
+     * assertThat(trapGuest.run()).exitedWith(0); // fails: it trapped
+     * }</pre>
+     *
+     * @param expected the exit code the guest must have exited with
+     * @return {@code this}
+     */
+    public SELF exitedWith(int expected) {
+        return hasExitCode(expected);
+    }
+
+    /**
+     * Verifies that the guest trapped with a message containing {@code text}.
+     *
+     * <pre>{@code
+     * assertThat(divzero.run()).hasTrapMessageContaining("divide by zero"); // succeeds
+     * assertThat(seed.run()).hasTrapMessageContaining("unreachable"); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @param text what the trap message must contain
+     * @return {@code this}
+     */
+    public SELF hasTrapMessageContaining(String text) {
+        return verify(run -> run.trapped() && run.trap().orElse("").contains(text),
+                run -> shouldHaveTrapMessageContaining(run, text));
+    }
+
+    /**
+     * Verifies that the guest ran into its timeout and was stopped.
+     *
+     * <pre>{@code
+     * assertThat(loop.withTimeout(Duration.ofSeconds(1)).run()).timedOut(); // succeeds
+     * assertThat(seed.run()).timedOut(); // fails: it exited with code 0
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public SELF timedOut() {
+        return verify(WasiResult::timedOut, ShouldHaveEnded::shouldTimeOut);
+    }
+
+    /**
+     * Navigates to AssertJ's path assertions on a file of the run's directories, by its guest path.
+     *
+     * <pre>{@code
+     * assertThat(writer.withTempDirectory("/out").run()).file("/out/report.txt").hasContent("hello");
+     * }</pre>
+     *
+     * @param guestPath the file's absolute path as the guest saw it
+     * @return never {@code null}
+     */
+    public AbstractPathAssert<?> file(String guestPath) {
+        isNotNull();
+        return navigation.path(actual.file(guestPath)).as(RunContext.summary("file " + guestPath, actual));
+    }
+
+    /**
+     * Verifies that stdout is exactly {@code expected}. The failure carries expected and actual values, so IDEs
+     * offer a diff.
+     *
+     * <pre>{@code
+     * assertThat(echo.withStdin("hi").run()).hasStdout("hi"); // succeeds
+     * assertThat(echo.withStdin("hi").run()).hasStdout("ho"); // fails
+     * }</pre>
+     *
+     * @param expected the whole of stdout
+     * @return {@code this}
+     */
+    public SELF hasStdout(String expected) {
+        isNotNull();
+        String stdout = actual.stdout();
+        if (!stdout.equals(expected)) {
+            throw failureWithDiff(shouldHaveStdout(actual, expected), stdout, expected);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout contains every one of {@code values}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).hasStdoutContaining("Received arguments", "hello"); // succeeds
+     * assertThat(guest.run("hello")).hasStdoutContaining("goodbye"); // fails
+     * }</pre>
+     *
+     * @param values what stdout must contain
+     * @return {@code this}
+     */
+    public SELF hasStdoutContaining(String... values) {
+        return hasStreamContaining("stdout", actual == null ? null : actual.stdout(), values);
+    }
+
+    /**
+     * Verifies that stderr contains every one of {@code values}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).hasStderrContaining("Hello from stderr"); // succeeds
+     * assertThat(guest.run()).hasStderrContaining("panic"); // fails
+     * }</pre>
+     *
+     * @param values what stderr must contain
+     * @return {@code this}
+     */
+    public SELF hasStderrContaining(String... values) {
+        return hasStreamContaining("stderr", actual == null ? null : actual.stderr(), values);
+    }
+
+    /**
+     * Verifies that the guest wrote nothing to stderr.
+     *
+     * <pre>{@code
+     * assertThat(quietGuest.run()).hasEmptyStderr(); // succeeds
+     * assertThat(guest.run()).hasEmptyStderr(); // fails: the seed guest writes to stderr
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    public SELF hasEmptyStderr() {
+        return verify(run -> run.stderrBytes().length == 0, ShouldHaveOutput::shouldHaveEmptyStderr);
+    }
+
+    /**
+     * Navigates to AssertJ's string assertions on stdout (decoded as UTF-8). Their failure messages are
+     * described by the run: module, argv, how it ended and the tail of stderr.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).succeeded().stdout().contains("hello").endsWith("0.\n");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractStringAssert<?> stdout() {
+        isNotNull();
+        return navigation.string(actual.stdout()).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's string assertions on stderr (decoded as UTF-8), described like {@link #stdout()}.
+     *
+     * @return never {@code null}
+     */
+    public AbstractStringAssert<?> stderr() {
+        isNotNull();
+        return navigation.string(actual.stderr()).as(RunContext.summary("stderr", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's list assertions on the lines of stdout (split at {@code \n}, a {@code \r} before it
+     * dropped, no empty last line for a final newline).
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).stdoutLines().hasSize(3).contains("Wasm Guest: Exiting with code 0.");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractListAssert<?, List<? extends String>, String, ObjectAssert<String>> stdoutLines() {
+        isNotNull();
+        return navigation.lines(lines(actual.stdout())).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's list assertions on the lines of stderr, split like {@link #stdoutLines()}.
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).stderrLines().containsExactly("Wasm Guest: Hello from stderr!");
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractListAssert<?, List<? extends String>, String, ObjectAssert<String>> stderrLines() {
+        isNotNull();
+        return navigation.lines(lines(actual.stderr())).as(RunContext.summary("stderr", actual));
+    }
+
+    /**
+     * Navigates to AssertJ's byte array assertions on the exact bytes of stdout.
+     *
+     * <pre>{@code
+     * assertThat(echo.withStdin(new byte[] {0, 1}).run()).stdoutBytes().containsExactly(0, 1);
+     * }</pre>
+     *
+     * @return never {@code null}
+     */
+    public AbstractByteArrayAssert<?> stdoutBytes() {
+        isNotNull();
+        return navigation.bytes(actual.stdoutBytes()).as(RunContext.summary("stdout", actual));
+    }
+
+    /**
+     * Verifies that the whole of stdout matches {@code regex} (use {@code (?s)} to let {@code .} span lines).
+     *
+     * <pre>{@code
+     * assertThat(exitGuest.run("3")).hasStdoutMatching("exiting with \\d+\n"); // succeeds
+     * assertThat(exitGuest.run("3")).hasStdoutMatching("exiting"); // fails: not the whole output
+     * }</pre>
+     *
+     * @param regex the regular expression stdout must match as a whole
+     * @return {@code this}
+     */
+    public SELF hasStdoutMatching(String regex) {
+        return hasStdoutMatching(Pattern.compile(regex));
+    }
+
+    /**
+     * Verifies that the whole of stdout matches {@code pattern}; see {@link #hasStdoutMatching(String)}.
+     *
+     * @param pattern the pattern stdout must match as a whole
+     * @return {@code this}
+     */
+    public SELF hasStdoutMatching(Pattern pattern) {
+        return verify(run -> pattern.matcher(run.stdout()).matches(),
+                run -> shouldHaveStdoutMatching(run, pattern));
+    }
+
+    /**
+     * Verifies that stdout satisfies the given requirements, expressed as assertions; a failure among them is
+     * reported with the run's context.
+     *
+     * <pre>{@code
+     * assertThat(run).hasStdoutSatisfying(out -> assertThat(Integer.parseInt(out.strip())).isBetween(1, 6));
+     * }</pre>
+     *
+     * @param requirements assertions on stdout
+     * @return {@code this}
+     */
+    public SELF hasStdoutSatisfying(Consumer<String> requirements) {
+        isNotNull();
+        try {
+            requirements.accept(actual.stdout());
+        } catch (AssertionError unmet) {
+            throwAssertionError(shouldHaveStdoutSatisfying(actual, unmet));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the run took at most {@code max} (from start until it exited, trapped or was stopped).
+     *
+     * <pre>{@code
+     * assertThat(guest.run()).finishedWithin(Duration.ofSeconds(1)); // succeeds for a quick guest
+     * assertThat(loop.withTimeout(Duration.ofSeconds(2)).run()).finishedWithin(Duration.ofSeconds(1)); // fails
+     * }</pre>
+     *
+     * @param max the longest the run may have taken
+     * @return {@code this}
+     */
+    public SELF finishedWithin(Duration max) {
+        return verify(run -> run.duration().compareTo(max) <= 0, run -> shouldFinishWithin(run, max));
+    }
+
+    /**
+     * Replaces every match of {@code regex} in the output by {@code replacement} (e.g. {@code "[ID]"}) before
+     * snapshots are compared or written, for text that changes from run to run. The working, temporary and home
+     * directories are redacted already, as {@code [CWD]}, {@code [TMP]} and {@code [HOME]}.
+     *
+     * @param regex what to replace, a regular expression
+     * @param replacement what to put instead; may refer to groups, as in {@link String#replaceAll}
+     * @return {@code this}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF withRedaction(String regex, String replacement) {
+        redactions.add(regex, replacement);
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout, stderr and the outcome equal the snapshot files of this test:
+     * {@code src/test/snapshots/<TestClass>/<testMethod>[.<n>][-<k>].{stdout,stderr,exit}} (see
+     * {@link WasiResult#testName()}; the directory is {@code wasmguest.snapshots.dir}). In the snapshots, {@code [..]}
+     * matches any text within a line and a line {@code ...} any number of lines; newlines are normalised.
+     *
+     * <p>With {@code -Dwasmguest.snapshots=update} (or {@code WASMGUEST_SNAPSHOTS=update}) missing and changed
+     * snapshots are written instead, and logged; with {@code CI=true} that is refused. A missing snapshot otherwise
+     * fails, saying how to create it.
+     *
+     * <pre>{@code
+     * assertThat(guest.run("hello")).matchesSnapshot(); // succeeds once the snapshot files hold this run
+     * }</pre>
+     *
+     * @return {@code this}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF matchesSnapshot() {
+        isNotNull();
+        Optional<String> name = actual.testName().or(TestCaller::name);
+        if (name.isEmpty()) {
+            throwAssertionError(shouldHaveSnapshotName(actual));
+        }
+        return matchesSnapshot(name.get());
+    }
+
+    /**
+     * Like {@link #matchesSnapshot()}, with the snapshot files named explicitly:
+     * {@code <snapshot dir>/<name>.{stdout,stderr,exit}}.
+     *
+     * @param name the snapshot's name, unique within the test
+     * @return {@code this}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF matchesSnapshot(String name) {
+        SnapshotCheck check = snapshotCheck();
+        check.compare(check.snapshots.file(name, "stdout"), redactions.apply(actual.stdout()));
+        check.compare(check.snapshots.file(name, "stderr"), redactions.apply(actual.stderr()));
+        check.compare(check.snapshots.file(name, "exit"), actual.describeOutcome() + "\n");
+        check.report();
+        return myself;
+    }
+
+    /**
+     * Verifies that stdout matches the expected text in {@code file}, with the snapshot rules of
+     * {@link #matchesSnapshot()} (update mode included).
+     *
+     * <pre>{@code
+     * assertThat(run).hasStdoutMatchingFile(Path.of("src/test/resources/expected/hello.txt"));
+     * }</pre>
+     *
+     * @param file the file holding the expected stdout
+     * @return {@code this}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF hasStdoutMatchingFile(Path file) {
+        SnapshotCheck check = snapshotCheck();
+        check.compare(file, redactions.apply(actual.stdout()));
+        check.report();
+        return myself;
+    }
+
+    /** A comparison of this run with snapshots, refused at once when updating them is refused (in CI). */
+    private SnapshotCheck snapshotCheck() {
+        isNotNull();
+        Snapshots snapshots = Snapshots.fromEnvironment();
+        if (snapshots.updateRefused()) {
+            throwAssertionError(shouldNotUpdateInCi(actual));
+        }
+        return new SnapshotCheck(snapshots);
+    }
+
+    /** Compares one run with its snapshot files, collecting every problem before failing once. */
+    private final class SnapshotCheck {
+
+        private final Snapshots snapshots;
+        private final List<String> problems = new ArrayList<>();
+        private String firstExpected;
+        private String firstActual;
+
+        SnapshotCheck(Snapshots snapshots) {
+            this.snapshots = snapshots;
+        }
+
+        void compare(Path file, String actualText) {
+            Optional<String> expected = Snapshots.read(file);
+            if (expected.isPresent() && SnapshotMatcher.matches(expected.get(), actualText)) {
+                return;
+            }
+            if (snapshots.updating()) {
+                Snapshots.write(file, SnapshotMatcher.normalize(actualText));
+            } else if (expected.isEmpty()) {
+                problems.add("missing snapshot " + file + "; create it with: " + Snapshots.HOW_TO_UPDATE);
+            } else {
+                problems.add("snapshot " + file + " differs, "
+                        + SnapshotMatcher.firstDifference(expected.get(), actualText));
+                if (firstExpected == null) {
+                    firstExpected = SnapshotMatcher.normalize(expected.get());
+                    firstActual = SnapshotMatcher.normalize(actualText);
+                }
+            }
+        }
+
+        void report() {
+            if (problems.isEmpty()) {
+                return;
+            }
+            ErrorMessageFactory message = shouldMatchSnapshots(actual, problems);
+            if (firstExpected != null) {
+                throw failureWithDiff(message, firstActual, firstExpected);
+            }
+            throwAssertionError(message);
+        }
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return Arrays.stream(body.split("\n", -1))
+                .map(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
+                .collect(Collectors.toList());
+    }
+
+    private SELF hasStreamContaining(String stream, String text, String... values) {
+        isNotNull();
+        List<String> missing = Arrays.stream(values).filter(value -> !text.contains(value)).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throwAssertionError(shouldContain(actual, stream, Arrays.asList(values), missing));
+        }
+        return myself;
+    }
+
+    /** Fails with {@code message} unless the run {@code holds}. */
+    private SELF verify(Predicate<WasiResult> holds, Function<WasiResult, ErrorMessageFactory> message) {
+        isNotNull();
+        if (!holds.test(actual)) {
+            throwAssertionError(message.apply(actual));
+        }
+        return myself;
+    }
+
+    /** A failure that carries the whole actual and expected values, so that IDEs offer a diff. */
+    private AssertionError failureWithDiff(ErrorMessageFactory message, Object actualValue, Object expectedValue) {
+        String text = message.create(emptyDescription(), info.representation());
+        return failureWithActualExpected(actualValue, expectedValue, "%s", text);
+    }
+}
