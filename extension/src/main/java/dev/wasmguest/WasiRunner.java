@@ -17,8 +17,13 @@ import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.util.Durations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -233,9 +238,9 @@ public final class WasiRunner {
     public WasiRunner withStdin(Path file) {
         Objects.requireNonNull(file, "file");
         try {
-            return withStdin(java.nio.file.Files.readAllBytes(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read stdin file " + file.toAbsolutePath(), e);
+            return withStdin(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stdin file " + file.toAbsolutePath(), e);
         }
     }
 
@@ -250,13 +255,13 @@ public final class WasiRunner {
         Objects.requireNonNull(name, "name");
         ClassLoader loader = classLoader();
         String absolute = name.startsWith("/") ? name.substring(1) : name;
-        try (java.io.InputStream in = loader.getResourceAsStream(absolute)) {
+        try (InputStream in = loader.getResourceAsStream(absolute)) {
             if (in == null) {
                 throw new IllegalArgumentException("no stdin resource \"" + name + "\" on the class path");
             }
             return withStdin(in.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read stdin resource " + name, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stdin resource " + name, e);
         }
     }
 
@@ -392,7 +397,7 @@ public final class WasiRunner {
      * @param clock the clock the guest reads
      * @return a new runner; this one is unchanged
      */
-    public WasiRunner withClock(java.time.Clock clock) {
+    public WasiRunner withClock(Clock clock) {
         return with(spec.withClock(Objects.requireNonNull(clock, "clock")));
     }
 

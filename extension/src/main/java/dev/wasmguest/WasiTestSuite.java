@@ -22,6 +22,7 @@ import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -211,7 +212,7 @@ public final class WasiTestSuite {
      * names, which Surefire needs to count every case.
      */
     private String displayName(Path module) {
-        return caseName(module) + engine.map(chosen -> " [" + chosen.name().toLowerCase(java.util.Locale.ROOT) + "]")
+        return caseName(module) + engine.map(chosen -> " [" + chosen.name().toLowerCase(Locale.ROOT) + "]")
                 .orElse("");
     }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -104,7 +106,7 @@ class WasiResultAssertTest {
 
     @Test
     void outcomesAreDistinguishedInEveryMessage() {
-        WasiResult loop = WasiRunner.fromResource("guests/loop-call.wasm").withTimeout(java.time.Duration.ofMillis(200))
+        WasiResult loop = WasiRunner.fromResource("guests/loop-call.wasm").withTimeout(Duration.ofMillis(200))
                 .run();
         WasiResult divzero = WasiRunner.fromResource("guests/divzero.wasm").run();
 
@@ -149,9 +151,9 @@ class WasiResultAssertTest {
         assertThat(ECHO.withStdin(new byte[] {0, 1, (byte) 255}).run()).stdoutBytes().containsExactly(0, 1, 255);
         assertThat(ECHO.withStdin("a\r\nb").run()).stdoutLines().containsExactly("a", "b");
         assertThat(SUCCESS).hasStdoutMatching("(?s)Wasm Guest: Hello.*code 0\\.\n")
-                .hasStdoutMatching(java.util.regex.Pattern.compile("(?s).*\\[hello].*"))
+                .hasStdoutMatching(Pattern.compile("(?s).*\\[hello].*"))
                 .hasStdoutSatisfying(out -> assertThat(out).hasLineCount(3))
-                .finishedWithin(java.time.Duration.ofSeconds(30));
+                .finishedWithin(Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutMatching("Wasm"))
                 .hasMessageContaining("to match pattern:\n  \"Wasm\"")
@@ -159,7 +161,7 @@ class WasiResultAssertTest {
         assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutSatisfying(out -> assertThat(out).contains("100%")))
                 .hasMessageContaining("Expecting stdout to satisfy the given requirements, but:")
                 .hasMessageContaining("\"100%\"");
-        assertThatThrownBy(() -> assertThat(SUCCESS).finishedWithin(java.time.Duration.ZERO))
+        assertThatThrownBy(() -> assertThat(SUCCESS).finishedWithin(Duration.ZERO))
                 .hasMessageContaining("Expecting the run to finish within:\n  0 ms\nbut it took:");
     }
 

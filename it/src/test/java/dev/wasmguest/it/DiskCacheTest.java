@@ -4,8 +4,12 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +52,8 @@ class DiskCacheTest {
 
         Path cache = Path.of(System.getProperty("wasmguest.cache.dir"));
         byte[] echo = Files.readAllBytes(GuestServerSession.guestsDirectory().resolve("echo.wasm"));
-        String sha256 = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(echo));
+        String sha256 = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(echo));
         assertThat(cache.resolve("modules").resolve(sha256 + ".wasm")).hasBinaryContent(echo);
         try (var index = Files.list(cache.resolve("urls"))) {
             assertThat(index.map(DiskCacheTest::read).anyMatch(entry -> entry.contains(path)
@@ -60,8 +64,8 @@ class DiskCacheTest {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasmGuest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The echo guest copies stdin to stdout and reports one environment variable: what it gets is what we give. */
 @WasmGuest(url = "${guest.base}/echo.wasm")
@@ -38,9 +42,9 @@ class EnvAndStdinTest {
     }
 
     @Test
-    void stdinFromAFileOrAClasspathResource(WasiRunner echo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("in.txt"), "from a file\n");
+    void stdinFromAFileOrAClasspathResource(WasiRunner echo, @TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("in.txt"), "from a file\n");
 
         assertThat(echo.withStdin(file).run()).succeeded().hasStdout("from a file\n");
         assertThat(echo.withStdinFromResource("stdin/greeting.txt").run()).succeeded().hasStdout("from a resource\n");

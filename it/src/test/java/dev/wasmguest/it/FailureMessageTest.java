@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuest;
 import dev.wasmguest.assertions.SoftWasiAssertions;
+import java.util.Map;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.opentest4j.AssertionFailedError;
 
 /** Failing tests explain themselves: run through the JUnit Platform as a user's test would be. */
 class FailureMessageTest {
@@ -105,10 +107,10 @@ class FailureMessageTest {
     void stdoutMismatchCarriesBothValuesForADiff() {
         Throwable failure = singleFailure(ExpectsOtherStdout.class);
 
-        assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class)
+        assertThat(failure).isInstanceOf(AssertionFailedError.class)
                 .hasMessageStartingWith("\nExpecting stdout:\n  \"actual line\n\"\nto be equal to:\n  \"expected"
                         + " line\n\"\n\nRun of guest module http://");
-        org.opentest4j.AssertionFailedError diff = (org.opentest4j.AssertionFailedError) failure;
+        AssertionFailedError diff = (AssertionFailedError) failure;
         assertThat(diff.getExpected().getStringRepresentation()).isEqualTo("expected line\n");
         assertThat(diff.getActual().getStringRepresentation()).isEqualTo("actual line\n");
     }
@@ -162,6 +164,6 @@ class FailureMessageTest {
     }
 
     private static Throwable singleFailure(Class<?> testClass) {
-        return UserTests.failure(UserTests.run(testClass, java.util.Map.of()));
+        return UserTests.failure(UserTests.run(testClass, Map.of()));
     }
 }

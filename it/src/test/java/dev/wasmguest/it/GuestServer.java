@@ -2,6 +2,7 @@ package dev.wasmguest.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class GuestServer implements AutoCloseable {
 
     public GuestServer start() {
         try {
-            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

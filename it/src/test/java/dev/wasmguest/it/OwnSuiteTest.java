@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Our own suite in the wasi-testsuite format ({@code guests/suite}): every rule of the format, run as it is and
@@ -103,7 +104,7 @@ class OwnSuiteTest {
     void failuresShowCaseArgvEnvFixtureAndBothOutputs() {
         Throwable failure = failureOf(run(WrongStdout.class).testEvents());
 
-        assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class);
+        assertThat(failure).isInstanceOf(AssertionFailedError.class);
         assertThat(failure.getMessage())
                 .startsWith("Case wrong_stdout of suite \"wasmguest own suite\" failed:\n  stdout was expected to start"
                         + " with:\n    | expected output\n    | \n  but was:\n    | actual output\n")
@@ -112,7 +113,7 @@ class OwnSuiteTest {
                 .contains("  fixture:  fixture.dir")
                 .contains("  ended:    exited with code 0")
                 .contains("  spec:     " + SUITE.resolve("wrong_stdout.json"));
-        org.opentest4j.AssertionFailedError diff = (org.opentest4j.AssertionFailedError) failure;
+        AssertionFailedError diff = (AssertionFailedError) failure;
         assertThat(diff.getExpected().getStringRepresentation()).isEqualTo("expected output\n");
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -44,7 +45,7 @@ class ParallelRunsTest {
     }
 
     @RepeatedTest(24)
-    void concurrentTestsShareOneCompiledGuest(WasiRunner echo, org.junit.jupiter.api.RepetitionInfo repetition) {
+    void concurrentTestsShareOneCompiledGuest(WasiRunner echo, RepetitionInfo repetition) {
         String input = "repetition " + repetition.getCurrentRepetition();
         assertThat(echo.withStdin(input).run()).succeeded().hasStdout(input);
     }

@@ -7,8 +7,10 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuest;
 import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,7 @@ class ResolutionFailuresTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), 0);
         seed = Files.readAllBytes(GuestServerSession.guestsDirectory().resolve("seed.wasm"));
         configuration.put("server", base());
         configuration.put("wasmguest.cache.dir", cache.toString());
@@ -233,7 +235,7 @@ class ResolutionFailuresTest {
 
     @Test
     void malformedModuleFailsBeforeAnyRun() {
-        byte[] truncated = java.util.Arrays.copyOf(seed, 2000);
+        byte[] truncated = Arrays.copyOf(seed, 2000);
         server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(truncated)).build());
 
         assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + base()

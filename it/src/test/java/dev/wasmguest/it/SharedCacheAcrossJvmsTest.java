@@ -3,6 +3,7 @@ package dev.wasmguest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -45,7 +47,7 @@ class SharedCacheAcrossJvmsTest {
                             .body(new Buffer().write(seed)).build();
                 }
             });
-            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            server.start(InetAddress.getLoopbackAddress(), 0);
             String url = server.url("/shared/seed.wasm").toString();
 
             List<Process> jvms = new ArrayList<>();
@@ -73,7 +75,7 @@ class SharedCacheAcrossJvmsTest {
     }
 
     private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private Process startJvm(String url, String argument) throws IOException {

@@ -7,10 +7,13 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasmGuest;
 import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Golden files: each run is compared with the snapshot files committed under {@code src/test/snapshots/SnapshotTest}.
@@ -92,17 +95,17 @@ class SnapshotTest {
     void changedOutputShowsWhereAndOffersADiff() {
         Throwable failure = failureOf(ChangedOutput.class);
 
-        assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class)
+        assertThat(failure).isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("snapshot src/test/snapshots/named/seed.stdout differs, line 2: expected"
                         + " \"Wasm Guest: Received arguments: [named]\" but was \"Wasm Guest: Received arguments: [changed]\"");
-        assertThat(((org.opentest4j.AssertionFailedError) failure).getExpected().getStringRepresentation())
+        assertThat(((AssertionFailedError) failure).getExpected().getStringRepresentation())
                 .contains("[named]");
     }
 
     private static Throwable failureOf(Class<?> testClass) {
         // In update mode these scenarios would write the very snapshots they prove missing or changed.
-        org.junit.jupiter.api.Assumptions.assumeFalse("update".equals(System.getProperty("wasmguest.snapshots"))
+        Assumptions.assumeFalse("update".equals(System.getProperty("wasmguest.snapshots"))
                 || "update".equals(System.getenv("WASMGUEST_SNAPSHOTS")), "snapshots are being updated");
-        return UserTests.failure(UserTests.run(testClass, java.util.Map.of()));
+        return UserTests.failure(UserTests.run(testClass, Map.of()));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -44,7 +45,7 @@ public final class Snapshots {
         return from(System.getProperties()::getProperty, System.getenv());
     }
 
-    static Snapshots from(java.util.function.Function<String, String> properties, Map<String, String> environment) {
+    static Snapshots from(Function<String, String> properties, Map<String, String> environment) {
         String dir = Optional.ofNullable(properties.apply(DIR)).orElse("src/test/snapshots");
         String mode = Optional.ofNullable(properties.apply(MODE))
                 .or(() -> Optional.ofNullable(environment.get("WASMGUEST_SNAPSHOTS"))).orElse("");

@@ -2,6 +2,8 @@ package dev.wasmguest.internal.assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** trycmd's matching rules: normalised newlines, {@code [..]} within a line, {@code ...} for any lines. */
@@ -40,14 +42,14 @@ class SnapshotMatcherTest {
 
     @Test
     void snapshotSettings() {
-        Snapshots defaults = Snapshots.from(key -> null, java.util.Map.of());
+        Snapshots defaults = Snapshots.from(key -> null, Map.of());
         assertThat(defaults.directory()).hasToString("src/test/snapshots");
         assertThat(defaults.updating()).isFalse();
 
-        Snapshots update = Snapshots.from(key -> key.equals("wasmguest.snapshots") ? "update" : null, java.util.Map.of());
+        Snapshots update = Snapshots.from(key -> key.equals("wasmguest.snapshots") ? "update" : null, Map.of());
         assertThat(update.updating()).isTrue();
 
-        Snapshots fromEnv = Snapshots.from(key -> null, java.util.Map.of("WASMGUEST_SNAPSHOTS", "update", "CI", "true"));
+        Snapshots fromEnv = Snapshots.from(key -> null, Map.of("WASMGUEST_SNAPSHOTS", "update", "CI", "true"));
         assertThat(fromEnv.updating()).isFalse();
         assertThat(fromEnv.updateRefused()).isTrue();
     }
@@ -56,7 +58,7 @@ class SnapshotMatcherTest {
     void redactionsReplaceMachineSpecificText() {
         Redactions redactions = new Redactions();
         redactions.add("id=\\d+", "id=[ID]");
-        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        String cwd = Path.of("").toAbsolutePath().toString();
         assertThat(redactions.apply("in " + cwd + "/x, id=1234")).isEqualTo("in [CWD]/x, id=[ID]");
     }
 }

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.engine;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
@@ -40,6 +41,6 @@ public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputByt
 
     /** The memory limit in pages, at most Chicory's own cap. */
     public int maxMemoryPages() {
-        return (int) Math.min(maxMemoryBytes / PAGE_BYTES, com.dylibso.chicory.wasm.types.MemoryLimits.MAX_PAGES);
+        return (int) Math.min(maxMemoryBytes / PAGE_BYTES, MemoryLimits.MAX_PAGES);
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -205,7 +206,7 @@ final class HttpFetcher {
         private final long intervalNanos;
         private long nextReport;
 
-        ProgressLog(String name, long declared, java.time.Duration interval) {
+        ProgressLog(String name, long declared, Duration interval) {
             this.name = name;
             this.declared = declared;
             this.intervalNanos = interval.toNanos();

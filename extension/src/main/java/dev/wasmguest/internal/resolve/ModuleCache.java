@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -167,7 +168,7 @@ public final class ModuleCache {
             if (lastModified != null) {
                 p.setProperty("last-modified", lastModified);
             }
-            java.io.StringWriter text = new java.io.StringWriter();
+            StringWriter text = new StringWriter();
             try {
                 p.store(text, "wasmguest URL index entry");
             } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.wasmguest.internal.source;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -30,7 +31,7 @@ public sealed interface ModuleSource permits UrlSource, FileSource, ResourceSour
         URI uri;
         try {
             uri = new URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a valid URL: \"" + url + "\" (" + e.getReason() + ")", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

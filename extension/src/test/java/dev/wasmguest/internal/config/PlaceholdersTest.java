@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +43,8 @@ class PlaceholdersTest {
 
     @Test
     void prioritySourceWins() {
-        Settings junit = settings.withPriority(key -> key.equals("base") ? java.util.Optional.of("junit")
-                : java.util.Optional.empty());
+        Settings junit = settings.withPriority(key -> key.equals("base") ? Optional.of("junit")
+                : Optional.empty());
         assertThat(Placeholders.expand("${base}", junit)).isEqualTo("junit");
         assertThat(Placeholders.expand("${only.env}", junit)).isEqualTo("e");
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /** Prepares and runs test guests the way {@code WasiRunner} does, without its public layer. */
 final class TestGuests {
@@ -42,7 +43,7 @@ final class TestGuests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }

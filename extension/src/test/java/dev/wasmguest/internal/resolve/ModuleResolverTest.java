@@ -9,11 +9,13 @@ import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,7 @@ class ModuleResolverTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), 0);
         try (InputStream in = getClass().getResourceAsStream("/guests/seed.wasm")) {
             seed = in.readAllBytes();
         }
@@ -263,12 +265,12 @@ class ModuleResolverTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

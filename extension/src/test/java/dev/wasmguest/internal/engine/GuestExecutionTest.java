@@ -6,6 +6,7 @@ import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Runs execute on the caller's thread; a guest that needs a deeper stack than the caller has is run again on a
  * large-stack thread, and a timeout stops a guest on the caller's thread without leaving that thread interrupted.
  */
-class RunThreadsTest {
+class GuestExecutionTest {
 
     private static final long SMALL_STACK = 256 * 1024;
 
@@ -72,7 +73,7 @@ class RunThreadsTest {
         assertThat(interrupted).as("the caller's interrupt is kept").isTrue();
     }
 
-    private static <T> T onThreadWithSmallStack(java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T onThreadWithSmallStack(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(null, () -> {
             try {
