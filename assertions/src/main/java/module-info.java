@@ -8,10 +8,10 @@ module dev.wasmguest.assertions {
     exports dev.wasmguest.assertions;
     exports dev.wasmguest.assertions.error;
     // AssertJ generates soft-assertion proxies of WasiResultAssert in its package (a private lookup).
-    opens dev.wasmguest.assertions to org.assertj.core;
+    opens dev.wasmguest.assertions to
+            org.assertj.core;
 
     requires static transitive org.apiguardian.api;
-
     requires transitive dev.wasmguest;
     requires transitive org.assertj.core;
 }

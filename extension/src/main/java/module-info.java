@@ -5,15 +5,16 @@
  * notice. JUnit Jupiter is a static dependency: a test path has it in the version its user chose, and
  * {@link dev.wasmguest.WasiRunner} works without it.
  */
-@SuppressWarnings({"requires-automatic", "module"}) // Jimfs has no module descriptor; the assertions module compiles after this one
+@SuppressWarnings({"requires-automatic", "module"
+}) // Jimfs has no module descriptor; the assertions module compiles after this one
 module dev.wasmguest {
     exports dev.wasmguest;
     // The assertions share the extension's excerpting and atomic file writing; nobody else sees them.
-    exports dev.wasmguest.internal.util to dev.wasmguest.assertions;
+    exports dev.wasmguest.internal.util to
+            dev.wasmguest.assertions;
 
     requires static transitive org.apiguardian.api;
     requires static transitive org.junit.jupiter.api;
-
     requires com.dylibso.chicory.compiler;
     requires com.dylibso.chicory.log;
     requires com.dylibso.chicory.runtime;

@@ -41,8 +41,13 @@ public final class WasiResult {
     private final Optional<GuestFiles> files;
     private final Optional<String> testName;
 
-    WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record,
-            Optional<GuestFiles> files, Optional<String> testName) {
+    WasiResult(
+            String source,
+            List<String> argv,
+            Map<String, String> env,
+            RunRecord record,
+            Optional<GuestFiles> files,
+            Optional<String> testName) {
         this.source = source;
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
@@ -237,8 +242,10 @@ public final class WasiResult {
      * @throws IllegalStateException when the run had no directories
      */
     public Path file(String guestPath) {
-        return files.orElseThrow(() -> new IllegalStateException("the run of " + source
-                + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))
+        return files.orElseThrow(
+                        () -> new IllegalStateException(
+                                "the run of " + source
+                                        + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))
                 .file(guestPath);
     }
 

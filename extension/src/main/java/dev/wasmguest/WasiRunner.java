@@ -62,7 +62,7 @@ public final class WasiRunner {
     private final Supplier<String> testNamer;
 
     WasiRunner(GuestHandle guest, RunSpec spec) {
-        this(guest, spec, result -> { }, null);
+        this(guest, spec, result -> {}, null);
     }
 
     private WasiRunner(GuestHandle guest, RunSpec spec, Consumer<WasiResult> observer, Supplier<String> testNamer) {
@@ -106,7 +106,8 @@ public final class WasiRunner {
      * @throws IllegalArgumentException when the URL or the digest is malformed
      */
     public static WasiRunner fromUrl(String url, String sha256) {
-        return create(ModuleSource.ofUrl(Objects.requireNonNull(url, "url")),
+        return create(
+                ModuleSource.ofUrl(Objects.requireNonNull(url, "url")),
                 Optional.of(Sha256.normalize(Objects.requireNonNull(sha256, "sha256"))));
     }
 
@@ -275,8 +276,8 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withDirectory(String guestPath, Path hostPath) {
-        return with(spec.withMount(Mount.readWrite(guestDirectory(guestPath),
-                Objects.requireNonNull(hostPath, "hostPath"))));
+        return with(spec.withMount(
+                Mount.readWrite(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -289,8 +290,8 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
-        return with(spec.withMount(Mount.readOnly(guestDirectory(guestPath),
-                Objects.requireNonNull(hostPath, "hostPath"))));
+        return with(spec.withMount(
+                Mount.readOnly(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -444,19 +445,34 @@ public final class WasiRunner {
             engine = prepared.engineFor(spec.engine(), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return observed(new WasiResult(source, spec.argv(guest.source().fileName()), spec.env(),
-                    RunRecord.interruptedBeforeStart(spec.limits(), spec.engine(), Duration.ofNanos(System.nanoTime()
-                            - asked)), Optional.empty(), testName()));
+            return observed(new WasiResult(
+                    source,
+                    spec.argv(guest.source().fileName()),
+                    spec.env(),
+                    RunRecord.interruptedBeforeStart(
+                            spec.limits(), spec.engine(), Duration.ofNanos(System.nanoTime() - asked)),
+                    Optional.empty(),
+                    testName()));
         } catch (TimeoutException e) {
-            throw new GuestResolutionException(source, "preparing the module took longer than "
-                    + RunSpec.PREPARE_TIMEOUT + " (" + Durations.describe(spec.limits().prepareTimeout()) + "); it"
-                    + " goes on in the background and its result will be cached. Raise " + RunSpec.PREPARE_TIMEOUT
-                    + ", or use " + RunSpec.ENGINE + "=auto so that runs start in the interpreter meanwhile", e);
+            throw new GuestResolutionException(
+                    source,
+                    "preparing the module took longer than "
+                            + RunSpec.PREPARE_TIMEOUT + " ("
+                            + Durations.describe(spec.limits().prepareTimeout()) + "); it"
+                            + " goes on in the background and its result will be cached. Raise "
+                            + RunSpec.PREPARE_TIMEOUT
+                            + ", or use " + RunSpec.ENGINE + "=auto so that runs start in the interpreter meanwhile",
+                    e);
         }
-        GuestExecution.Finished finished = GuestExecution.run(prepared, engine, spec,
-                Duration.ofNanos(System.nanoTime() - asked));
-        return observed(new WasiResult(prepared.source(), spec.argv(prepared.fileName()), spec.env(),
-                finished.record(), finished.files(), testName()));
+        GuestExecution.Finished finished =
+                GuestExecution.run(prepared, engine, spec, Duration.ofNanos(System.nanoTime() - asked));
+        return observed(new WasiResult(
+                prepared.source(),
+                spec.argv(prepared.fileName()),
+                spec.env(),
+                finished.record(),
+                finished.files(),
+                testName()));
     }
 
     private WasiResult observed(WasiResult result) {
@@ -501,8 +517,8 @@ public final class WasiRunner {
     private static String guestDirectory(String guestPath) {
         Objects.requireNonNull(guestPath, "guestPath");
         if (!guestPath.startsWith("/") || guestPath.contains("..")) {
-            throw new IllegalArgumentException("guest directory must be an absolute path without '..', got \""
-                    + guestPath + "\"");
+            throw new IllegalArgumentException(
+                    "guest directory must be an absolute path without '..', got \"" + guestPath + "\"");
         }
         return guestPath;
     }

@@ -72,7 +72,11 @@ public final class WasiTestSuite {
     private final CaseList expectedFailures;
     private final CaseList skipped;
 
-    private WasiTestSuite(Path directory, Duration timeout, Optional<WasiEngine> engine, CaseList expectedFailures,
+    private WasiTestSuite(
+            Path directory,
+            Duration timeout,
+            Optional<WasiEngine> engine,
+            CaseList expectedFailures,
             CaseList skipped) {
         this.directory = directory;
         this.timeout = timeout;
@@ -88,8 +92,12 @@ public final class WasiTestSuite {
      * @return the suite, with a timeout of 5 s per case; never {@code null}
      */
     public static WasiTestSuite inDirectory(Path directory) {
-        return new WasiTestSuite(Objects.requireNonNull(directory, "directory"), Duration.ofSeconds(5),
-                Optional.empty(), CaseList.empty(), CaseList.empty());
+        return new WasiTestSuite(
+                Objects.requireNonNull(directory, "directory"),
+                Duration.ofSeconds(5),
+                Optional.empty(),
+                CaseList.empty(),
+                CaseList.empty());
     }
 
     /**
@@ -142,8 +150,8 @@ public final class WasiTestSuite {
      * @return a new suite; this one is unchanged
      */
     public WasiTestSuite withEngine(WasiEngine value) {
-        return new WasiTestSuite(directory, timeout, Optional.of(Objects.requireNonNull(value, "engine")),
-                expectedFailures, skipped);
+        return new WasiTestSuite(
+                directory, timeout, Optional.of(Objects.requireNonNull(value, "engine")), expectedFailures, skipped);
     }
 
     /**
@@ -180,7 +188,8 @@ public final class WasiTestSuite {
         List<Path> modules = modules();
         String suiteName = CaseSpec.suiteName(directory);
         List<DynamicNode> cases = modules.stream()
-                .map(module -> DynamicTest.dynamicTest(displayName(module), module.toUri(), () -> runCase(module, suiteName)))
+                .map(module ->
+                        DynamicTest.dynamicTest(displayName(module), module.toUri(), () -> runCase(module, suiteName)))
                 .collect(Collectors.toList());
         return Stream.of(DynamicContainer.dynamicContainer(suiteName, directory.toUri(), cases.stream()));
     }
@@ -188,18 +197,20 @@ public final class WasiTestSuite {
     private List<Path> modules() {
         List<PathMatcher> selected = Optional.ofNullable(System.getProperty(CASES)).stream()
                 .flatMap(globs -> Stream.of(globs.split(",")))
-                .map(String::strip).filter(glob -> !glob.isEmpty())
+                .map(String::strip)
+                .filter(glob -> !glob.isEmpty())
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .collect(Collectors.toList());
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> modules = files.filter(file -> file.getFileName().toString().endsWith(".wasm"))
-                    .filter(file -> selected.isEmpty() || selected.stream()
-                            .anyMatch(glob -> glob.matches(Path.of(caseName(file)))))
+            List<Path> modules = files.filter(
+                            file -> file.getFileName().toString().endsWith(".wasm"))
+                    .filter(file -> selected.isEmpty()
+                            || selected.stream().anyMatch(glob -> glob.matches(Path.of(caseName(file)))))
                     .sorted()
                     .collect(Collectors.toList());
             if (modules.isEmpty() && selected.isEmpty()) {
-                throw new IllegalArgumentException("the suite directory " + directory.toAbsolutePath()
-                        + " holds no .wasm case");
+                throw new IllegalArgumentException(
+                        "the suite directory " + directory.toAbsolutePath() + " holds no .wasm case");
             }
             return modules;
         } catch (IOException e) {
@@ -212,8 +223,9 @@ public final class WasiTestSuite {
      * names, which Surefire needs to count every case.
      */
     private String displayName(Path module) {
-        return caseName(module) + engine.map(chosen -> " [" + chosen.name().toLowerCase(Locale.ROOT) + "]")
-                .orElse("");
+        return caseName(module)
+                + engine.map(chosen -> " [" + chosen.name().toLowerCase(Locale.ROOT) + "]")
+                        .orElse("");
     }
 
     private static String caseName(Path module) {
@@ -229,11 +241,17 @@ public final class WasiTestSuite {
         Optional<AssertionError> failure = check(CaseSpec.read(module), suiteName);
         if (expectedFailures.contains(name)) {
             if (failure.isEmpty()) {
-                throw new AssertionFailedError("case " + name + " now passes, remove it from the list "
-                        + expectedFailures.file());
+                throw new AssertionFailedError(
+                        "case " + name + " now passes, remove it from the list " + expectedFailures.file());
             }
             throw new TestAbortedException("expected failure (listed in " + expectedFailures.file() + "): "
-                    + failure.get().getMessage().lines().skip(1).findFirst().orElse("").strip());
+                    + failure.get()
+                            .getMessage()
+                            .lines()
+                            .skip(1)
+                            .findFirst()
+                            .orElse("")
+                            .strip());
         }
         if (failure.isPresent()) {
             throw failure.get();
@@ -246,8 +264,10 @@ public final class WasiTestSuite {
         if (!result.exited() || result.exitCode() != spec.exitCode()) {
             problems.add("expected exit code " + spec.exitCode() + " but it " + result.describeOutcome());
         }
-        Optional<String> stdoutProblem = spec.stdout().flatMap(expected -> prefixProblem("stdout", expected, result.stdout()));
-        Optional<String> stderrProblem = spec.stderr().flatMap(expected -> prefixProblem("stderr", expected, result.stderr()));
+        Optional<String> stdoutProblem =
+                spec.stdout().flatMap(expected -> prefixProblem("stdout", expected, result.stdout()));
+        Optional<String> stderrProblem =
+                spec.stderr().flatMap(expected -> prefixProblem("stderr", expected, result.stderr()));
         stdoutProblem.ifPresent(problems::add);
         stderrProblem.ifPresent(problems::add);
         if (problems.isEmpty()) {
@@ -258,8 +278,8 @@ public final class WasiTestSuite {
         if (problems.size() == 1 && stdoutProblem.isPresent()) {
             String expected = normalize(spec.stdout().get());
             String actual = normalize(result.stdout());
-            return Optional.of(new AssertionFailedError(message, expected,
-                    actual.substring(0, Math.min(actual.length(), expected.length()))));
+            return Optional.of(new AssertionFailedError(
+                    message, expected, actual.substring(0, Math.min(actual.length(), expected.length()))));
         }
         return Optional.of(new AssertionFailedError(message));
     }
@@ -279,10 +299,11 @@ public final class WasiTestSuite {
             runSpec = runSpec.withMount(Mount.fixture(dir, base.resolve(dir)));
         }
         if (spec.root().isPresent()) {
-            runSpec = runSpec.withMount(Mount.fixture("/", base.resolve(spec.root().get())));
+            runSpec = runSpec.withMount(
+                    Mount.fixture("/", base.resolve(spec.root().get())));
         }
-        return new WasiRunner(GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()),
-                runSpec);
+        return new WasiRunner(
+                GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()), runSpec);
     }
 
     private static Optional<String> prefixProblem(String stream, String expected, String actual) {
@@ -324,8 +345,9 @@ public final class WasiTestSuite {
             if (text.isEmpty()) {
                 return "(empty)";
             }
-            String shown = text.length() > 2000 ? text.substring(0, 2000) + "… " + (text.length() - 2000)
-                    + " more characters" : text;
+            String shown = text.length() > 2000
+                    ? text.substring(0, 2000) + "… " + (text.length() - 2000) + " more characters"
+                    : text;
             return "\n    | " + shown.replace("\n", "\n    | ");
         }
     }

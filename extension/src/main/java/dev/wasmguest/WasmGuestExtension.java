@@ -45,8 +45,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @since 0.1.0
  */
 @API(status = STABLE, since = "0.1")
-public class WasmGuestExtension implements ParameterResolver, ExecutionCondition, BeforeEachCallback,
-        AfterTestExecutionCallback {
+public class WasmGuestExtension
+        implements ParameterResolver, ExecutionCondition, BeforeEachCallback, AfterTestExecutionCallback {
 
     private final WasiRunner runner;
 
@@ -104,8 +104,10 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        WasiRunner resolved = (runner != null ? runner : declaredRunner(NearestGuest.find(parameter, context)
-                .orElseThrow(), context)).inTest(RunReports.recorder(context), TestNames.namer(context));
+        WasiRunner resolved = (runner != null
+                        ? runner
+                        : declaredRunner(NearestGuest.find(parameter, context).orElseThrow(), context))
+                .inTest(RunReports.recorder(context), TestNames.namer(context));
         return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
     }
 
@@ -121,8 +123,8 @@ public class WasmGuestExtension implements ParameterResolver, ExecutionCondition
         for (Parameter parameter : OfflineSkip.guestParameters(context)) {
             Optional<NearestGuest> nearest = NearestGuest.find(parameter, context);
             if (isGuestType(parameter) && servedHere(nearest.isPresent())) {
-                Optional<ConditionEvaluationResult> skip = OfflineSkip.check(() -> runner != null
-                        ? runner.handle() : declaredHandle(nearest.orElseThrow(), context));
+                Optional<ConditionEvaluationResult> skip = OfflineSkip.check(
+                        () -> runner != null ? runner.handle() : declaredHandle(nearest.orElseThrow(), context));
                 if (skip.isPresent()) {
                     return skip.get();
                 }

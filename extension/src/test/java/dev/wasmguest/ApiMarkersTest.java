@@ -13,7 +13,8 @@ class ApiMarkersTest {
 
     @Test
     void everyPublicTypeHasTheRightStatus() {
-        assertThat(ApiMarkers.statuses(CLASSES)).containsEntry("dev.wasmguest.WasiRunner", "STABLE")
+        assertThat(ApiMarkers.statuses(CLASSES))
+                .containsEntry("dev.wasmguest.WasiRunner", "STABLE")
                 .containsEntry("dev.wasmguest.internal.junit.RunReports", "INTERNAL");
         assertThat(ApiMarkers.problems(CLASSES)).isEmpty();
     }

@@ -32,6 +32,7 @@ class BigGuestPreparationTest {
     private static final String GUEST = "guests/many-functions.wasm";
     /** What the guest prints, on every engine (and under Node's node:wasi). */
     private static final String OUTPUT = "3048397685\n";
+
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
 
     @TempDir
@@ -47,8 +48,9 @@ class BigGuestPreparationTest {
         assertThat(first.stdout()).isEqualTo(OUTPUT);
         assertThat(first.succeeded()).as(first.describeOutcome()).isTrue();
         assertThat(first.engine()).isEqualTo(WasiEngine.COMPILER);
-        assertThat(first.preparation()).as("translating must take longer than the run's timeout, else this test"
-                + " proves nothing").isGreaterThan(SHORT_TIMEOUT);
+        assertThat(first.preparation())
+                .as("translating must take longer than the run's timeout, else this test" + " proves nothing")
+                .isGreaterThan(SHORT_TIMEOUT);
         assertThat(first.duration()).isLessThan(SHORT_TIMEOUT);
         assertThat(second.succeeded()).isTrue();
         assertThat(second.preparation()).as("prepared once").isLessThan(Duration.ofMillis(100));
@@ -61,7 +63,8 @@ class BigGuestPreparationTest {
         WasiRunner runner = runner().withTimeout(SHORT_TIMEOUT);
 
         WasiResult first = runner.run();
-        assertThat(first.engine()).as("the first run does not wait for the translation")
+        assertThat(first.engine())
+                .as("the first run does not wait for the translation")
                 .isEqualTo(WasiEngine.INTERPRETER);
         assertThat(first.succeeded()).as(first.describeOutcome()).isTrue();
         WasiResult compiled = first;
@@ -73,8 +76,12 @@ class BigGuestPreparationTest {
         }
 
         assertThat(compiled.engine()).as("later runs use the compiled code").isEqualTo(WasiEngine.COMPILER);
-        assertThat(List.of(first.stdout(), compiled.stdout(), runner.withEngine(WasiEngine.INTERPRETER).run().stdout(),
-                runner.withEngine(WasiEngine.COMPILER).run().stdout())).containsOnly(OUTPUT);
+        assertThat(List.of(
+                        first.stdout(),
+                        compiled.stdout(),
+                        runner.withEngine(WasiEngine.INTERPRETER).run().stdout(),
+                        runner.withEngine(WasiEngine.COMPILER).run().stdout()))
+                .containsOnly(OUTPUT);
         assertThat(compiledEntries()).hasSize(1);
     }
 
@@ -102,8 +109,7 @@ class BigGuestPreparationTest {
         assertThat(compiledEntries()).as("a complete entry").hasSize(1);
         assertThat(temporaryFiles()).isEmpty();
         WasiRunner laterJvm = runner(); // a new loader: as a later JVM, it finds the entry
-        assertThat(laterJvm.withEngine(WasiEngine.COMPILER).run().preparation())
-                .isLessThan(next.preparation());
+        assertThat(laterJvm.withEngine(WasiEngine.COMPILER).run().preparation()).isLessThan(next.preparation());
     }
 
     /** A runner of the guest with its own loader over this test's cache, as in a new JVM. */
@@ -111,8 +117,10 @@ class BigGuestPreparationTest {
         Properties properties = new Properties();
         properties.setProperty("wasmguest.cache.dir", cacheDir.toString());
         Settings settings = Settings.fromSources(properties, Map.of());
-        return new WasiRunner(GuestLoader.fromSettings(settings).handle(new ResourceSource(GUEST,
-                getClass().getClassLoader()), Optional.empty()), RunSpec.defaults(settings));
+        return new WasiRunner(
+                GuestLoader.fromSettings(settings)
+                        .handle(new ResourceSource(GUEST, getClass().getClassLoader()), Optional.empty()),
+                RunSpec.defaults(settings));
     }
 
     private List<Path> compiledEntries() throws IOException {

@@ -44,7 +44,10 @@ class WasiRunnerTest {
     @Test
     void withMethodsLeaveTheOriginalUnchanged() {
         WasiRunner echo = WasiRunner.fromResource("guests/echo.wasm");
-        WasiRunner configured = echo.withStdin("in").withEnv("GREETING", "hi").withArgs("GREETING").withArgv0("e");
+        WasiRunner configured = echo.withStdin("in")
+                .withEnv("GREETING", "hi")
+                .withArgs("GREETING")
+                .withArgv0("e");
 
         assertThat(configured.run().stdout()).isEqualTo("in");
         assertThat(configured.run().stderr()).isEqualTo("env GREETING=hi\n");
@@ -72,14 +75,18 @@ class WasiRunnerTest {
     @Test
     void invalidInputsAreRefusedAtOnce() {
         WasiRunner echo = WasiRunner.fromResource("guests/echo.wasm");
-        assertThatThrownBy(() -> echo.withEnv("A=B", "x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> echo.withEnv("A=B", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("A=B");
         assertThatThrownBy(() -> echo.withEnv("", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> echo.withArgs("a", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> WasiRunner.fromUrl("ftp://host/x.wasm")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ftp://host/x.wasm").hasMessageContaining("http, https or file URL");
+        assertThatThrownBy(() -> WasiRunner.fromUrl("ftp://host/x.wasm"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ftp://host/x.wasm")
+                .hasMessageContaining("http, https or file URL");
         assertThatThrownBy(() -> WasiRunner.fromUrl("https://host/x.wasm", "abc"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 hexadecimal digits");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 hexadecimal digits");
     }
 
     @Test

@@ -101,8 +101,7 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
      * @return {@code this}
      */
     public SELF hasExitCode(int expected) {
-        return verify(run -> run.exited() && run.exitCode() == expected,
-                run -> shouldHaveExitCode(run, expected));
+        return verify(run -> run.exited() && run.exitCode() == expected, run -> shouldHaveExitCode(run, expected));
     }
 
     /**
@@ -174,7 +173,8 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
      * @return {@code this}
      */
     public SELF hasTrapMessageContaining(String text) {
-        return verify(run -> run.trapped() && run.trap().orElse("").contains(text),
+        return verify(
+                run -> run.trapped() && run.trap().orElse("").contains(text),
                 run -> shouldHaveTrapMessageContaining(run, text));
     }
 
@@ -362,8 +362,7 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
      * @return {@code this}
      */
     public SELF hasStdoutMatching(Pattern pattern) {
-        return verify(run -> pattern.matcher(run.stdout()).matches(),
-                run -> shouldHaveStdoutMatching(run, pattern));
+        return verify(run -> pattern.matcher(run.stdout()).matches(), run -> shouldHaveStdoutMatching(run, pattern));
     }
 
     /**
@@ -544,7 +543,8 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
 
     private SELF hasStreamContaining(String stream, String text, String... values) {
         isNotNull();
-        List<String> missing = Arrays.stream(values).filter(value -> !text.contains(value)).collect(Collectors.toList());
+        List<String> missing =
+                Arrays.stream(values).filter(value -> !text.contains(value)).collect(Collectors.toList());
         if (!missing.isEmpty()) {
             throwAssertionError(shouldContain(actual, stream, Arrays.asList(values), missing));
         }

@@ -41,11 +41,11 @@ public class SoftWasiAssertions extends AbstractSoftAssertions {
      * Whether AssertJ can generate soft proxies of {@link WasiResultAssert}: on the class path it can, and they make
      * every assertion soft, AssertJ's inherited ones included; in a named module it cannot.
      */
-    private static final boolean PROXIES_WORK = !WasiResultAssert.class.getModule().isNamed();
+    private static final boolean PROXIES_WORK =
+            !WasiResultAssert.class.getModule().isNamed();
 
     /** An empty collector; call {@link #assertAll()} when done. */
-    public SoftWasiAssertions() {
-    }
+    public SoftWasiAssertions() {}
 
     /**
      * Starts soft assertions on a run.
@@ -54,7 +54,8 @@ public class SoftWasiAssertions extends AbstractSoftAssertions {
      * @return never {@code null}
      */
     public WasiResultAssert assertThat(WasiResult actual) {
-        WasiResultAssert softly = PROXIES_WORK ? proxy(WasiResultAssert.class, WasiResult.class, actual)
+        WasiResultAssert softly = PROXIES_WORK
+                ? proxy(WasiResultAssert.class, WasiResult.class, actual)
                 : new CollectingWasiResultAssert(actual, this);
         softly.navigateWith(new SoftNavigation(this));
         return softly;

@@ -21,8 +21,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class WasiAssertions {
 
-    private WasiAssertions() {
-    }
+    private WasiAssertions() {}
 
     /**
      * Starts assertions on how a guest run ended and what it wrote.

@@ -13,7 +13,8 @@ class ApiMarkersTest {
 
     @Test
     void everyPublicTypeHasTheRightStatus() {
-        assertThat(ApiMarkers.statuses(CLASSES)).containsEntry("dev.wasmguest.assertions.WasiResultAssert", "STABLE")
+        assertThat(ApiMarkers.statuses(CLASSES))
+                .containsEntry("dev.wasmguest.assertions.WasiResultAssert", "STABLE")
                 .containsEntry("dev.wasmguest.internal.assertions.RunContext", "INTERNAL");
         assertThat(ApiMarkers.problems(CLASSES)).isEmpty();
     }

@@ -26,7 +26,8 @@ class BoundedMessagesTest {
     void containingQuotesOnlyTheHeadAndTailOfTheOutput() {
         String message = failure(run -> assertThat(run).hasStdoutContaining("absent"));
 
-        assertThat(message).hasSizeLessThan(BOUND)
+        assertThat(message)
+                .hasSizeLessThan(BOUND)
                 .contains("Expecting stdout:\n  \"head xxx")
                 .contains("… " + (BIG.length() - 2048) + " bytes omitted …")
                 .contains("x %s %n 100% tail\"\nto contain:\n  [\"absent\"]");
@@ -34,10 +35,11 @@ class BoundedMessagesTest {
 
     @Test
     void equalityKeepsTheWholeValuesForTheDiffButNotInTheMessage() {
-        AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
-                () -> assertThat(BIG_RUN).hasStdout(BIG + "!"));
+        AssertionFailedError error = catchThrowableOfType(
+                AssertionFailedError.class, () -> assertThat(BIG_RUN).hasStdout(BIG + "!"));
 
-        assertThat(error.getMessage()).hasSizeLessThan(BOUND)
+        assertThat(error.getMessage())
+                .hasSizeLessThan(BOUND)
                 .contains("… " + (BIG.length() - 2048) + " bytes omitted …")
                 .contains("… " + (BIG.length() + 1 - 2048) + " bytes omitted …");
         assertThat(error.getActual().getStringRepresentation()).isEqualTo(BIG);
@@ -46,13 +48,17 @@ class BoundedMessagesTest {
 
     @Test
     void matchingAndSatisfyingAreBoundedToo() {
-        assertThat(failure(run -> assertThat(run).hasStdoutMatching("nothing"))).hasSizeLessThan(BOUND)
+        assertThat(failure(run -> assertThat(run).hasStdoutMatching("nothing")))
+                .hasSizeLessThan(BOUND)
                 .contains("to match pattern:\n  \"nothing\"");
-        assertThat(failure(run -> assertThat(run).hasStdoutSatisfying(out -> assertThat(out).isEmpty())))
-                .hasSizeLessThan(BOUND).contains("Expecting stdout to satisfy the given requirements, but:");
+        assertThat(failure(run -> assertThat(run)
+                        .hasStdoutSatisfying(out -> assertThat(out).isEmpty())))
+                .hasSizeLessThan(BOUND)
+                .contains("Expecting stdout to satisfy the given requirements, but:");
     }
 
     private static String failure(Consumer<WasiResult> assertion) {
-        return catchThrowableOfType(AssertionError.class, () -> assertion.accept(BIG_RUN)).getMessage();
+        return catchThrowableOfType(AssertionError.class, () -> assertion.accept(BIG_RUN))
+                .getMessage();
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The soft form used on the module path: every assertion of WasiResultAssert collects instead of throwing. */
 class CollectingWasiResultAssertTest {
 
-    private static final WasiResult EXIT1 = WasiRunner.fromResource("guests/seed.wasm").run("arg1", "exit1");
+    private static final WasiResult EXIT1 =
+            WasiRunner.fromResource("guests/seed.wasm").run("arg1", "exit1");
 
     /** Methods that return the assertion but check nothing. */
     private static final Set<String> NOT_ASSERTIONS = Set.of("withRedaction");
@@ -32,7 +33,9 @@ class CollectingWasiResultAssertTest {
                 .map(Method::toString)
                 .collect(Collectors.toList());
 
-        assertThat(missing).as("assertions that would throw instead of collecting in soft mode").isEmpty();
+        assertThat(missing)
+                .as("assertions that would throw instead of collecting in soft mode")
+                .isEmpty();
     }
 
     @Test
@@ -41,7 +44,12 @@ class CollectingWasiResultAssertTest {
         WasiResultAssert collecting = new CollectingWasiResultAssert(EXIT1, softly);
         collecting.navigateWith(new SoftNavigation(softly));
 
-        collecting.succeeded().hasStdoutContaining("absent").hasExitCode(1).stdout().startsWith("nope");
+        collecting
+                .succeeded()
+                .hasStdoutContaining("absent")
+                .hasExitCode(1)
+                .stdout()
+                .startsWith("nope");
 
         assertThat(softly.errorsCollected()).hasSize(3);
         assertThat(softly.errorsCollected().get(0)).hasMessageContaining("Expecting the guest to succeed");

@@ -43,13 +43,18 @@ class CustomAssertTest {
 
     @Test
     void inheritedAssertionsReturnTheUsersType() {
-        EchoAssert.assertThatEcho(ECHO.withEnv("GREETING", "Ada").withStdin("hi").run())
-                .succeeded().hasStdout("hi").greeted("Ada").hasExitCode(0);
+        EchoAssert.assertThatEcho(
+                        ECHO.withEnv("GREETING", "Ada").withStdin("hi").run())
+                .succeeded()
+                .hasStdout("hi")
+                .greeted("Ada")
+                .hasExitCode(0);
     }
 
     @Test
     void theUsersMessagesEndWithTheRun() {
-        assertThatThrownBy(() -> EchoAssert.assertThatEcho(ECHO.run()).succeeded().greeted("Ada"))
+        assertThatThrownBy(
+                        () -> EchoAssert.assertThatEcho(ECHO.run()).succeeded().greeted("Ada"))
                 .hasMessageContaining("Expecting the echo guest to greet:\n  \"Ada\"")
                 .hasMessageContaining("Run of guest module classpath:guests/echo.wasm")
                 .hasMessageContaining("env GREETING is not set");

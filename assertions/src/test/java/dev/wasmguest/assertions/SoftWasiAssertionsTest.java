@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SoftAssertionsExtension.class)
 class SoftWasiAssertionsTest {
 
-    private static final WasiResult EXIT1 = WasiRunner.fromResource("guests/seed.wasm").run("arg1", "exit1");
+    private static final WasiResult EXIT1 =
+            WasiRunner.fromResource("guests/seed.wasm").run("arg1", "exit1");
 
     @InjectSoftAssertions
     SoftWasiAssertions injected;

@@ -19,11 +19,15 @@ class WasiResultAssertTest {
     private static final WasiRunner ECHO = WasiRunner.fromResource("guests/echo.wasm");
     private static final WasiResult SUCCESS = SEED.run("hello");
     private static final WasiResult EXIT1 = SEED.run("arg1", "exit1");
-    private static final WasiResult TRAP = WasiRunner.fromResource("guests/trap.wasm").run();
+    private static final WasiResult TRAP =
+            WasiRunner.fromResource("guests/trap.wasm").run();
 
     @Test
     void passingAssertionsChain() {
-        assertThat(SUCCESS).succeeded().hasExitCode(0).hasStdoutContaining("hello", "Exiting with code 0.")
+        assertThat(SUCCESS)
+                .succeeded()
+                .hasExitCode(0)
+                .hasStdoutContaining("hello", "Exiting with code 0.")
                 .hasStderrContaining("Hello from stderr");
         assertThat(EXIT1).failed().hasExitCode(1);
         assertThat(TRAP).trapped().failed();
@@ -69,8 +73,8 @@ class WasiResultAssertTest {
     void hasStdoutOffersADiff() {
         WasiResult echoed = ECHO.withStdin("actual text").run();
 
-        AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
-                () -> assertThat(echoed).hasStdout("expected text"));
+        AssertionFailedError error = catchThrowableOfType(
+                AssertionFailedError.class, () -> assertThat(echoed).hasStdout("expected text"));
 
         assertThat(error.getExpected().getValue()).isEqualTo("expected text");
         assertThat(error.getActual().getValue()).isEqualTo("actual text");
@@ -80,9 +84,10 @@ class WasiResultAssertTest {
     @Test
     void navigatedStreamAssertionsAreDescribedByTheRun() {
         assertThatThrownBy(() -> assertThat(EXIT1).stdout().contains("nothing like this"))
-                .hasMessageContaining("[stdout of classpath:guests/seed.wasm, argv [seed.wasm, arg1, exit1], exited with"
-                        + " code 1, stderr ends \"Wasm Guest: Hello from stderr!\\nWasm Guest: Found 'exit1' argument,"
-                        + " exiting with code 1.\"]")
+                .hasMessageContaining(
+                        "[stdout of classpath:guests/seed.wasm, argv [seed.wasm, arg1, exit1], exited with"
+                                + " code 1, stderr ends \"Wasm Guest: Hello from stderr!\\nWasm Guest: Found 'exit1' argument,"
+                                + " exiting with code 1.\"]")
                 .hasMessageContaining("to contain:\n  \"nothing like this\"");
         assertThatThrownBy(() -> assertThat(SUCCESS).stderr().isEmpty())
                 .hasMessageContaining("[stderr of classpath:guests/seed.wasm")
@@ -106,7 +111,8 @@ class WasiResultAssertTest {
 
     @Test
     void outcomesAreDistinguishedInEveryMessage() {
-        WasiResult loop = WasiRunner.fromResource("guests/loop-call.wasm").withTimeout(Duration.ofMillis(200))
+        WasiResult loop = WasiRunner.fromResource("guests/loop-call.wasm")
+                .withTimeout(Duration.ofMillis(200))
                 .run();
         WasiResult divzero = WasiRunner.fromResource("guests/divzero.wasm").run();
 
@@ -120,12 +126,14 @@ class WasiResultAssertTest {
         assertThatThrownBy(() -> assertThat(divzero).hasTrapMessageContaining("unreachable"))
                 .hasMessageContaining("Expecting the guest to trap with a message containing:\n  \"unreachable\"\n"
                         + "but it trapped: integer divide by zero");
-        assertThatThrownBy(() -> assertThat(EXIT1).hasTrapMessageContaining("x")).hasMessageContaining("but it exited with code 1");
+        assertThatThrownBy(() -> assertThat(EXIT1).hasTrapMessageContaining("x"))
+                .hasMessageContaining("but it exited with code 1");
     }
 
     @Test
     void truncatedOutputIsSaidInMessages() {
-        WasiResult flood = WasiRunner.fromResource("guests/flood.wasm").withMaxOutput(100).run("1");
+        WasiResult flood =
+                WasiRunner.fromResource("guests/flood.wasm").withMaxOutput(100).run("1");
 
         assertThatThrownBy(() -> assertThat(flood).failed())
                 .hasMessageContaining("stdout (100 bytes, TRUNCATED at the capture limit: 1048476 more bytes dropped)")
@@ -136,7 +144,9 @@ class WasiResultAssertTest {
 
     @Test
     void fileAssertionsNavigateIntoTheRunsDirectories() {
-        WasiResult written = WasiRunner.fromResource("guests/filewriter.wasm").withTempDirectory("/out").run();
+        WasiResult written = WasiRunner.fromResource("guests/filewriter.wasm")
+                .withTempDirectory("/out")
+                .run();
 
         assertThat(written).file("/out/report.txt").hasContent("hello");
         assertThatThrownBy(() -> assertThat(written).file("/out/missing.txt").exists())
@@ -145,12 +155,19 @@ class WasiResultAssertTest {
 
     @Test
     void linesBytesPatternsRequirementsAndDuration() {
-        assertThat(SUCCESS).stdoutLines().containsExactly("Wasm Guest: Hello from stdout!",
-                "Wasm Guest: Received arguments: [hello]", "Wasm Guest: Exiting with code 0.");
+        assertThat(SUCCESS)
+                .stdoutLines()
+                .containsExactly(
+                        "Wasm Guest: Hello from stdout!",
+                        "Wasm Guest: Received arguments: [hello]",
+                        "Wasm Guest: Exiting with code 0.");
         assertThat(SUCCESS).stderrLines().containsExactly("Wasm Guest: Hello from stderr!");
-        assertThat(ECHO.withStdin(new byte[] {0, 1, (byte) 255}).run()).stdoutBytes().containsExactly(0, 1, 255);
+        assertThat(ECHO.withStdin(new byte[] {0, 1, (byte) 255}).run())
+                .stdoutBytes()
+                .containsExactly(0, 1, 255);
         assertThat(ECHO.withStdin("a\r\nb").run()).stdoutLines().containsExactly("a", "b");
-        assertThat(SUCCESS).hasStdoutMatching("(?s)Wasm Guest: Hello.*code 0\\.\n")
+        assertThat(SUCCESS)
+                .hasStdoutMatching("(?s)Wasm Guest: Hello.*code 0\\.\n")
                 .hasStdoutMatching(Pattern.compile("(?s).*\\[hello].*"))
                 .hasStdoutSatisfying(out -> assertThat(out).hasLineCount(3))
                 .finishedWithin(Duration.ofSeconds(30));
@@ -158,7 +175,8 @@ class WasiResultAssertTest {
         assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutMatching("Wasm"))
                 .hasMessageContaining("to match pattern:\n  \"Wasm\"")
                 .hasMessageContaining("Run of guest module");
-        assertThatThrownBy(() -> assertThat(SUCCESS).hasStdoutSatisfying(out -> assertThat(out).contains("100%")))
+        assertThatThrownBy(() -> assertThat(SUCCESS)
+                        .hasStdoutSatisfying(out -> assertThat(out).contains("100%")))
                 .hasMessageContaining("Expecting stdout to satisfy the given requirements, but:")
                 .hasMessageContaining("\"100%\"");
         assertThatThrownBy(() -> assertThat(SUCCESS).finishedWithin(Duration.ZERO))
@@ -167,6 +185,7 @@ class WasiResultAssertTest {
 
     @Test
     void nullResultFailsClearly() {
-        assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded()).hasMessageContaining("Expecting actual not to be null");
+        assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded())
+                .hasMessageContaining("Expecting actual not to be null");
     }
 }

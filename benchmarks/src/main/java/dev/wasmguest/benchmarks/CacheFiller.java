@@ -15,14 +15,17 @@ import java.util.List;
  */
 final class CacheFiller {
 
-    private CacheFiller() {
-    }
+    private CacheFiller() {}
 
     static void fill(Path cacheDirectory, Path module, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx8g",
-                "-cp", System.getProperty("java.class.path"), "-Dwasmguest.cache.dir=" + cacheDirectory,
-                CacheFiller.class.getName(), module.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx8g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dwasmguest.cache.dir=" + cacheDirectory,
+                CacheFiller.class.getName(),
+                module.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).inheritIO().start();
         if (process.waitFor() != 0) {
@@ -37,15 +40,17 @@ final class CacheFiller {
 
     static WasiResult check(WasiResult result) {
         if (result.outcome() != WasiOutcome.EXITED) {
-            throw new IllegalStateException("the module did not run: " + result.describeOutcome() + "\n"
-                    + result.stderr());
+            throw new IllegalStateException(
+                    "the module did not run: " + result.describeOutcome() + "\n" + result.stderr());
         }
         return result;
     }
 
     /** The child JVM: runs the module (first argument) with the remaining arguments. */
     public static void main(String[] arguments) {
-        check(firstRun(Path.of(arguments[0]), List.of(arguments).subList(1, arguments.length)
-                .toArray(String[]::new)).run());
+        check(firstRun(
+                        Path.of(arguments[0]),
+                        List.of(arguments).subList(1, arguments.length).toArray(String[]::new))
+                .run());
     }
 }

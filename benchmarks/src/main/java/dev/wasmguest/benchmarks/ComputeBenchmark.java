@@ -53,8 +53,8 @@ public class ComputeBenchmark {
 
     private static void check(WasiResult result) {
         if (result.outcome() != WasiOutcome.EXITED || result.exitCode() != 0) {
-            throw new IllegalStateException("benchmark guest failed: " + result.describeOutcome() + "\n"
-                    + result.stderr());
+            throw new IllegalStateException(
+                    "benchmark guest failed: " + result.describeOutcome() + "\n" + result.stderr());
         }
     }
 }

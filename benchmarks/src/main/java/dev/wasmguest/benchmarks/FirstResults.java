@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class FirstResults {
 
-    private FirstResults() {
-    }
+    private FirstResults() {}
 
     public static void main(String[] arguments) {
         long asked = System.nanoTime();
@@ -32,7 +31,13 @@ public final class FirstResults {
         if (!first.stdout().lines().findFirst().equals(second.stdout().lines().findFirst())) {
             throw new IllegalStateException("the runs differ:\n" + first.stdout() + "\n" + second.stdout());
         }
-        System.out.printf(Locale.ROOT, "first_ms=%.0f second_ms=%.0f engine=%s,%s preparation_ms=%d%n",
-                firstNanos / 1e6, secondNanos / 1e6, first.engine(), second.engine(), first.preparation().toMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "first_ms=%.0f second_ms=%.0f engine=%s,%s preparation_ms=%d%n",
+                firstNanos / 1e6,
+                secondNanos / 1e6,
+                first.engine(),
+                second.engine(),
+                first.preparation().toMillis());
     }
 }

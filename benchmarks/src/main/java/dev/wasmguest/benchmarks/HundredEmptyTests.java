@@ -6,6 +6,5 @@ import org.junit.jupiter.api.RepeatedTest;
 public class HundredEmptyTests {
 
     @RepeatedTest(100)
-    void nothing() {
-    }
+    void nothing() {}
 }

@@ -67,12 +67,15 @@ public abstract class HundredTestsBenchmark {
 
     private TestExecutionSummary runClass(Class<?> testClass) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(testClass))
+                        .build(),
                 listener);
         TestExecutionSummary summary = listener.getSummary();
         if (summary.getTestsSucceededCount() != TESTS) {
-            throw new IllegalStateException(testClass.getSimpleName() + ": " + summary.getTestsSucceededCount()
-                    + " of " + TESTS + " tests passed; failures: " + summary.getFailures());
+            throw new IllegalStateException(testClass.getSimpleName() + ": " + summary.getTestsSucceededCount() + " of "
+                    + TESTS + " tests passed; failures: " + summary.getFailures());
         }
         return summary;
     }

@@ -69,12 +69,17 @@ public class RunOverheadBenchmark {
     public byte[] rawChicory() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        WasiOptions options = WasiOptions.builder().withArguments(List.of("seed.wasm"))
+        WasiOptions options = WasiOptions.builder()
+                .withArguments(List.of("seed.wasm"))
                 .withStdin(new ByteArrayInputStream(new byte[0]), false)
-                .withStdout(stdout, false).withStderr(stderr, false).build();
+                .withStdout(stdout, false)
+                .withStderr(stderr, false)
+                .build();
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
             Instance.builder(module)
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build())
                     .withMachineFactory(factory)
                     .withMemoryFactory(ByteArrayMemory::new)
                     .build();

@@ -74,6 +74,8 @@ public class StartupBenchmark {
 
     @Benchmark
     public WasiResult firstRun() {
-        return CacheFiller.check(CacheFiller.firstRun(Path.of(module), args.split(" ")).withEngine(engine).run());
+        return CacheFiller.check(CacheFiller.firstRun(Path.of(module), args.split(" "))
+                .withEngine(engine)
+                .run());
     }
 }

@@ -11,5 +11,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class TestClassBenchmark extends HundredTestsBenchmark {
-}
+public class TestClassBenchmark extends HundredTestsBenchmark {}

@@ -11,5 +11,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @Fork(5)
-public class TestClassStartBenchmark extends HundredTestsBenchmark {
-}
+public class TestClassStartBenchmark extends HundredTestsBenchmark {}

@@ -27,9 +27,14 @@ class BigGuestInFreshJvmTest {
     @Test
     void sixTestsOverALargeGuestPassWithDefaultSettings() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dwasmguest.cache.dir=" + emptyCache, BigGuestInFreshJvmTest.class.getName())
-                .redirectErrorStream(true).start();
+        Process jvm = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dwasmguest.cache.dir=" + emptyCache,
+                        BigGuestInFreshJvmTest.class.getName())
+                .redirectErrorStream(true)
+                .start();
 
         assertThat(jvm.waitFor(5, TimeUnit.MINUTES)).as("the JVM finished").isTrue();
         String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -40,8 +45,12 @@ class BigGuestInFreshJvmTest {
     /** The new JVM: runs {@link SixRunsOfABigGuest} through the JUnit Platform, as a build tool does. */
     public static void main(String[] args) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SixRunsOfABigGuest.class)).build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(SixRunsOfABigGuest.class))
+                                .build(),
+                        listener);
         TestExecutionSummary summary = listener.getSummary();
         summary.printTo(new PrintWriter(System.out, true));
         summary.printFailuresTo(new PrintWriter(System.out, true), 20);

@@ -22,13 +22,17 @@ class DeterminismTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void fixedClockAndSeedGiveTheSameOutputEveryRun(WasiEngine engine) {
-        WasiRunner guest = WasiRunner.fromResource("guests/clockrand.wasm").withEngine(engine)
-                .withClock(NEW_YEAR).withRandomSeed(42);
+        WasiRunner guest = WasiRunner.fromResource("guests/clockrand.wasm")
+                .withEngine(engine)
+                .withClock(NEW_YEAR)
+                .withRandomSeed(42);
 
         WasiResult first = guest.run();
         WasiResult second = guest.run();
 
-        assertThat(first).succeeded().stdout()
+        assertThat(first)
+                .succeeded()
+                .stdout()
                 .startsWith("realtime 1767225600.000000000\nmonotonic advanced 1000 ns\nrandom ");
         assertThat(second).hasStdout(first.stdout());
         assertThat(guest.withRandomSeed(43).run().stdout()).isNotEqualTo(first.stdout());
@@ -41,16 +45,21 @@ class DeterminismTest {
 
         WasiResult result = guest.run();
 
-        long seconds = Long.parseLong(result.stdout().substring("realtime ".length(), result.stdout().indexOf('.')));
+        long seconds = Long.parseLong(
+                result.stdout().substring("realtime ".length(), result.stdout().indexOf('.')));
         assertThat(seconds).isBetween(now - 5, now + 5);
         assertThat(guest.run().stdout()).isNotEqualTo(result.stdout());
     }
 
     @Test
-    void throughTheAnnotation(@WasmGuest(resource = "guests/clockrand.wasm", clock = "2026-01-01T00:00:00Z",
-            randomSeed = "7") WasiResult result) {
+    void throughTheAnnotation(
+            @WasmGuest(resource = "guests/clockrand.wasm", clock = "2026-01-01T00:00:00Z", randomSeed = "7")
+                    WasiResult result) {
         assertThat(result).succeeded().stdout().startsWith("realtime 1767225600.000000000\n");
-        assertThat(WasiRunner.fromResource("guests/clockrand.wasm").withClock(NEW_YEAR).withRandomSeed(7).run())
+        assertThat(WasiRunner.fromResource("guests/clockrand.wasm")
+                        .withClock(NEW_YEAR)
+                        .withRandomSeed(7)
+                        .run())
                 .hasStdout(result.stdout());
     }
 }

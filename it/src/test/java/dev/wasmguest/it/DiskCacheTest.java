@@ -42,7 +42,9 @@ class DiskCacheTest {
         assertThat(server.requestCount(path)).isEqualTo(1);
 
         assertThat(WasiRunner.fromUrl(url).run("second")).succeeded().stdout().contains("[second]");
-        assertThat(server.requestCount(path)).as("requests after the cached resolution").isEqualTo(1);
+        assertThat(server.requestCount(path))
+                .as("requests after the cached resolution")
+                .isEqualTo(1);
     }
 
     @Test
@@ -52,12 +54,13 @@ class DiskCacheTest {
 
         Path cache = Path.of(System.getProperty("wasmguest.cache.dir"));
         byte[] echo = Files.readAllBytes(GuestServerSession.guestsDirectory().resolve("echo.wasm"));
-        String sha256 = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(echo));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(echo));
         assertThat(cache.resolve("modules").resolve(sha256 + ".wasm")).hasBinaryContent(echo);
         try (var index = Files.list(cache.resolve("urls"))) {
-            assertThat(index.map(DiskCacheTest::read).anyMatch(entry -> entry.contains(path)
-                    && entry.contains("sha256=" + sha256))).isTrue();
+            assertThat(index.map(DiskCacheTest::read)
+                            .anyMatch(entry -> entry.contains(path) && entry.contains("sha256=" + sha256)))
+                    .isTrue();
         }
     }
 

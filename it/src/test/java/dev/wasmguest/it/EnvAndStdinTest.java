@@ -18,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvAndStdinTest {
 
     @Test
-    void stdinAndEnvFromTheAnnotation(@WasmGuest(url = "${guest.base}/echo.wasm", stdin = "line one\nline two\n",
-            env = {"GREETING=hello there", "OTHER=x=y"}) WasiResult result) {
+    void stdinAndEnvFromTheAnnotation(
+            @WasmGuest(
+                            url = "${guest.base}/echo.wasm",
+                            stdin = "line one\nline two\n",
+                            env = {"GREETING=hello there", "OTHER=x=y"})
+                    WasiResult result) {
         assertThat(result).succeeded().hasStdout("line one\nline two\n");
         assertThat(result.stderr()).isEqualTo("env GREETING=hello there\n");
         assertThat(result.env()).containsEntry("OTHER", "x=y");
@@ -27,7 +31,8 @@ class EnvAndStdinTest {
 
     @Test
     void stdinAndEnvFromTheRunner(WasiRunner echo) {
-        WasiResult result = echo.withStdin("from the runner").withEnv("NAME", "Ada").run("NAME");
+        WasiResult result =
+                echo.withStdin("from the runner").withEnv("NAME", "Ada").run("NAME");
 
         assertThat(result).succeeded().hasStdout("from the runner").hasStderrContaining("env NAME=Ada");
     }
@@ -42,12 +47,13 @@ class EnvAndStdinTest {
     }
 
     @Test
-    void stdinFromAFileOrAClasspathResource(WasiRunner echo, @TempDir Path dir)
-            throws IOException {
+    void stdinFromAFileOrAClasspathResource(WasiRunner echo, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("in.txt"), "from a file\n");
 
         assertThat(echo.withStdin(file).run()).succeeded().hasStdout("from a file\n");
-        assertThat(echo.withStdinFromResource("stdin/greeting.txt").run()).succeeded().hasStdout("from a resource\n");
+        assertThat(echo.withStdinFromResource("stdin/greeting.txt").run())
+                .succeeded()
+                .hasStdout("from a resource\n");
     }
 
     @Test
@@ -57,7 +63,9 @@ class EnvAndStdinTest {
         WasiResult result = echo.run("PATH");
 
         assertThat(result).succeeded().hasStderrContaining("env PATH is not set");
-        assertThat(result.stdoutBytes()).as("stdin is closed: the guest reads end-of-file at once").isEmpty();
+        assertThat(result.stdoutBytes())
+                .as("stdin is closed: the guest reads end-of-file at once")
+                .isEmpty();
     }
 
     @Test

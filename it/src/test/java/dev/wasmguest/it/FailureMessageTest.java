@@ -18,7 +18,9 @@ import org.opentest4j.AssertionFailedError;
 class FailureMessageTest {
 
     /** A user's test that expects the wrong exit code. Run only through {@link EngineTestKit} below. */
-    @WasmGuest(url = "${guest.base}/seed.wasm", args = {"arg1", "exit1"})
+    @WasmGuest(
+            url = "${guest.base}/seed.wasm",
+            args = {"arg1", "exit1"})
     static class WrongExitCode {
         @Test
         void expectsSuccess(WasiResult result) {
@@ -39,8 +41,7 @@ class FailureMessageTest {
     @WasmGuest(url = "${no.such.key}/seed.wasm")
     static class UnresolvedPlaceholder {
         @Test
-        void neverRuns(WasiResult result) {
-        }
+        void neverRuns(WasiResult result) {}
     }
 
     /** A user's test that expects an exit from a guest that traps. */
@@ -107,7 +108,8 @@ class FailureMessageTest {
     void stdoutMismatchCarriesBothValuesForADiff() {
         Throwable failure = singleFailure(ExpectsOtherStdout.class);
 
-        assertThat(failure).isInstanceOf(AssertionFailedError.class)
+        assertThat(failure)
+                .isInstanceOf(AssertionFailedError.class)
                 .hasMessageStartingWith("\nExpecting stdout:\n  \"actual line\n\"\nto be equal to:\n  \"expected"
                         + " line\n\"\n\nRun of guest module http://");
         AssertionFailedError diff = (AssertionFailedError) failure;
@@ -155,7 +157,8 @@ class FailureMessageTest {
     void unresolvedPlaceholderNamesTheKey() {
         String message = singleFailureMessage(UnresolvedPlaceholder.class);
 
-        assertThat(message).contains("@WasmGuest on UnresolvedPlaceholder")
+        assertThat(message)
+                .contains("@WasmGuest on UnresolvedPlaceholder")
                 .contains("unresolved placeholder ${no.such.key}");
     }
 

@@ -61,7 +61,10 @@ public final class GuestServer implements AutoCloseable {
     private MockResponse serve(String path) {
         Path file = guests.resolve(path.substring(path.lastIndexOf('/') + 1));
         if (!path.endsWith(".wasm") || !Files.isRegularFile(file)) {
-            return new MockResponse.Builder().code(404).body("no guest at " + path).build();
+            return new MockResponse.Builder()
+                    .code(404)
+                    .body("no guest at " + path)
+                    .build();
         }
         try {
             return new MockResponse.Builder()

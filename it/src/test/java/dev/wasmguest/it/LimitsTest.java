@@ -70,12 +70,14 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void memoryBombStopsAtTheLimit(WasiEngine engine) {
-        WasiResult result = guest("membomb", engine).withMaxMemory(16L * 1024 * 1024).run();
+        WasiResult result =
+                guest("membomb", engine).withMaxMemory(16L * 1024 * 1024).run();
 
         assertThat(result).succeeded().stdout().matches("malloc failed after 1[0-5] MiB\\n");
         assertThat(result.memoryBytes()).isLessThanOrEqualTo(16L * 1024 * 1024);
         assertThat(result.maxMemoryBytes()).isEqualTo(16L * 1024 * 1024);
-        assertThat(result.memoryBytes()).as("within the last 1 MiB block of the limit")
+        assertThat(result.memoryBytes())
+                .as("within the last 1 MiB block of the limit")
                 .isGreaterThan(15L * 1024 * 1024);
     }
 
@@ -91,7 +93,10 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void floodIsCappedAndStoppedByTheTimeout(WasiEngine engine) {
-        WasiResult result = guest("flood", engine).withMaxOutput(64 * 1024).withTimeout(Duration.ofMillis(500)).run();
+        WasiResult result = guest("flood", engine)
+                .withMaxOutput(64 * 1024)
+                .withTimeout(Duration.ofMillis(500))
+                .run();
 
         assertThat(result).timedOut();
         assertThat(result.stdoutBytes()).hasSize(64 * 1024);
@@ -112,7 +117,8 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void deepCRecursionExhaustsTheGuestsOwnStack(WasiEngine engine) {
-        WasiResult result = guest("recursion", engine).withTimeout(Duration.ofSeconds(30)).run();
+        WasiResult result =
+                guest("recursion", engine).withTimeout(Duration.ofSeconds(30)).run();
 
         // C keeps its stack in linear memory; running off its bottom is an out-of-bounds access.
         assertThat(result).hasTrapMessageContaining("out of bounds memory access");
@@ -127,7 +133,8 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void endlessCallsExhaustTheCallStackAsATrap(WasiEngine engine) {
-        WasiResult result = guest("deep-calls", engine).withTimeout(Duration.ofSeconds(30)).run();
+        WasiResult result =
+                guest("deep-calls", engine).withTimeout(Duration.ofSeconds(30)).run();
 
         assertThat(result).hasTrapMessageContaining("call stack exhausted");
     }
@@ -137,7 +144,10 @@ class LimitsTest {
     void divisionByZeroTraps(WasiEngine engine) {
         WasiResult result = guest("divzero", engine).run();
 
-        assertThat(result).hasTrapMessageContaining("integer divide by zero").stdout().isEqualTo("dividing by 0\n");
+        assertThat(result)
+                .hasTrapMessageContaining("integer divide by zero")
+                .stdout()
+                .isEqualTo("dividing by 0\n");
         assertThat(result.describeOutcome()).isEqualTo("trapped: integer divide by zero");
     }
 

@@ -30,16 +30,22 @@ class OwnSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> ownSuite() {
-        return WasiTestSuite.inDirectory(SUITE).withExpectedFailures(FAILING).withSkipped(SKIP)
-                .withTimeout(Duration.ofSeconds(1)).tests();
+        return WasiTestSuite.inDirectory(SUITE)
+                .withExpectedFailures(FAILING)
+                .withSkipped(SKIP)
+                .withTimeout(Duration.ofSeconds(1))
+                .tests();
     }
 
     /** The suite as a user's test class runs it, from the class path. */
     static class FromClasspath {
         @TestFactory
         Stream<DynamicNode> suite() {
-            return WasiTestSuite.onClasspath("wasi/own-suite").withExpectedFailures(FAILING).withSkipped(SKIP)
-                    .withTimeout(Duration.ofMillis(300)).tests();
+            return WasiTestSuite.onClasspath("wasi/own-suite")
+                    .withExpectedFailures(FAILING)
+                    .withSkipped(SKIP)
+                    .withTimeout(Duration.ofMillis(300))
+                    .tests();
         }
     }
 
@@ -50,7 +56,8 @@ class OwnSuiteTest {
             System.setProperty(WasiTestSuite.CASES, "args");
             try {
                 return WasiTestSuite.inDirectory(SUITE)
-                        .withExpectedFailures(SUITE.resolveSibling("suite-unexpected-pass.failing")).tests();
+                        .withExpectedFailures(SUITE.resolveSibling("suite-unexpected-pass.failing"))
+                        .tests();
             } finally {
                 System.clearProperty(WasiTestSuite.CASES);
             }
@@ -71,7 +78,9 @@ class OwnSuiteTest {
     }
 
     private static EngineExecutionResults run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute();
     }
 
     @Test
@@ -79,15 +88,27 @@ class OwnSuiteTest {
         EngineExecutionResults results = run(FromClasspath.class);
 
         Events tests = results.testEvents();
-        assertThat(displayNames(tests.succeeded())).containsExactlyInAnyOrder("args", "cleanup", "defaults",
-                "dirs_legacy", "env", "exit_code", "root", "stderr", "stdout_prefix");
-        assertThat(displayNames(tests.aborted())).containsExactlyInAnyOrder("known_failure", "loop", "wrong_stdout",
-                "skipped_case");
+        assertThat(displayNames(tests.succeeded()))
+                .containsExactlyInAnyOrder(
+                        "args",
+                        "cleanup",
+                        "defaults",
+                        "dirs_legacy",
+                        "env",
+                        "exit_code",
+                        "root",
+                        "stderr",
+                        "stdout_prefix");
+        assertThat(displayNames(tests.aborted()))
+                .containsExactlyInAnyOrder("known_failure", "loop", "wrong_stdout", "skipped_case");
         assertThat(tests.failed().count()).isZero();
-        assertThat(reasons(tests.aborted())).anyMatch(reason -> reason.contains("expected failure (listed in ")
+        assertThat(reasons(tests.aborted()))
+                .anyMatch(reason -> reason.contains("expected failure (listed in ")
                         && reason.contains("expected exit code 0 but it timed out after 300 ms"))
                 .anyMatch(reason -> reason.contains("expected exit code 0 but it exited with code 1"));
-        assertThat(abortReason(tests, "skipped_case")).startsWith("skipped: listed in ").endsWith("suite.skip");
+        assertThat(abortReason(tests, "skipped_case"))
+                .startsWith("skipped: listed in ")
+                .endsWith("suite.skip");
         assertThat(displayNames(results.containerEvents().started())).contains("wasmguest own suite");
     }
 
@@ -97,7 +118,8 @@ class OwnSuiteTest {
 
         tests.assertStatistics(stats -> stats.started(1).failed(1));
         assertThat(failureOf(tests).getMessage())
-                .isEqualTo("case args now passes, remove it from the list " + SUITE.resolveSibling("suite-unexpected-pass.failing"));
+                .isEqualTo("case args now passes, remove it from the list "
+                        + SUITE.resolveSibling("suite-unexpected-pass.failing"));
     }
 
     @Test
@@ -121,25 +143,34 @@ class OwnSuiteTest {
     void fixturesOnDiskNeverChange() throws Exception {
         run(FromClasspath.class);
         try (Stream<Path> files = Files.list(SUITE.resolve("fixture.dir"))) {
-            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("file.txt", "stale.cleanup");
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("file.txt", "stale.cleanup");
         }
     }
 
     private static List<String> displayNames(Events events) {
-        return events.stream().map(event -> event.getTestDescriptor().getDisplayName()).collect(Collectors.toList());
+        return events.stream()
+                .map(event -> event.getTestDescriptor().getDisplayName())
+                .collect(Collectors.toList());
     }
 
     private static List<String> reasons(Events aborted) {
-        return aborted.stream().map(UserTests::throwable).map(Throwable::getMessage).collect(Collectors.toList());
+        return aborted.stream()
+                .map(UserTests::throwable)
+                .map(Throwable::getMessage)
+                .collect(Collectors.toList());
     }
 
     private static String abortReason(Events tests, String name) {
-        return tests.aborted().stream().filter(event -> event.getTestDescriptor().getDisplayName().equals(name))
-                .findFirst().map(UserTests::throwable).map(Throwable::getMessage).orElseThrow();
+        return tests.aborted().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(name))
+                .findFirst()
+                .map(UserTests::throwable)
+                .map(Throwable::getMessage)
+                .orElseThrow();
     }
 
     private static Throwable failureOf(Events tests) {
         return UserTests.failure(tests);
     }
-
 }

@@ -32,11 +32,15 @@ class ParallelRunsTest {
             List<Future<WasiResult>> runs = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String input = "run " + i + "\n";
-                runs.add(pool.submit(() -> echo.withStdin(input).withEnv("N", Integer.toString(input.length())).run("N")));
+                runs.add(pool.submit(() -> echo.withStdin(input)
+                        .withEnv("N", Integer.toString(input.length()))
+                        .run("N")));
             }
             for (int i = 0; i < runs.size(); i++) {
                 String input = "run " + i + "\n";
-                assertThat(runs.get(i).get()).succeeded().hasStdout(input)
+                assertThat(runs.get(i).get())
+                        .succeeded()
+                        .hasStdout(input)
                         .hasStderrContaining("env N=" + input.length());
             }
         } finally {

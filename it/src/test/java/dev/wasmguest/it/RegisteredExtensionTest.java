@@ -23,8 +23,8 @@ class RegisteredExtensionTest {
     }
 
     @Test
-    void anAnnotatedParameterStillGetsItsOwnGuest(@WasmGuest(resource = "guests/echo.wasm", stdin = "own") WasiResult echo,
-            WasiResult seed) {
+    void anAnnotatedParameterStillGetsItsOwnGuest(
+            @WasmGuest(resource = "guests/echo.wasm", stdin = "own") WasiResult echo, WasiResult seed) {
         assertThat(echo).hasStdout("own");
         assertThat(seed).stdout().contains("[registered]");
     }

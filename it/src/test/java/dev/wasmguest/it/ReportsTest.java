@@ -43,8 +43,10 @@ class ReportsTest {
     Path reports;
 
     private Events run(Map<String, String> configuration) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(UserTests.class))
-                .configurationParameters(configuration).outputDirectoryCreator(new OutputDirectoryCreator() {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(UserTests.class))
+                .configurationParameters(configuration)
+                .outputDirectoryCreator(new OutputDirectoryCreator() {
                     @Override
                     public Path getRootDirectory() {
                         return reports;
@@ -52,14 +54,18 @@ class ReportsTest {
 
                     @Override
                     public Path createOutputDirectory(TestDescriptor test) throws IOException {
-                        return Files.createDirectories(reports.resolve(Integer.toHexString(test.getUniqueId().hashCode())));
+                        return Files.createDirectories(reports.resolve(
+                                Integer.toHexString(test.getUniqueId().hashCode())));
                     }
-                }).execute().allEvents();
+                })
+                .execute()
+                .allEvents();
     }
 
     private static List<ReportEntry> entries(Events events) {
         return events.reportingEntryPublished().stream()
-                .map(event -> event.getPayload(ReportEntry.class).orElseThrow()).collect(Collectors.toList());
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow())
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -74,11 +80,18 @@ class ReportsTest {
         assertThat(entry.get("wasmguest.run.1.stdout")).startsWith("Wasm Guest: Hello from stdout!\n");
         assertThat(entry.get("wasmguest.run.1.stderr")).contains("Found 'exit1' argument");
         List<String> files = events.fileEntryPublished().stream()
-                .map(event -> event.getPayload(FileEntry.class).orElseThrow().getPath().getFileName().toString())
+                .map(event -> event.getPayload(FileEntry.class)
+                        .orElseThrow()
+                        .getPath()
+                        .getFileName()
+                        .toString())
                 .collect(Collectors.toList());
         assertThat(files).containsExactlyInAnyOrder("wasmguest.run.1.stdout.txt", "wasmguest.run.1.stderr.txt");
-        Path stdout = events.fileEntryPublished().stream().map(event -> event.getPayload(FileEntry.class).orElseThrow()
-                .getPath()).filter(path -> path.endsWith("wasmguest.run.1.stdout.txt")).findFirst().orElseThrow();
+        Path stdout = events.fileEntryPublished().stream()
+                .map(event -> event.getPayload(FileEntry.class).orElseThrow().getPath())
+                .filter(path -> path.endsWith("wasmguest.run.1.stdout.txt"))
+                .findFirst()
+                .orElseThrow();
         assertThat(stdout).content().contains("Wasm Guest: Received arguments: [exit1]");
     }
 

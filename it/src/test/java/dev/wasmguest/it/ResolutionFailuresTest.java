@@ -101,15 +101,20 @@ class ResolutionFailuresTest {
     }
 
     private void enqueueSeed() {
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(seed)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new Buffer().write(seed))
+                .build());
     }
 
     @Test
     void notFoundIsReportedWithTheBodyAndNotRetried() {
-        server.enqueue(new MockResponse.Builder().code(404).body("no such release").build());
+        server.enqueue(
+                new MockResponse.Builder().code(404).body("no such release").build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + base()
-                + "/seed.wasm: HTTP 404 (body starts with: \"no such release\"); check the URL");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("Cannot load guest module " + base()
+                        + "/seed.wasm: HTTP 404 (body starts with: \"no such release\"); check the URL");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -120,22 +125,28 @@ class ResolutionFailuresTest {
 
         runUserTest(SeedFromServer.class).assertStatistics(stats -> stats.succeeded(1));
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(log.messages(Level.WARNING)).containsExactly("Guest module " + base() + "/seed.wasm: HTTP 500"
-                + " (body starts with: \"overloaded\"); the server failed, try again later; retrying in 10 ms"
-                + " (attempt 2 of 4)");
+        assertThat(log.messages(Level.WARNING))
+                .containsExactly("Guest module " + base() + "/seed.wasm: HTTP 500"
+                        + " (body starts with: \"overloaded\"); the server failed, try again later; retrying in 10 ms"
+                        + " (attempt 2 of 4)");
     }
 
     @Test
     void persistentServerErrorGivesUpAfterTheConfiguredAttempts() {
         configuration.put("wasmguest.http.retries", "2");
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().code(503).body("down for maintenance").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .body("down for maintenance")
+                    .build());
         }
 
-        assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: HTTP 503 (body starts with: \"down for"
-                + " maintenance\"); the server failed, try again later (3 attempts)");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("/seed.wasm: HTTP 503 (body starts with: \"down for"
+                        + " maintenance\"); the server failed, try again later (3 attempts)");
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(log.messages(Level.WARNING)).hasSize(2)
+        assertThat(log.messages(Level.WARNING))
+                .hasSize(2)
                 .allMatch(warning -> warning.contains("HTTP 503 (body starts with: \"down for maintenance\")"))
                 .anyMatch(warning -> warning.endsWith("retrying in 10 ms (attempt 2 of 3)"))
                 .anyMatch(warning -> warning.endsWith("retrying in 20 ms (attempt 3 of 3)"));
@@ -147,19 +158,28 @@ class ResolutionFailuresTest {
         String url = base();
         server.close();
 
-        assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + url + "/seed.wasm: the"
-                + " server is unreachable (connection refused); check the URL and that the server is up (2 attempts)");
-        assertThat(log.messages(Level.WARNING)).singleElement().asString()
-                .contains("the server is unreachable").endsWith("retrying in 10 ms (attempt 2 of 2)");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains(
+                        "Cannot load guest module " + url + "/seed.wasm: the"
+                                + " server is unreachable (connection refused); check the URL and that the server is up (2 attempts)");
+        assertThat(log.messages(Level.WARNING))
+                .singleElement()
+                .asString()
+                .contains("the server is unreachable")
+                .endsWith("retrying in 10 ms (attempt 2 of 2)");
     }
 
     @Test
     void htmlPageWithStatus200IsNotAModule() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<!DOCTYPE html>\n<html><body>Sign in to continue</body></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<!DOCTYPE html>\n<html><body>Sign in to continue</body></html>")
+                .build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: received HTML, not a wasm module (starts with:"
-                + " \"<!DOCTYPE html>\\n<html><body>Sign in to continue</body></html>\")");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("/seed.wasm: received HTML, not a wasm module (starts with:"
+                        + " \"<!DOCTYPE html>\\n<html><body>Sign in to continue</body></html>\")");
         assertThat(cache.resolve("modules")).doesNotExist();
     }
 
@@ -168,50 +188,77 @@ class ResolutionFailuresTest {
         configuration.put("wasmguest.http.retries", "1");
         configuration.put("wasmguest.http.stallTimeout", "PT5S"); // a broken connection must not wait for it
         for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(seed))
-                    .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .body(new Buffer().write(seed))
+                    .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                    .build());
         }
 
-        assertThat(failureOf(SeedFromServer.class)).containsPattern("/seed.wasm: body ended after \\d+ of "
-                + seed.length + " bytes .*the connection broke \\(2 attempts\\)");
+        assertThat(failureOf(SeedFromServer.class))
+                .containsPattern("/seed.wasm: body ended after \\d+ of " + seed.length
+                        + " bytes .*the connection broke \\(2 attempts\\)");
         assertThat(cache.resolve("modules")).doesNotExist();
-        assertThat(log.messages(Level.WARNING)).singleElement().asString()
-                .contains("the connection broke").endsWith("retrying in 10 ms (attempt 2 of 2)");
+        assertThat(log.messages(Level.WARNING))
+                .singleElement()
+                .asString()
+                .contains("the connection broke")
+                .endsWith("retrying in 10 ms (attempt 2 of 2)");
     }
 
     @Test
     void stalledBodyTimesOut() {
         configuration.put("wasmguest.http.stallTimeout", "PT0.2S");
         configuration.put("wasmguest.http.retries", "0");
-        server.enqueue(new MockResponse.Builder().code(200).body(new StallingBody(seed)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new StallingBody(seed))
+                .build());
 
         long start = System.nanoTime();
         String message = failureOf(SeedFromServer.class);
 
-        assertThat(message).contains("/seed.wasm: no data for 200 ms after " + seed.length / 2 + " of " + seed.length
-                + " bytes; the server stalled");
+        assertThat(message)
+                .contains("/seed.wasm: no data for 200 ms after " + seed.length / 2 + " of " + seed.length
+                        + " bytes; the server stalled");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
     }
 
     @Test
     void redirectLoopIsNamed() {
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/b.wasm").build());
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/seed.wasm").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "/b.wasm")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "/seed.wasm")
+                .build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: redirect loop: " + base() + "/seed.wasm -> "
-                + base() + "/b.wasm -> " + base() + "/seed.wasm; fix the server or the URL");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("/seed.wasm: redirect loop: " + base() + "/seed.wasm -> " + base() + "/b.wasm -> " + base()
+                        + "/seed.wasm; fix the server or the URL");
     }
 
     @Test
     void redirectsAreFollowedUpToTheCap() {
-        server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/releases/seed.wasm").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .setHeader("Location", "/releases/seed.wasm")
+                .build());
         enqueueSeed();
         runUserTest(SeedFromServer.class).assertStatistics(stats -> stats.succeeded(1));
 
         configuration.put("wasmguest.cache.dir", cache.resolve("other").toString());
         configuration.put("wasmguest.http.maxRedirects", "1");
-        server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/1.wasm").build());
-        server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/2.wasm").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .setHeader("Location", "/1.wasm")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .setHeader("Location", "/2.wasm")
+                .build());
         assertThat(failureOf(SeedFromServer.class)).contains("more than 1 redirects: ");
     }
 
@@ -219,36 +266,46 @@ class ResolutionFailuresTest {
     void hashMismatchCachesNothing() {
         enqueueSeed();
 
-        assertThat(failureOf(PinnedToAnotherHash.class)).contains("/seed.wasm: hash mismatch: expected sha256 "
-                + "0".repeat(64) + " got ");
+        assertThat(failureOf(PinnedToAnotherHash.class))
+                .contains("/seed.wasm: hash mismatch: expected sha256 " + "0".repeat(64) + " got ");
         assertThat(cache.resolve("modules")).doesNotExist();
     }
 
     @Test
     void oversizeModuleIsRefusedWhileStreaming() {
         configuration.put("wasmguest.download.maxBytes", "1000");
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(seed)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new Buffer().write(seed))
+                .build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: the module is larger than the limit of 1000"
-                + " bytes (at least " + seed.length + " bytes); raise wasmguest.download.maxBytes if this is expected");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("/seed.wasm: the module is larger than the limit of 1000" + " bytes (at least " + seed.length
+                        + " bytes); raise wasmguest.download.maxBytes if this is expected");
     }
 
     @Test
     void malformedModuleFailsBeforeAnyRun() {
         byte[] truncated = Arrays.copyOf(seed, 2000);
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(truncated)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new Buffer().write(truncated))
+                .build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + base()
-                + "/seed.wasm: malformed module: ");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("Cannot load guest module " + base() + "/seed.wasm: malformed module: ");
     }
 
     @Test
     void moduleWithoutStartFailsBeforeAnyRun() throws IOException {
         byte[] library = Files.readAllBytes(GuestServerSession.guestsDirectory().resolve("no-start.wasm"));
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(library)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new Buffer().write(library))
+                .build());
 
-        assertThat(failureOf(SeedFromServer.class)).contains("/seed.wasm: the module exports no _start function, so it"
-                + " is not a WASI command");
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("/seed.wasm: the module exports no _start function, so it" + " is not a WASI command");
     }
 
     @Test
@@ -265,9 +322,10 @@ class ResolutionFailuresTest {
     void offlineMissFailsSayingHowToFillTheCache() {
         configuration.put("wasmguest.offline", "true");
 
-        assertThat(failureOf(SeedFromServer.class)).contains("Cannot load guest module " + base() + "/seed.wasm: not in"
-                + " the offline cache (wasmguest.offline=true); run once without wasmguest.offline to download it"
-                + " into " + cache);
+        assertThat(failureOf(SeedFromServer.class))
+                .contains("Cannot load guest module " + base() + "/seed.wasm: not in"
+                        + " the offline cache (wasmguest.offline=true); run once without wasmguest.offline to download it"
+                        + " into " + cache);
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -296,9 +354,10 @@ class ResolutionFailuresTest {
         configuration.put("wasmguest.url.rewrite", "https://github.com/=>" + base() + "/mirror/");
         server.enqueue(new MockResponse.Builder().code(404).build());
 
-        assertThat(failureOf(SeedFromGitHub.class)).contains("Cannot load guest module"
-                + " https://github.com/acme/tool/releases/download/v1/seed.wasm: HTTP 404; check the URL (downloading"
-                + " from " + base() + "/mirror/acme/tool/releases/download/v1/seed.wasm)");
+        assertThat(failureOf(SeedFromGitHub.class))
+                .contains("Cannot load guest module"
+                        + " https://github.com/acme/tool/releases/download/v1/seed.wasm: HTTP 404; check the URL (downloading"
+                        + " from " + base() + "/mirror/acme/tool/releases/download/v1/seed.wasm)");
     }
 
     /** A body that declares its full length, sends half, then stalls for longer than the test's stall timeout. */

@@ -14,8 +14,7 @@ import java.util.logging.Logger;
  */
 public final class ResolveInAnotherJvm {
 
-    private ResolveInAnotherJvm() {
-    }
+    private ResolveInAnotherJvm() {}
 
     public static void main(String[] args) {
         Logger engine = Logger.getLogger("dev.wasmguest.internal.engine");
@@ -27,12 +26,10 @@ public final class ResolveInAnotherJvm {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
         WasiResult result = WasiRunner.fromUrl(args[0]).run(args[1]);
         System.out.print(result.stdout());

@@ -30,7 +30,9 @@ class SandboxTest {
     void withNothingGrantedTheGuestSeesNothing(WasiEngine engine) {
         WasiResult result = prober(engine).run();
 
-        assertThat(result).succeeded().stdout()
+        assertThat(result)
+                .succeeded()
+                .stdout()
                 .contains("absolute /etc/passwd: denied")
                 .contains("dotdot: denied")
                 .contains("relative dotdot: denied")
@@ -46,11 +48,15 @@ class SandboxTest {
     void aGrantedDirectoryDoesNotLeadOutOfItself(WasiEngine engine) throws IOException {
         Files.writeString(host.resolve("input.txt"), "granted line\n");
         Files.createSymbolicLink(host.resolve("escape"), Path.of("/etc"));
-        assertThat(host.resolve("escape/passwd")).as("the host has /etc/passwd to leak").exists();
+        assertThat(host.resolve("escape/passwd"))
+                .as("the host has /etc/passwd to leak")
+                .exists();
 
         WasiResult result = prober(engine).withReadOnlyDirectory("/data", host).run();
 
-        assertThat(result).succeeded().stdout()
+        assertThat(result)
+                .succeeded()
+                .stdout()
                 .contains("granted file: READ \"granted line\"")
                 .contains("dotdot: denied")
                 .contains("symlink escape: denied")
@@ -64,10 +70,14 @@ class SandboxTest {
     void onlyGrantedAndExplicitlyInheritedVariablesAreVisible() {
         assertThat(System.getenv("HOME")).as("the host has HOME").isNotNull();
 
-        WasiResult result = prober(WasiEngine.COMPILER).withEnv("GIVEN", "yes").withInheritedEnv("HOME", "NO_SUCH_VAR_X")
-                .withStdin("abc").run();
+        WasiResult result = prober(WasiEngine.COMPILER)
+                .withEnv("GIVEN", "yes")
+                .withInheritedEnv("HOME", "NO_SUCH_VAR_X")
+                .withStdin("abc")
+                .run();
 
-        assertThat(result).stdout()
+        assertThat(result)
+                .stdout()
                 .contains("env: GIVEN=yes")
                 .contains("env: HOME=" + System.getenv("HOME"))
                 .contains("env count: 2")
@@ -77,14 +87,17 @@ class SandboxTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void tempDirectoryFilesCanBeInspectedAfterTheRun(WasiEngine engine) {
-        WasiRunner writer = WasiRunner.fromResource("guests/filewriter.wasm").withEngine(engine)
+        WasiRunner writer = WasiRunner.fromResource("guests/filewriter.wasm")
+                .withEngine(engine)
                 .withTempDirectory("/out");
 
         WasiResult first = writer.run("/out/report.txt", "first");
         WasiResult second = writer.run("/out/other.txt", "second");
 
         assertThat(first).succeeded().file("/out/report.txt").hasContent("first");
-        assertThat(second.file("/out/report.txt")).as("each run has a fresh directory").doesNotExist();
+        assertThat(second.file("/out/report.txt"))
+                .as("each run has a fresh directory")
+                .doesNotExist();
         assertThat(second).file("/out/other.txt").hasContent("second");
     }
 
@@ -94,7 +107,8 @@ class SandboxTest {
         Path readOnly = Files.createDirectory(host.resolve("ro"));
         Files.writeString(readOnly.resolve("input.txt"), "input for the guest\n");
         WasiRunner writer = WasiRunner.fromResource("guests/filewriter.wasm")
-                .withDirectory("/out", readWrite).withReadOnlyDirectory("/data", readOnly);
+                .withDirectory("/out", readWrite)
+                .withReadOnlyDirectory("/data", readOnly);
 
         WasiResult result = writer.run("/out/report.txt", "kept");
         assertThat(result).succeeded().hasStdout("wrote /out/report.txt\ninput for the guest\n");
@@ -113,9 +127,14 @@ class SandboxTest {
     }
 
     @Test
-    void directoriesTimeoutAndMemoryThroughTheAnnotation(@WasmGuest(resource = "guests/filewriter.wasm",
-            args = {"/out/a.txt", "annotated"}, dirs = {"${guests.dir}::/data:ro", "::/out"}, timeout = "PT10S",
-            maxMemory = "32m") WasiResult result) {
+    void directoriesTimeoutAndMemoryThroughTheAnnotation(
+            @WasmGuest(
+                            resource = "guests/filewriter.wasm",
+                            args = {"/out/a.txt", "annotated"},
+                            dirs = {"${guests.dir}::/data:ro", "::/out"},
+                            timeout = "PT10S",
+                            maxMemory = "32m")
+                    WasiResult result) {
         assertThat(result).succeeded().file("/out/a.txt").hasContent("annotated");
         assertThat(result.timeout()).hasSeconds(10);
         assertThat(result.maxMemoryBytes()).isEqualTo(32L * 1024 * 1024);

@@ -10,5 +10,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})
 @WasmGuest(url = "${guest.base}/seed.wasm", args = "meta")
-@interface SeedGuest {
-}
+@interface SeedGuest {}

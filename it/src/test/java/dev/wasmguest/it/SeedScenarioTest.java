@@ -14,9 +14,11 @@ class SeedScenarioTest {
 
     @Test
     void withoutArgumentsSaysSoAndExitsZero(WasiResult result) {
-        assertThat(result).succeeded().hasStdout("Wasm Guest: Hello from stdout!\n"
-                + "Wasm Guest: No arguments provided (besides program name).\n"
-                + "Wasm Guest: Exiting with code 0.\n");
+        assertThat(result)
+                .succeeded()
+                .hasStdout("Wasm Guest: Hello from stdout!\n"
+                        + "Wasm Guest: No arguments provided (besides program name).\n"
+                        + "Wasm Guest: Exiting with code 0.\n");
         assertThat(result.stderr()).isEqualTo("Wasm Guest: Hello from stderr!\n");
         assertThat(result.exitCode()).isZero();
         assertThat(result.trap()).isEmpty();
@@ -27,7 +29,9 @@ class SeedScenarioTest {
     void withExit1ExitsOneAndExplainsOnStderr(WasiRunner guest) {
         WasiResult result = guest.run("first", "EXIT1");
 
-        assertThat(result).hasExitCode(1).failed()
+        assertThat(result)
+                .hasExitCode(1)
+                .failed()
                 .hasStdoutContaining("Wasm Guest: Received arguments: [first, EXIT1]")
                 .hasStderrContaining("Wasm Guest: Hello from stderr!", "exiting with code 1");
         assertThat(result.stdout()).doesNotContain("Exiting with code 0");
@@ -38,8 +42,7 @@ class SeedScenarioTest {
     void argumentsArePassedVerbatim(WasiRunner guest) {
         WasiResult result = guest.run("with space", "ünïcødé", "");
 
-        assertThat(result).succeeded().stdout()
-                .contains("Wasm Guest: Received arguments: [with space, ünïcødé, ]");
+        assertThat(result).succeeded().stdout().contains("Wasm Guest: Received arguments: [with space, ünïcødé, ]");
     }
 
     @Test

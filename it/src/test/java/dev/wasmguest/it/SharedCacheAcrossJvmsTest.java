@@ -43,8 +43,11 @@ class SharedCacheAcrossJvmsTest {
                 public MockResponse dispatch(RecordedRequest request) {
                     requests.incrementAndGet();
                     // A slow body keeps the download going while the other JVMs arrive at the lock.
-                    return new MockResponse.Builder().code(200).bodyDelay(500, TimeUnit.MILLISECONDS)
-                            .body(new Buffer().write(seed)).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .bodyDelay(500, TimeUnit.MILLISECONDS)
+                            .body(new Buffer().write(seed))
+                            .build();
                 }
             });
             server.start(InetAddress.getLoopbackAddress(), 0);
@@ -56,22 +59,30 @@ class SharedCacheAcrossJvmsTest {
             }
             for (int i = 0; i < JVMS; i++) {
                 Process jvm = jvms.get(i);
-                assertThat(jvm.waitFor(120, TimeUnit.SECONDS)).as("JVM %d finished", i).isTrue();
+                assertThat(jvm.waitFor(120, TimeUnit.SECONDS))
+                        .as("JVM %d finished", i)
+                        .isTrue();
                 String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(jvm.exitValue()).as("JVM %d exit code; output:%n%s", i, output).isZero();
+                assertThat(jvm.exitValue())
+                        .as("JVM %d exit code; output:%n%s", i, output)
+                        .isZero();
                 assertThat(output).contains("Received arguments: [jvm" + i + "]");
                 outputs.add(output);
             }
         }
         assertThat(requests.get()).as("requests from %d JVMs", JVMS).isEqualTo(1);
         String logs = String.join("", outputs);
-        assertThat(count(logs, ": translated to JVM bytecode")).as("translations by %d JVMs:%n%s", JVMS, logs)
+        assertThat(count(logs, ": translated to JVM bytecode"))
+                .as("translations by %d JVMs:%n%s", JVMS, logs)
                 .isEqualTo(1);
-        assertThat(count(logs, ": loaded its compiled code")).as("loads of compiled code").isEqualTo(JVMS - 1);
+        assertThat(count(logs, ": loaded its compiled code"))
+                .as("loads of compiled code")
+                .isEqualTo(JVMS - 1);
         try (var files = Files.walk(cache)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
         }
-        assertThat(cache.resolve("modules")).isDirectoryContaining(file -> file.toString().endsWith(".wasm"));
+        assertThat(cache.resolve("modules"))
+                .isDirectoryContaining(file -> file.toString().endsWith(".wasm"));
     }
 
     private static int count(String text, String part) {
@@ -80,8 +91,14 @@ class SharedCacheAcrossJvmsTest {
 
     private Process startJvm(String url, String argument) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dwasmguest.cache.dir=" + cache, ResolveInAnotherJvm.class.getName(), url, argument)
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dwasmguest.cache.dir=" + cache,
+                        ResolveInAnotherJvm.class.getName(),
+                        url,
+                        argument)
                 .redirectErrorStream(true)
                 .start();
     }

@@ -35,7 +35,9 @@ class SixRunsOfABigGuest {
 
     @Test
     void runWithEnvironmentAndStdin(WasiRunner guest) {
-        assertThat(guest.withEnv("LANG", "C").withStdin("unread").run()).succeeded().hasStdout(OUTPUT);
+        assertThat(guest.withEnv("LANG", "C").withStdin("unread").run())
+                .succeeded()
+                .hasStdout(OUTPUT);
     }
 
     @ParameterizedTest

@@ -7,8 +7,7 @@ import dev.wasmguest.WasiRunner;
 /** Checks one run against its snapshot in a JVM of its own, whose system properties and environment a test sets. */
 public final class SnapshotInAnotherJvm {
 
-    private SnapshotInAnotherJvm() {
-    }
+    private SnapshotInAnotherJvm() {}
 
     public static void main(String[] args) {
         try {

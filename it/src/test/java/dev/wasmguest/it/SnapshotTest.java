@@ -25,14 +25,17 @@ class SnapshotTest {
     @Test
     void seedWithArguments(WasiRunner seed) {
         assertThat(seed.run("one", "two")).matchesSnapshot();
-        assertThat(seed.run("exit1")).as("the second run of a test has its own files").matchesSnapshot();
+        assertThat(seed.run("exit1"))
+                .as("the second run of a test has its own files")
+                .matchesSnapshot();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alpha", "beta"})
     void parameterized(String argument, WasiRunner seed) {
         WasiResult result = seed.run(argument);
-        assertThat(result.testName()).hasValueSatisfying(name -> assertThat(name).matches("SnapshotTest/parameterized\\.[12]"));
+        assertThat(result.testName())
+                .hasValueSatisfying(name -> assertThat(name).matches("SnapshotTest/parameterized\\.[12]"));
         assertThat(result).matchesSnapshot();
     }
 
@@ -48,8 +51,8 @@ class SnapshotTest {
     }
 
     @Test
-    void redactionsApplyBeforeComparing(@WasmGuest(resource = "guests/echo.wasm", stdin = "order 4711 shipped\n")
-            WasiResult result) {
+    void redactionsApplyBeforeComparing(
+            @WasmGuest(resource = "guests/echo.wasm", stdin = "order 4711 shipped\n") WasiResult result) {
         assertThat(result).withRedaction("\\d{4}", "[ORDER]").matchesSnapshot();
     }
 
@@ -58,7 +61,9 @@ class SnapshotTest {
         WasiResult result = WasiRunner.fromResource("guests/seed.wasm").run("named");
         assertThat(result.testName()).as("not made by an injected runner").isEmpty();
 
-        assertThat(result).matchesSnapshot("named/seed").hasStdoutMatchingFile(Path.of("src/test/snapshots/named/seed.stdout"));
+        assertThat(result)
+                .matchesSnapshot("named/seed")
+                .hasStdoutMatchingFile(Path.of("src/test/snapshots/named/seed.stdout"));
     }
 
     @Test
@@ -78,7 +83,8 @@ class SnapshotTest {
     static class ChangedOutput {
         @Test
         void outputChanged() {
-            assertThat(WasiRunner.fromResource("guests/seed.wasm").run("changed")).matchesSnapshot("named/seed");
+            assertThat(WasiRunner.fromResource("guests/seed.wasm").run("changed"))
+                    .matchesSnapshot("named/seed");
         }
     }
 
@@ -86,26 +92,31 @@ class SnapshotTest {
     void missingSnapshotSaysHowToCreateIt() {
         Throwable failure = failureOf(MissingSnapshot.class);
 
-        assertThat(failure).hasMessageContaining("Expecting the run to match its snapshots, but:\n  missing snapshot "
-                + "src/test/snapshots/no/such/snapshot.stdout; create it with: mvn test -Dwasmguest.snapshots=update (or"
-                + " set WASMGUEST_SNAPSHOTS=update)");
+        assertThat(failure)
+                .hasMessageContaining("Expecting the run to match its snapshots, but:\n  missing snapshot "
+                        + "src/test/snapshots/no/such/snapshot.stdout; create it with: mvn test -Dwasmguest.snapshots=update (or"
+                        + " set WASMGUEST_SNAPSHOTS=update)");
     }
 
     @Test
     void changedOutputShowsWhereAndOffersADiff() {
         Throwable failure = failureOf(ChangedOutput.class);
 
-        assertThat(failure).isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining("snapshot src/test/snapshots/named/seed.stdout differs, line 2: expected"
-                        + " \"Wasm Guest: Received arguments: [named]\" but was \"Wasm Guest: Received arguments: [changed]\"");
+        assertThat(failure)
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining(
+                        "snapshot src/test/snapshots/named/seed.stdout differs, line 2: expected"
+                                + " \"Wasm Guest: Received arguments: [named]\" but was \"Wasm Guest: Received arguments: [changed]\"");
         assertThat(((AssertionFailedError) failure).getExpected().getStringRepresentation())
                 .contains("[named]");
     }
 
     private static Throwable failureOf(Class<?> testClass) {
         // In update mode these scenarios would write the very snapshots they prove missing or changed.
-        Assumptions.assumeFalse("update".equals(System.getProperty("wasmguest.snapshots"))
-                || "update".equals(System.getenv("WASMGUEST_SNAPSHOTS")), "snapshots are being updated");
+        Assumptions.assumeFalse(
+                "update".equals(System.getProperty("wasmguest.snapshots"))
+                        || "update".equals(System.getenv("WASMGUEST_SNAPSHOTS")),
+                "snapshots are being updated");
         return UserTests.failure(UserTests.run(testClass, Map.of()));
     }
 }

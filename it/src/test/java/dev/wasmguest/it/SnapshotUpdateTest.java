@@ -25,13 +25,17 @@ class SnapshotUpdateTest {
         assertThat(snapshots.resolve("guest/seed.stdout")).content().contains("Received arguments: [first]");
         assertThat(snapshots.resolve("guest/seed.exit")).hasContent("exited with code 0");
 
-        assertThat(check("first", null, null).exitCode).as("the written snapshot matches").isZero();
+        assertThat(check("first", null, null).exitCode)
+                .as("the written snapshot matches")
+                .isZero();
 
         Result changed = check("second", null, null);
         assertThat(changed.exitCode).isEqualTo(1);
         assertThat(changed.output).contains("guest/seed.stdout differs, line 2");
 
-        assertThat(check("second", "update", null).exitCode).as("update accepts the change").isZero();
+        assertThat(check("second", "update", null).exitCode)
+                .as("update accepts the change")
+                .isZero();
         assertThat(snapshots.resolve("guest/seed.stdout")).content().contains("[second]");
     }
 
@@ -46,8 +50,13 @@ class SnapshotUpdateTest {
 
     private Result check(String argument, String mode, String ci) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dwasmguest.snapshots.dir=" + snapshots, SnapshotInAnotherJvm.class.getName(), argument)
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dwasmguest.snapshots.dir=" + snapshots,
+                        SnapshotInAnotherJvm.class.getName(),
+                        argument)
                 .redirectErrorStream(true);
         builder.environment().remove("CI");
         builder.environment().remove("WASMGUEST_SNAPSHOTS");
@@ -59,9 +68,9 @@ class SnapshotUpdateTest {
         }
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

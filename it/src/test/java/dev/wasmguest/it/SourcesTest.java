@@ -24,8 +24,14 @@ class SourcesTest {
 
     @Test
     void fileUrl() {
-        String url = GuestServerSession.guestsDirectory().resolve("seed.wasm").toUri().toString();
-        assertThat(WasiRunner.fromUrl(url).run("from-file-url")).succeeded().stdout().contains("[from-file-url]");
+        String url = GuestServerSession.guestsDirectory()
+                .resolve("seed.wasm")
+                .toUri()
+                .toString();
+        assertThat(WasiRunner.fromUrl(url).run("from-file-url"))
+                .succeeded()
+                .stdout()
+                .contains("[from-file-url]");
     }
 
     @Test
@@ -33,7 +39,13 @@ class SourcesTest {
         Path seed = GuestServerSession.guestsDirectory().resolve("seed.wasm");
 
         assertThat(WasiRunner.fromFile(seed).run("a")).succeeded().stdout().contains("[a]");
-        assertThat(WasiRunner.fromResource("guests/seed.wasm").run("b")).succeeded().stdout().contains("[b]");
-        assertThat(WasiRunner.fromBytes(Files.readAllBytes(seed)).run("c")).succeeded().stdout().contains("[c]");
+        assertThat(WasiRunner.fromResource("guests/seed.wasm").run("b"))
+                .succeeded()
+                .stdout()
+                .contains("[b]");
+        assertThat(WasiRunner.fromBytes(Files.readAllBytes(seed)).run("c"))
+                .succeeded()
+                .stdout()
+                .contains("[c]");
     }
 }

@@ -13,7 +13,8 @@ class TrapTest {
     @Test
     void unreachableTraps(@WasmGuest(url = "${guest.base}/trap.wasm") WasiResult result) {
         assertThat(result).trapped().failed();
-        assertThat(result.trap()).hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("unreachable"));
+        assertThat(result.trap())
+                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("unreachable"));
         assertThat(result.exitCode()).isEqualTo(WasiResult.NO_EXIT_CODE).isNotZero();
         assertThat(result.succeeded()).isFalse();
         assertThat(result.stdout()).as("output written before the trap is kept").isEqualTo("about to trap\n");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class TwoGuestsTest {
 
     @Test
-    void seedOutputPipedIntoEcho(@WasmGuest(url = "${guest.base}/seed.wasm", args = "piped") WasiResult seed,
+    void seedOutputPipedIntoEcho(
+            @WasmGuest(url = "${guest.base}/seed.wasm", args = "piped") WasiResult seed,
             @WasmGuest(url = "${guest.base}/echo.wasm") WasiRunner echo) {
         WasiResult echoed = echo.withStdin(seed.stdoutBytes()).run();
 

@@ -11,8 +11,7 @@ import org.junit.platform.testkit.engine.Events;
 /** Runs a user's test class through the JUnit Platform, with configuration as a user's build would give it. */
 final class UserTests {
 
-    private UserTests() {
-    }
+    private UserTests() {}
 
     static Events run(Class<?> testClass, Map<String, String> configuration) {
         return EngineTestKit.engine("junit-jupiter")
@@ -35,7 +34,9 @@ final class UserTests {
 
     /** What a failed or aborted test threw. */
     static Throwable throwable(Event event) {
-        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        return event.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
+                .orElseThrow();
     }
 
     /** The reason the one test was skipped. */

@@ -22,10 +22,10 @@ public final class ApiMarkers {
 
     /** What {@link #statuses} gives a public type without {@code @API}. */
     public static final String NONE = "(none)";
+
     private static final String API = "Lorg/apiguardian/api/API;";
 
-    private ApiMarkers() {
-    }
+    private ApiMarkers() {}
 
     /** Binary class name to status name ({@code STABLE}, {@code INTERNAL} ...) or {@link #NONE}, sorted by name. */
     public static Map<String, String> statuses(Path classes) {
@@ -78,8 +78,8 @@ public final class ApiMarkers {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             if ((access & Opcodes.ACC_PUBLIC) != 0) {
                 this.name = name.replace('/', '.');
                 statuses.put(this.name, NONE);

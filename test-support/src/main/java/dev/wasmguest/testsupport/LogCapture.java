@@ -29,12 +29,10 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private LogCapture(List<Captured> loggers) {
@@ -48,7 +46,8 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     /** Captures what the loggers called {@code names} log. */
     public static LogCapture named(String... names) {
-        return new LogCapture(Arrays.stream(names).map(name -> new Captured(Logger.getLogger(name)))
+        return new LogCapture(Arrays.stream(names)
+                .map(name -> new Captured(Logger.getLogger(name)))
                 .collect(Collectors.toList()));
     }
 
@@ -66,7 +65,9 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     /** The messages logged at exactly {@code level}, in order, their parameters filled in. */
     public List<String> messages(Level level) {
         SimpleFormatter formatter = new SimpleFormatter();
-        return records.stream().filter(record -> record.getLevel().equals(level)).map(formatter::formatMessage)
+        return records.stream()
+                .filter(record -> record.getLevel().equals(level))
+                .map(formatter::formatMessage)
                 .collect(Collectors.toList());
     }
 

@@ -12,7 +12,10 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldFinishWithin extends RunErrorMessageFactory {
 
     private ShouldFinishWithin(WasiResult run, Duration max) {
-        super(run, "%nExpecting the run to finish within:%n  %s ms%nbut it took:%n  %s ms", verbatim("" + max.toMillis()),
+        super(
+                run,
+                "%nExpecting the run to finish within:%n  %s ms%nbut it took:%n  %s ms",
+                verbatim("" + max.toMillis()),
                 verbatim("" + run.duration().toMillis()));
     }
 

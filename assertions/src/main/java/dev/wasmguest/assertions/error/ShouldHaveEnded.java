@@ -11,7 +11,9 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveEnded extends RunErrorMessageFactory {
 
     private ShouldHaveEnded(WasiResult run, String expectation, Object... arguments) {
-        super(run, "%nExpecting the guest to " + expectation + "%nbut it %s",
+        super(
+                run,
+                "%nExpecting the guest to " + expectation + "%nbut it %s",
                 with(arguments, verbatim(run.describeOutcome())));
     }
 

@@ -27,8 +27,8 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldHaveStdout(WasiResult run, String expected) {
-        return new ShouldHaveOutput(run, "%nExpecting stdout:%n  %s%nto be equal to:%n  %s", excerpt(run.stdout()),
-                excerpt(expected));
+        return new ShouldHaveOutput(
+                run, "%nExpecting stdout:%n  %s%nto be equal to:%n  %s", excerpt(run.stdout()), excerpt(expected));
     }
 
     /**
@@ -40,11 +40,16 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      * @param missing the values it does not contain
      * @return the message; never {@code null}
      */
-    public static ErrorMessageFactory shouldContain(WasiResult run, String stream, List<String> values,
-            List<String> missing) {
+    public static ErrorMessageFactory shouldContain(
+            WasiResult run, String stream, List<String> values, List<String> missing) {
         String text = stream.equals("stdout") ? run.stdout() : run.stderr();
-        return new ShouldHaveOutput(run, "%nExpecting %s:%n  %s%nto contain:%n  %s%nbut could not find:%n  %s",
-                verbatim(stream), excerpt(text), values, missing);
+        return new ShouldHaveOutput(
+                run,
+                "%nExpecting %s:%n  %s%nto contain:%n  %s%nbut could not find:%n  %s",
+                verbatim(stream),
+                excerpt(text),
+                values,
+                missing);
     }
 
     /**
@@ -54,8 +59,8 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldHaveEmptyStderr(WasiResult run) {
-        return new ShouldHaveOutput(run, "%nExpecting stderr to be empty%nbut it holds %s bytes",
-                run.stderrBytes().length);
+        return new ShouldHaveOutput(
+                run, "%nExpecting stderr to be empty%nbut it holds %s bytes", run.stderrBytes().length);
     }
 
     /**
@@ -66,8 +71,8 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldHaveStdoutMatching(WasiResult run, Pattern pattern) {
-        return new ShouldHaveOutput(run, "%nExpecting stdout:%n  %s%nto match pattern:%n  %s", excerpt(run.stdout()),
-                pattern.pattern());
+        return new ShouldHaveOutput(
+                run, "%nExpecting stdout:%n  %s%nto match pattern:%n  %s", excerpt(run.stdout()), pattern.pattern());
     }
 
     /**
@@ -78,7 +83,9 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldHaveStdoutSatisfying(WasiResult run, AssertionError unmet) {
-        return new ShouldHaveOutput(run, "%nExpecting stdout to satisfy the given requirements, but:%n%s",
+        return new ShouldHaveOutput(
+                run,
+                "%nExpecting stdout to satisfy the given requirements, but:%n%s",
                 verbatim(excerpt(String.valueOf(unmet.getMessage()))));
     }
 }

@@ -23,7 +23,9 @@ public final class ShouldMatchSnapshots extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldMatchSnapshots(WasiResult run, List<String> problems) {
-        return new ShouldMatchSnapshots(run, "%nExpecting the run to match its snapshots, but:%n%s",
+        return new ShouldMatchSnapshots(
+                run,
+                "%nExpecting the run to match its snapshots, but:%n%s",
                 verbatim("  " + String.join(System.lineSeparator() + "  ", problems)));
     }
 
@@ -34,8 +36,10 @@ public final class ShouldMatchSnapshots extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldHaveSnapshotName(WasiResult run) {
-        return new ShouldMatchSnapshots(run, "%nCannot name the snapshot of this run: it was not made by a runner"
-                + " injected into a test, nor asserted in a test method; use matchesSnapshot(name)");
+        return new ShouldMatchSnapshots(
+                run,
+                "%nCannot name the snapshot of this run: it was not made by a runner"
+                        + " injected into a test, nor asserted in a test method; use matchesSnapshot(name)");
     }
 
     /**
@@ -45,7 +49,9 @@ public final class ShouldMatchSnapshots extends RunErrorMessageFactory {
      * @return the message; never {@code null}
      */
     public static ErrorMessageFactory shouldNotUpdateInCi(WasiResult run) {
-        return new ShouldMatchSnapshots(run, "%nRefusing to update snapshots because CI=true: updating them in CI"
-                + " would accept any change; run the update locally and commit the files");
+        return new ShouldMatchSnapshots(
+                run,
+                "%nRefusing to update snapshots because CI=true: updating them in CI"
+                        + " would accept any change; run the update locally and commit the files");
     }
 }

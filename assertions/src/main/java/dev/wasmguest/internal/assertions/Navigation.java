@@ -20,8 +20,7 @@ import org.assertj.core.api.ObjectAssert;
 public interface Navigation {
 
     /** Plain AssertJ assertions. */
-    Navigation HARD = new Navigation() {
-    };
+    Navigation HARD = new Navigation() {};
 
     default AbstractStringAssert<?> string(String actual) {
         return Assertions.assertThat(actual);

@@ -25,7 +25,8 @@ public final class Redactions {
         builtIn(System.getProperty("java.io.tmpdir", ""), "[TMP]");
         builtIn(System.getProperty("user.home", ""), "[HOME]");
         // Longest paths first: the working directory usually lies inside the home directory.
-        rules.sort(Comparator.comparingInt((Rule rule) -> -rule.pattern.pattern().length()));
+        rules.sort(
+                Comparator.comparingInt((Rule rule) -> -rule.pattern.pattern().length()));
     }
 
     private void builtIn(String path, String name) {
@@ -48,6 +49,5 @@ public final class Redactions {
         return result;
     }
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 }

@@ -18,8 +18,7 @@ public final class RunContext {
     /** Bytes kept from each end of long output. */
     static final int HEAD_BYTES = 2048;
 
-    private RunContext() {
-    }
+    private RunContext() {}
 
     /** The context block for {@code run}, starting with a line break. */
     public static String describe(WasiResult run) {
@@ -58,7 +57,8 @@ public final class RunContext {
         boolean onStdout = stream.equals("stdout");
         String other = onStdout ? "stderr" : "stdout";
         byte[] otherBytes = onStdout ? run.stderrBytes() : run.stdoutBytes();
-        long dropped = stream.equals("stdout") ? run.stdoutDroppedBytes()
+        long dropped = stream.equals("stdout")
+                ? run.stdoutDroppedBytes()
                 : stream.equals("stderr") ? run.stderrDroppedBytes() : 0;
         return stream + " of " + run.source() + ", argv " + run.argv() + ", " + run.describeOutcome()
                 + (dropped > 0 ? ", " + stream + " TRUNCATED at the capture limit (" + dropped + " bytes dropped)" : "")

@@ -17,8 +17,7 @@ public final class SnapshotMatcher {
     private static final String ANY_LINES = "...";
     private static final String ANY_TEXT = "[..]";
 
-    private SnapshotMatcher() {
-    }
+    private SnapshotMatcher() {}
 
     public static String normalize(String text) {
         return text.replace("\r\n", "\n").replace('\r', '\n');
@@ -27,9 +26,16 @@ public final class SnapshotMatcher {
     public static boolean matches(String expected, String actual) {
         List<String> expectedLines = normalize(expected).lines().toList();
         List<String> actualLines = normalize(actual).lines().toList();
-        boolean endingsAgree = normalize(expected).endsWith("\n") == normalize(actual).endsWith("\n")
-                || !expectedLines.isEmpty() && lastIsAnyLines(expectedLines);
-        return endingsAgree && matchLines(expectedLines, 0, actualLines, 0, new Boolean[expectedLines.size() + 1][actualLines.size() + 1]);
+        boolean endingsAgree =
+                normalize(expected).endsWith("\n") == normalize(actual).endsWith("\n")
+                        || !expectedLines.isEmpty() && lastIsAnyLines(expectedLines);
+        return endingsAgree
+                && matchLines(
+                        expectedLines,
+                        0,
+                        actualLines,
+                        0,
+                        new Boolean[expectedLines.size() + 1][actualLines.size() + 1]);
     }
 
     private static boolean lastIsAnyLines(List<String> lines) {
@@ -47,7 +53,8 @@ public final class SnapshotMatcher {
             result = matchLines(expected, e + 1, actual, a, memo)
                     || a < actual.size() && matchLines(expected, e, actual, a + 1, memo);
         } else {
-            result = a < actual.size() && lineMatches(expected.get(e), actual.get(a))
+            result = a < actual.size()
+                    && lineMatches(expected.get(e), actual.get(a))
                     && matchLines(expected, e + 1, actual, a + 1, memo);
         }
         memo[e][a] = result;

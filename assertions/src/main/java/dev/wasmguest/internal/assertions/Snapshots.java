@@ -48,7 +48,8 @@ public final class Snapshots {
     static Snapshots from(Function<String, String> properties, Map<String, String> environment) {
         String dir = Optional.ofNullable(properties.apply(DIR)).orElse("src/test/snapshots");
         String mode = Optional.ofNullable(properties.apply(MODE))
-                .or(() -> Optional.ofNullable(environment.get("WASMGUEST_SNAPSHOTS"))).orElse("");
+                .or(() -> Optional.ofNullable(environment.get("WASMGUEST_SNAPSHOTS")))
+                .orElse("");
         boolean ci = "true".equalsIgnoreCase(environment.getOrDefault("CI", ""));
         return new Snapshots(Path.of(dir), mode.strip().toLowerCase(Locale.ROOT).equals("update"), ci);
     }

@@ -19,8 +19,7 @@ public final class TestCaller {
     private static final Set<String> TEST_ANNOTATIONS =
             Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestTemplate", "TestFactory");
 
-    private TestCaller() {
-    }
+    private TestCaller() {}
 
     public static Optional<String> name() {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)

@@ -13,7 +13,9 @@ class SnapshotMatcherTest {
     void exactTextAndNormalisedNewlines() {
         assertThat(SnapshotMatcher.matches("a\nb\n", "a\r\nb\r\n")).isTrue();
         assertThat(SnapshotMatcher.matches("a\nb\n", "a\nc\n")).isFalse();
-        assertThat(SnapshotMatcher.matches("a\n", "a")).as("the final newline counts").isFalse();
+        assertThat(SnapshotMatcher.matches("a\n", "a"))
+                .as("the final newline counts")
+                .isFalse();
         assertThat(SnapshotMatcher.matches("", "")).isTrue();
     }
 
@@ -21,21 +23,28 @@ class SnapshotMatcherTest {
     void anyTextWithinALine() {
         assertThat(SnapshotMatcher.matches("took [..] ms\n", "took 42 ms\n")).isTrue();
         assertThat(SnapshotMatcher.matches("[..] of [..]\n", "3 of 4\n")).isTrue();
-        assertThat(SnapshotMatcher.matches("took [..] ms\n", "took 42\nms\n")).as("never across lines").isFalse();
-        assertThat(SnapshotMatcher.matches("a.b [..]\n", "aXb 1\n")).as("the rest is literal").isFalse();
+        assertThat(SnapshotMatcher.matches("took [..] ms\n", "took 42\nms\n"))
+                .as("never across lines")
+                .isFalse();
+        assertThat(SnapshotMatcher.matches("a.b [..]\n", "aXb 1\n"))
+                .as("the rest is literal")
+                .isFalse();
     }
 
     @Test
     void anyNumberOfLines() {
         assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\nend\n")).isTrue();
-        assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n2\n3\nend\n")).isTrue();
-        assertThat(SnapshotMatcher.matches("start\n...\n", "start\nanything\nat all")).isTrue();
+        assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n2\n3\nend\n"))
+                .isTrue();
+        assertThat(SnapshotMatcher.matches("start\n...\n", "start\nanything\nat all"))
+                .isTrue();
         assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n")).isFalse();
     }
 
     @Test
     void firstDifferenceNamesTheLine() {
-        assertThat(SnapshotMatcher.firstDifference("a\nb\n", "a\nc\n")).isEqualTo("line 2: expected \"b\" but was \"c\"");
+        assertThat(SnapshotMatcher.firstDifference("a\nb\n", "a\nc\n"))
+                .isEqualTo("line 2: expected \"b\" but was \"c\"");
         assertThat(SnapshotMatcher.firstDifference("a\n", "a\nb\n"))
                 .isEqualTo("line 2: expected \"(end of snapshot)\" but was \"b\"");
     }

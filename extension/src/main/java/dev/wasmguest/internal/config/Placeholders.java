@@ -12,8 +12,7 @@ public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /**
      * Replaces every {@code ${key}} in {@code text} by the key's value in {@code settings}.
@@ -25,10 +24,11 @@ public final class Placeholders {
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
             String key = matcher.group(1).strip();
-            String value = settings.get(key).orElseThrow(() -> new IllegalArgumentException(
-                    "unresolved placeholder ${" + key + "} in \"" + text + "\": define '" + key
-                            + "' as a JUnit configuration parameter, a system property (-D" + key
-                            + "=...) or an environment variable"));
+            String value = settings.get(key)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unresolved placeholder ${" + key + "} in \"" + text + "\": define '" + key
+                                    + "' as a JUnit configuration parameter, a system property (-D" + key
+                                    + "=...) or an environment variable"));
             matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(expanded);

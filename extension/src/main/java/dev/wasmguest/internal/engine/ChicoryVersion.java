@@ -14,8 +14,7 @@ final class ChicoryVersion {
 
     private static final String VERSION = read();
 
-    private ChicoryVersion() {
-    }
+    private ChicoryVersion() {}
 
     /** The version as a safe path segment, e.g. {@code 1.7.5}; {@code unknown} without Maven metadata. */
     static String get() {

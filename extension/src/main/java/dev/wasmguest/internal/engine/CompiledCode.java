@@ -51,8 +51,8 @@ record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpre
                     properties.load(in);
                     mainClass = properties.getProperty("mainClass");
                 } else if (name.endsWith(".class")) {
-                    classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                            in.readAllBytes());
+                    classes.put(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
                 }
             }
         } catch (IOException e) {

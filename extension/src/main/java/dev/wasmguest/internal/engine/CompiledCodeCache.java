@@ -58,8 +58,7 @@ final class CompiledCodeCache {
      * functions' bodies without parsing the import section), the functions left to the interpreter, ascending, and
      * the generated classes.
      */
-    record Entry(int importedFunctions, List<Integer> interpreted, byte[] jar) {
-    }
+    record Entry(int importedFunctions, List<Integer> interpreted, byte[] jar) {}
 
     /** The module's entry, if one is stored and whole. Never waits. */
     Optional<Entry> find(String moduleSha256) {
@@ -154,7 +153,10 @@ final class CompiledCodeCache {
         payload.put(entry.jar());
         byte[] bytes = payload.array();
         return ByteBuffer.allocate(MAGIC.length + HASH_BYTES + bytes.length)
-                .put(MAGIC).put(Sha256.digest().digest(bytes)).put(bytes).array();
+                .put(MAGIC)
+                .put(Sha256.digest().digest(bytes))
+                .put(bytes)
+                .array();
     }
 
     /** The entry, or null when the bytes are not a whole entry of this format. */

@@ -35,7 +35,10 @@ final class DeterministicTime {
         for (int i = 0; i < replaced.length; i++) {
             HostFunction original = replaced[i];
             if (original.name().equals("clock_time_get")) {
-                replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(),
+                replaced[i] = new HostFunction(
+                        original.module(),
+                        original.name(),
+                        original.functionType(),
                         (instance, args) -> clockTimeGet(original, instance, args));
             }
         }

@@ -20,7 +20,7 @@ record EngineCaches(Optional<CompiledCodeCache> compiledCode, ValidatedModules v
      * another one compiling the same module.
      */
     static EngineCaches in(Path cacheDirectory, Duration lockTimeout) {
-        return new EngineCaches(Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout)),
-                ValidatedModules.in(cacheDirectory));
+        return new EngineCaches(
+                Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout)), ValidatedModules.in(cacheDirectory));
     }
 }

@@ -41,6 +41,7 @@ final class FlatMemory implements Memory {
     private byte[] bytes;
     /** The memory's size in bytes; the array may be longer. */
     private int size;
+
     private DataSegment[] segments = new DataSegment[0];
 
     FlatMemory(MemoryLimits limits) {
@@ -167,8 +168,8 @@ final class FlatMemory implements Memory {
             if (segment instanceof ActiveDataSegment) {
                 ActiveDataSegment active = (ActiveDataSegment) segment;
                 if (active.index() == memoryIndex) {
-                    int offset = (int) ConstantEvaluators.computeConstantValue(instance,
-                            active.offsetInstructions())[0];
+                    int offset =
+                            (int) ConstantEvaluators.computeConstantValue(instance, active.offsetInstructions())[0];
                     byte[] data = active.data();
                     if (offset < 0 || offset > size - data.length) {
                         throw outOfBounds(offset, data.length, UninstantiableException::new);

@@ -69,8 +69,8 @@ public final class GuestExecution {
     private final GuestRun task;
     private volatile boolean stopped;
 
-    private GuestExecution(PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation,
-            long start) {
+    private GuestExecution(
+            PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation, long start) {
         this.guest = guest;
         this.engine = engine;
         this.spec = spec;
@@ -84,8 +84,7 @@ public final class GuestExecution {
     }
 
     /** The outcome of a run, and the guest's files if it had directories. */
-    public record Finished(RunRecord record, Optional<GuestFiles> files) {
-    }
+    public record Finished(RunRecord record, Optional<GuestFiles> files) {}
 
     /**
      * Runs the guest with the engine chosen for it; its timeout starts now.
@@ -100,8 +99,10 @@ public final class GuestExecution {
             if (here.isPresent()) {
                 return here.get();
             }
-            LOG.log(Level.DEBUG, () -> "Guest module " + guest.source() + " overflowed the caller's stack;"
-                    + " running it again on a thread with a " + STACK_BYTES / (1024 * 1024) + " MiB stack");
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + guest.source() + " overflowed the caller's stack;"
+                            + " running it again on a thread with a " + STACK_BYTES / (1024 * 1024) + " MiB stack");
         }
         return new GuestExecution(guest, engine, spec, preparation, start).runOnRunThread();
     }
@@ -169,10 +170,21 @@ public final class GuestExecution {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         files.ifPresent(GuestFiles::writeBack);
         WasiOutcome outcome = timedOut ? WasiOutcome.TIMED_OUT : task.outcome;
-        RunRecord record = new RunRecord(outcome, task.exitCode, outcome == WasiOutcome.TRAPPED ? task.trap : null,
-                stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes(), task.memoryBytes,
-                (long) memory.maximumPages() * RunLimits.PAGE_BYTES, duration, spec.limits().timeout(),
-                engine.kind(), preparation, true);
+        RunRecord record = new RunRecord(
+                outcome,
+                task.exitCode,
+                outcome == WasiOutcome.TRAPPED ? task.trap : null,
+                stdout.bytes(),
+                stdout.droppedBytes(),
+                stderr.bytes(),
+                stderr.droppedBytes(),
+                task.memoryBytes,
+                (long) memory.maximumPages() * RunLimits.PAGE_BYTES,
+                duration,
+                spec.limits().timeout(),
+                engine.kind(),
+                preparation,
+                true);
         return new Finished(record, files);
     }
 
@@ -218,8 +230,10 @@ public final class GuestExecution {
             stoppedInTime = false;
         }
         if (!stoppedInTime) {
-            LOG.log(Level.WARNING, "Guest module " + guest.source() + " did not stop within "
-                    + STOP_GRACE.toMillis() + " ms of its timeout; its thread is still running");
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + guest.source() + " did not stop within " + STOP_GRACE.toMillis()
+                            + " ms of its timeout; its thread is still running");
         }
     }
 
@@ -280,7 +294,9 @@ public final class GuestExecution {
         @Override
         public void run() {
             Instance instance = null;
-            try (WasiPreview1 wasi = WasiPreview1.builder().withLogger(WasiCallLog.INSTANCE).withOptions(options())
+            try (WasiPreview1 wasi = WasiPreview1.builder()
+                    .withLogger(WasiCallLog.INSTANCE)
+                    .withOptions(options())
                     .build()) {
                 instance = instance(wasi).build();
                 instance.export("_start").apply();
@@ -295,8 +311,8 @@ public final class GuestExecution {
                 trapped(TrapMessages.describe(e));
             } catch (StackOverflowError e) {
                 overflowedStack = true;
-                trapped("call stack exhausted (the guest's recursion overflowed the "
-                        + STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
+                trapped("call stack exhausted (the guest's recursion overflowed the " + STACK_BYTES / (1024 * 1024)
+                        + " MiB JVM stack of its thread)");
             } catch (OutOfMemoryError e) {
                 trapped("the JVM ran out of heap while running the guest (" + e.getMessage()
                         + "); lower maxMemory or raise -Xmx");
@@ -319,5 +335,4 @@ public final class GuestExecution {
             outcome = WasiOutcome.TRAPPED;
         }
     }
-
 }

@@ -42,7 +42,8 @@ public final class GuestFiles {
         }
         // Chicory's WASI reads "unix:*" attributes (inode, link count, times); Jimfs offers that view only on request.
         FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder()
-                .setAttributeViews("basic", "owner", "posix", "unix").build());
+                .setAttributeViews("basic", "owner", "posix", "unix")
+                .build());
         for (Mount mount : mounts) {
             Path inside = fileSystem.getPath(mount.location());
             try {
@@ -51,8 +52,10 @@ public final class GuestFiles {
                     copyTree(mount.hostPath(), inside, mount.hideCleanupFiles());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot prepare directory " + mount.guestPath() + " from "
-                        + mount.hostPath() + " for the guest", e);
+                throw new UncheckedIOException(
+                        "cannot prepare directory " + mount.guestPath() + " from " + mount.hostPath()
+                                + " for the guest",
+                        e);
             }
         }
         return Optional.of(new GuestFiles(fileSystem, mounts));
@@ -71,8 +74,9 @@ public final class GuestFiles {
                 try {
                     copyTree(fileSystem.getPath(mount.location()), mount.hostPath(), false);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot copy the guest's files of " + mount.guestPath()
-                            + " back to " + mount.hostPath(), e);
+                    throw new UncheckedIOException(
+                            "cannot copy the guest's files of " + mount.guestPath() + " back to " + mount.hostPath(),
+                            e);
                 }
             }
         }
@@ -96,7 +100,8 @@ public final class GuestFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                boolean hidden = hideCleanupFiles && file.getFileName().toString().endsWith(".cleanup");
+                boolean hidden =
+                        hideCleanupFiles && file.getFileName().toString().endsWith(".cleanup");
                 if (attributes.isRegularFile() && !hidden) { // symlinks and special files are never copied
                     Files.copy(file, target(file), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
                 }

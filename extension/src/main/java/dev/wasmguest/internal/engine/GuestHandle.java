@@ -46,8 +46,10 @@ public final class GuestHandle {
             return await(Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GuestResolutionException(source.describe(), "interrupted while the module was being prepared;"
-                    + " the preparation goes on for later runs", e);
+            throw new GuestResolutionException(
+                    source.describe(),
+                    "interrupted while the module was being prepared;" + " the preparation goes on for later runs",
+                    e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no deadline, no timeout", e);
         }
@@ -63,7 +65,8 @@ public final class GuestHandle {
     public PreparedGuest await(long deadline) throws InterruptedException, TimeoutException {
         CompletableFuture<PreparedGuest> current = preparing();
         try {
-            return deadline == Long.MAX_VALUE ? current.get()
+            return deadline == Long.MAX_VALUE
+                    ? current.get()
                     : current.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             prepared.compareAndSet(current, null); // the next use tries again

@@ -33,15 +33,20 @@ public final class GuestLoader {
      */
     public static GuestLoader fromSettings(Settings settings) {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
-        boolean keepCompiled = !settings.get(COMPILED_CACHE).map(String::strip).filter("false"::equalsIgnoreCase)
+        boolean keepCompiled = !settings.get(COMPILED_CACHE)
+                .map(String::strip)
+                .filter("false"::equalsIgnoreCase)
                 .isPresent();
-        EngineCaches caches = keepCompiled ? EngineCaches.in(resolution.cacheDirectory(), resolution.limits().lockTimeout()) : EngineCaches.none();
+        EngineCaches caches = keepCompiled
+                ? EngineCaches.in(
+                        resolution.cacheDirectory(), resolution.limits().lockTimeout())
+                : EngineCaches.none();
         return new GuestLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
     }
 
     /** A handle that prepares {@code source} on first use. */
     public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
-        return new GuestHandle(source, () -> GuestPreparation.prepare(source, resolver.resolve(source, sha256),
-                caches));
+        return new GuestHandle(
+                source, () -> GuestPreparation.prepare(source, resolver.resolve(source, sha256), caches));
     }
 }

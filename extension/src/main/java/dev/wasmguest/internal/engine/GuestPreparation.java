@@ -32,8 +32,7 @@ public final class GuestPreparation {
     private static final System.Logger LOG = System.getLogger(GuestPreparation.class.getName());
     private static final String START = "_start";
 
-    private GuestPreparation() {
-    }
+    private GuestPreparation() {}
 
     /**
      * Prepares without caches: every JVM validates and translates.
@@ -62,8 +61,11 @@ public final class GuestPreparation {
                 return fromCache.get();
             }
         }
-        ProgressLog progress = ProgressLog.start(subject(name, bytes.length), () -> validated ? "parsing it"
-                : "parsing and validating it (validation is remembered in the cache for later JVMs)");
+        ProgressLog progress = ProgressLog.start(
+                subject(name, bytes.length),
+                () -> validated
+                        ? "parsing it"
+                        : "parsing and validating it (validation is remembered in the cache for later JVMs)");
         WasmModule module;
         try {
             module = parse(name, bytes, digest, !validated);
@@ -74,13 +76,13 @@ public final class GuestPreparation {
         if (!validated) {
             caches.validated().add(resolved.sha256());
         }
-        return new PreparedGuest(name, source.fileName(), resolved.sha256(), bytes, module, Optional.empty(),
-                caches.compiledCode());
+        return new PreparedGuest(
+                name, source.fileName(), resolved.sha256(), bytes, module, Optional.empty(), caches.compiledCode());
     }
 
     /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
-    private static Optional<PreparedGuest> withCachedCode(ModuleSource source, ResolvedModule resolved,
-            Optional<CompiledCodeCache> cache) {
+    private static Optional<PreparedGuest> withCachedCode(
+            ModuleSource source, ResolvedModule resolved, Optional<CompiledCodeCache> cache) {
         Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(resolved.sha256()));
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -89,26 +91,34 @@ public final class GuestPreparation {
         // Independent parts of similar cost (yosys: 0.2-0.4 s each): the classes and the interpreted bodies are
         // made ready on other threads while this one parses the rest.
         long start = System.nanoTime();
-        CompletableFuture<CompiledCode> loading = Background.start("wasmguest-load " + source.fileName(),
+        CompletableFuture<CompiledCode> loading = Background.start(
+                "wasmguest-load " + source.fileName(),
                 () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted()));
         try {
-            WasmModule module = ModuleParser.parseWithBodiesOf(resolved.bytes(), "sha256:" + resolved.sha256(),
-                    entry.get().interpreted().stream().map(function -> function - entry.get().importedFunctions())
+            WasmModule module = ModuleParser.parseWithBodiesOf(
+                    resolved.bytes(),
+                    "sha256:" + resolved.sha256(),
+                    entry.get().interpreted().stream()
+                            .map(function -> function - entry.get().importedFunctions())
                             .collect(Collectors.toList()));
             requireStart(name, module.exportSection());
             long parsed = System.nanoTime();
             CompiledCode code = loading.join();
-            LOG.log(Level.DEBUG, () -> "Guest module " + name + ": loaded its compiled code from the cache in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
-                    + (parsed - start) / 1_000_000 + " ms)");
-            PreparedGuest guest = new PreparedGuest(name, source.fileName(), resolved.sha256(), resolved.bytes(),
-                    module, Optional.of(code), cache);
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + name + ": loaded its compiled code from the cache in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
+                            + (parsed - start) / 1_000_000 + " ms)");
+            PreparedGuest guest = new PreparedGuest(
+                    name, source.fileName(), resolved.sha256(), resolved.bytes(), module, Optional.of(code), cache);
             guest.logInterpreted(code.interpreted(), Level.DEBUG);
             return Optional.of(guest);
         } catch (CompletionException | ChicoryException e) {
             Throwable reason = e instanceof CompletionException ? e.getCause() : e;
-            LOG.log(Level.WARNING, "Guest module " + name + ": cannot use its cached compiled code (" + reason
-                    + "); parsing and translating it again");
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": cannot use its cached compiled code (" + reason
+                            + "); parsing and translating it again");
             return Optional.empty();
         }
     }
@@ -117,8 +127,11 @@ public final class GuestPreparation {
         try {
             return ModuleParser.parse(bytes, digest, validate);
         } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new GuestResolutionException(name, "malformed module: " + e.getMessage()
-                    + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it", e);
+            throw new GuestResolutionException(
+                    name,
+                    "malformed module: " + e.getMessage()
+                            + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
+                    e);
         }
     }
 
@@ -129,9 +142,11 @@ public final class GuestPreparation {
                 return;
             }
         }
-        throw new GuestResolutionException(name, "the module exports no _start function, so it is not a WASI"
-                + " command; build it as an executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor"
-                + " or -Wl,--no-entry)");
+        throw new GuestResolutionException(
+                name,
+                "the module exports no _start function, so it is not a WASI"
+                        + " command; build it as an executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor"
+                        + " or -Wl,--no-entry)");
     }
 
     /** How progress lines name a module: its source and size. */

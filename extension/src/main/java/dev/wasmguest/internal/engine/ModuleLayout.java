@@ -163,8 +163,8 @@ final class ModuleLayout {
         /** Moves past {@code size} bytes; returns the new position. */
         int skip(int size) {
             if (size > bytes.length - position) {
-                throw new MalformedException("length out of bounds: " + size + " bytes at byte " + position
-                        + " of a " + bytes.length + "-byte module");
+                throw new MalformedException("length out of bounds: " + size + " bytes at byte " + position + " of a "
+                        + bytes.length + "-byte module");
             }
             position += size;
             return position;

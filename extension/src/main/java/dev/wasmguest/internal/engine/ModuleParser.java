@@ -19,8 +19,8 @@ import com.dylibso.chicory.wasm.types.StartSection;
 import com.dylibso.chicory.wasm.types.TableSection;
 import com.dylibso.chicory.wasm.types.TagSection;
 import com.dylibso.chicory.wasm.types.TypeSection;
-import java.io.ByteArrayInputStream;
 import dev.wasmguest.internal.util.Background;
+import java.io.ByteArrayInputStream;
 import java.util.Collection;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,8 +39,7 @@ final class ModuleParser {
     /** What stands in for a body that was not decoded: it traps if it is ever interpreted. */
     private static final FunctionBody NOT_DECODED = notDecodedBody();
 
-    private ModuleParser() {
-    }
+    private ModuleParser() {}
 
     /**
      * Every section, every body.
@@ -50,8 +49,11 @@ final class ModuleParser {
      *         {@code validate} is set
      */
     static WasmModule parse(byte[] bytes, String digest, boolean validate) {
-        WasmModule.Builder module = WasmModule.builder().withValidation(validate).withDigest(digest);
-        Parser.builder().withValidation(validate).build()
+        WasmModule.Builder module =
+                WasmModule.builder().withValidation(validate).withDigest(digest);
+        Parser.builder()
+                .withValidation(validate)
+                .build()
                 .parse(new ByteArrayInputStream(bytes), section -> add(module, section));
         return module.build();
     }
@@ -71,8 +73,7 @@ final class ModuleParser {
                 chosen.add(body);
             }
         }
-        CompletableFuture<CodeSection> code = Background.start("wasmguest-parse",
-                () -> codeSection(layout, chosen));
+        CompletableFuture<CodeSection> code = Background.start("wasmguest-parse", () -> codeSection(layout, chosen));
         WasmModule.Builder module = WasmModule.builder().withValidation(false).withDigest(digest);
         Parser.Builder parser = Parser.builder().withValidation(false);
         for (int id = SectionId.CUSTOM; id <= SectionId.TAG; id++) {
@@ -93,8 +94,11 @@ final class ModuleParser {
     private static CodeSection codeSection(ModuleLayout layout, SortedSet<Integer> chosen) {
         FunctionBody[] bodies = new FunctionBody[layout.bodyCount()];
         if (!chosen.isEmpty()) {
-            CodeSection parsed = Parser.builder().withValidation(false).build()
-                    .parse(() -> new ByteArrayInputStream(layout.moduleOfBodies(chosen))).codeSection();
+            CodeSection parsed = Parser.builder()
+                    .withValidation(false)
+                    .build()
+                    .parse(() -> new ByteArrayInputStream(layout.moduleOfBodies(chosen)))
+                    .codeSection();
             int next = 0;
             for (int index : chosen) {
                 bodies[index] = parsed.getFunctionBody(next++);

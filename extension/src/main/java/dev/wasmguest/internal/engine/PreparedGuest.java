@@ -45,6 +45,7 @@ public final class PreparedGuest {
 
     /** Translation recurses on its thread's stack over nested blocks; a large stack spares deep modules. */
     private static final long TRANSLATION_STACK_BYTES = 64L * 1024 * 1024;
+
     private static final int LISTED_FUNCTIONS = 10;
 
     /** How long an ending JVM waits for a translation in progress, so that later JVMs can use its result. */
@@ -75,8 +76,14 @@ public final class PreparedGuest {
      *        case only the bodies that code interprets need be
      * @param loaded compiled code from the cache, if there was some
      */
-    PreparedGuest(String source, String fileName, String sha256, byte[] bytes, WasmModule module,
-            Optional<CompiledCode> loaded, Optional<CompiledCodeCache> cache) {
+    PreparedGuest(
+            String source,
+            String fileName,
+            String sha256,
+            byte[] bytes,
+            WasmModule module,
+            Optional<CompiledCode> loaded,
+            Optional<CompiledCodeCache> cache) {
         this.source = source;
         this.fileName = fileName;
         this.sha256 = sha256;
@@ -85,14 +92,14 @@ public final class PreparedGuest {
         this.cache = cache;
         // A module parsed for cached code lacks most bodies; the interpreter needs them all (validated before).
         this.everyBody = loaded.isPresent()
-                ? Lazy.of(() -> ModuleParser.parse(bytes, module.digest(), false)) : Lazy.of(() -> module);
+                ? Lazy.of(() -> ModuleParser.parse(bytes, module.digest(), false))
+                : Lazy.of(() -> module);
         this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
     }
 
     /** How an engine runs this module: the module to instantiate, and compiled code's machines, if any. */
-    public record Engine(WasiEngine kind, WasmModule module, Optional<Function<Instance, Machine>> machines) {
-    }
+    public record Engine(WasiEngine kind, WasmModule module, Optional<Function<Instance, Machine>> machines) {}
 
     /**
      * The engine for a run that asked for {@code requested}: the interpreter, compiled code (waiting for a
@@ -147,8 +154,8 @@ public final class PreparedGuest {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is ending: translate for this JVM's remaining runs only
         }
-        return Background.start(started, "wasmguest-translate " + fileName, TRANSLATION_STACK_BYTES,
-                this::loadOrTranslate);
+        return Background.start(
+                started, "wasmguest-translate " + fileName, TRANSLATION_STACK_BYTES, this::loadOrTranslate);
     }
 
     /**
@@ -160,8 +167,10 @@ public final class PreparedGuest {
         if (translation.isDone() || cache.isEmpty()) {
             return;
         }
-        LOG.log(Level.INFO, () -> "Guest module " + source + ": the JVM is ending; finishing its translation"
-                + " (at most " + FINISH_BEFORE_EXIT.toSeconds() + " s) so that later JVMs load the compiled code");
+        LOG.log(
+                Level.INFO,
+                () -> "Guest module " + source + ": the JVM is ending; finishing its translation" + " (at most "
+                        + FINISH_BEFORE_EXIT.toSeconds() + " s) so that later JVMs load the compiled code");
         try {
             translation.get(FINISH_BEFORE_EXIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -180,22 +189,29 @@ public final class PreparedGuest {
     }
 
     private CompiledCode loadOrTranslate() {
-        ProgressLog progress = ProgressLog.start(subject(), () -> "translating it to JVM bytecode (once per"
-                + " machine and Chicory version: " + cache.map(c -> "later JVMs load it from " + c.entryFile(sha256))
-                        .orElse("wasmguest.cache.compiled=false, so every JVM translates it") + ")");
+        ProgressLog progress = ProgressLog.start(
+                subject(),
+                () -> "translating it to JVM bytecode (once per"
+                        + " machine and Chicory version: "
+                        + cache.map(c -> "later JVMs load it from " + c.entryFile(sha256))
+                                .orElse("wasmguest.cache.compiled=false, so every JVM translates it")
+                        + ")");
         try {
             Optional<CompiledCodeCache.Entry> stored = cache.flatMap(c -> c.findOrLock(sha256));
             if (stored.isPresent()) {
-                CompiledCode code = CompiledCode.load(stored.get().jar(), stored.get().interpreted());
+                CompiledCode code =
+                        CompiledCode.load(stored.get().jar(), stored.get().interpreted());
                 progress.end(() -> "loaded its compiled code, which another thread or JVM stored,");
                 logInterpreted(code.interpreted(), Level.DEBUG);
                 return code;
             }
             Translator.Translation translation = Translator.translate(everyBody.get(), layout.get());
-            cache.ifPresent(c -> c.store(sha256, new CompiledCodeCache.Entry(translation.importedFunctions(),
-                    translation.code().interpreted(), translation.jar())));
-            progress.end(() -> "translated to JVM bytecode" + cache.map(c -> ", cached in " + c.entryFile(sha256))
-                    .orElse(""));
+            cache.ifPresent(c -> c.store(
+                    sha256,
+                    new CompiledCodeCache.Entry(
+                            translation.importedFunctions(), translation.code().interpreted(), translation.jar())));
+            progress.end(() -> "translated to JVM bytecode"
+                    + cache.map(c -> ", cached in " + c.entryFile(sha256)).orElse(""));
             logInterpreted(translation.code().interpreted(), Level.INFO);
             return translation.code();
         } catch (RuntimeException | Error e) {
@@ -210,10 +226,11 @@ public final class PreparedGuest {
         if (failure instanceof GuestResolutionException) {
             return (GuestResolutionException) failure;
         }
-        String reason = failure instanceof ChicoryException ? "Chicory's compiler rejected the module: "
+        String reason = failure instanceof ChicoryException
+                ? "Chicory's compiler rejected the module: "
                 : "translating the module failed: ";
-        return new GuestResolutionException(source, reason + failure.getMessage()
-                + "; try wasmguest.engine=interpreter", failure);
+        return new GuestResolutionException(
+                source, reason + failure.getMessage() + "; try wasmguest.engine=interpreter", failure);
     }
 
     /** How messages name the module. */
@@ -228,7 +245,8 @@ public final class PreparedGuest {
 
     /** The memory the module declares, if it has one of its own. */
     Optional<MemoryLimits> declaredMemory() {
-        return module.memorySection().filter(section -> section.memoryCount() > 0)
+        return module.memorySection()
+                .filter(section -> section.memoryCount() > 0)
                 .map(section -> section.getMemory(0).limits());
     }
 
@@ -248,8 +266,8 @@ public final class PreparedGuest {
     private ExecutorService newRunThreads() {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(null, task, "wasmguest " + fileName + " #" + count.incrementAndGet(),
-                    GuestExecution.STACK_BYTES);
+            Thread thread = new Thread(
+                    null, task, "wasmguest " + fileName + " #" + count.incrementAndGet(), GuestExecution.STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
@@ -265,10 +283,13 @@ public final class PreparedGuest {
      */
     void logInterpreted(List<Integer> interpreted, Level level) {
         if (!interpreted.isEmpty()) {
-            LOG.log(level, () -> "Guest module " + source + ": " + describe(interpreted)
-                    + " too large for one JVM method (or, at over " + Translator.LIKELY_TOO_LARGE
-                    + " bytes of WebAssembly, likely to be), so Chicory runs " + (interpreted.size() == 1 ? "it"
-                    : "them") + " in its interpreter (slower than compiled code): " + names(interpreted));
+            LOG.log(
+                    level,
+                    () -> "Guest module " + source + ": " + describe(interpreted)
+                            + " too large for one JVM method (or, at over " + Translator.LIKELY_TOO_LARGE
+                            + " bytes of WebAssembly, likely to be), so Chicory runs "
+                            + (interpreted.size() == 1 ? "it" : "them")
+                            + " in its interpreter (slower than compiled code): " + names(interpreted));
         }
     }
 
@@ -278,11 +299,15 @@ public final class PreparedGuest {
 
     private String names(List<Integer> functions) {
         NameCustomSection names = module.nameSection();
-        String listed = functions.stream().limit(LISTED_FUNCTIONS).map(index -> {
-            String name = names == null ? null : names.nameOfFunction(index);
-            return name == null ? "function " + index : "function " + index + " (" + name + ")";
-        }).collect(Collectors.joining(", "));
+        String listed = functions.stream()
+                .limit(LISTED_FUNCTIONS)
+                .map(index -> {
+                    String name = names == null ? null : names.nameOfFunction(index);
+                    return name == null ? "function " + index : "function " + index + " (" + name + ")";
+                })
+                .collect(Collectors.joining(", "));
         return functions.size() > LISTED_FUNCTIONS
-                ? listed + " and " + (functions.size() - LISTED_FUNCTIONS) + " more" : listed;
+                ? listed + " and " + (functions.size() - LISTED_FUNCTIONS) + " more"
+                : listed;
     }
 }

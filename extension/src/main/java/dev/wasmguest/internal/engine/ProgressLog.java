@@ -59,8 +59,7 @@ final class ProgressLog {
             ended = true;
             wasAnnounced = announced;
         }
-        LOG.log(wasAnnounced ? Level.INFO : Level.DEBUG, () -> subject + ": " + outcome.get() + " after "
-                + seconds());
+        LOG.log(wasAnnounced ? Level.INFO : Level.DEBUG, () -> subject + ": " + outcome.get() + " after " + seconds());
     }
 
     private void remindAfter(Duration delay) {

@@ -20,8 +20,8 @@ public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputByt
 
     public static final long PAGE_BYTES = 64 * 1024;
 
-    public static final RunLimits DEFAULTS = new RunLimits(Duration.ofSeconds(60), 512L * 1024 * 1024,
-            16L * 1024 * 1024, Duration.ofMinutes(10));
+    public static final RunLimits DEFAULTS =
+            new RunLimits(Duration.ofSeconds(60), 512L * 1024 * 1024, 16L * 1024 * 1024, Duration.ofMinutes(10));
 
     public RunLimits withTimeout(Duration value) {
         return new RunLimits(value, maxMemoryBytes, maxOutputBytes, prepareTimeout);

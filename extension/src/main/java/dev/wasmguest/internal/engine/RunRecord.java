@@ -21,9 +21,21 @@ import org.apiguardian.api.API;
  * @param started false when the run was stopped while it waited, before the guest started
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunRecord(WasiOutcome outcome, int exitCode, String trap, byte[] stdout, long stdoutDropped,
-        byte[] stderr, long stderrDropped, long memoryBytes, long maxMemoryBytes, Duration duration,
-        Duration timeout, WasiEngine engine, Duration preparation, boolean started) {
+public record RunRecord(
+        WasiOutcome outcome,
+        int exitCode,
+        String trap,
+        byte[] stdout,
+        long stdoutDropped,
+        byte[] stderr,
+        long stderrDropped,
+        long memoryBytes,
+        long maxMemoryBytes,
+        Duration duration,
+        Duration timeout,
+        WasiEngine engine,
+        Duration preparation,
+        boolean started) {
 
     /**
      * A run stopped by an interrupt of its caller while it waited for its module, before the guest started.
@@ -31,7 +43,20 @@ public record RunRecord(WasiOutcome outcome, int exitCode, String trap, byte[] s
      * @param engine the engine that was asked for
      */
     public static RunRecord interruptedBeforeStart(RunLimits limits, WasiEngine engine, Duration preparation) {
-        return new RunRecord(WasiOutcome.TIMED_OUT, 0, null, new byte[0], 0, new byte[0], 0, 0,
-                limits.maxMemoryBytes(), Duration.ZERO, limits.timeout(), engine, preparation, false);
+        return new RunRecord(
+                WasiOutcome.TIMED_OUT,
+                0,
+                null,
+                new byte[0],
+                0,
+                new byte[0],
+                0,
+                0,
+                limits.maxMemoryBytes(),
+                Duration.ZERO,
+                limits.timeout(),
+                engine,
+                preparation,
+                false);
     }
 }

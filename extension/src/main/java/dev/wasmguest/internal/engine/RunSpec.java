@@ -22,8 +22,16 @@ import org.apiguardian.api.API;
  * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunSpec(String argv0, List<String> args, Map<String, String> env, byte[] stdin, WasiEngine engine,
-        RunLimits limits, List<Mount> mounts, Clock clock, Long randomSeed) {
+public record RunSpec(
+        String argv0,
+        List<String> args,
+        Map<String, String> env,
+        byte[] stdin,
+        WasiEngine engine,
+        RunLimits limits,
+        List<Mount> mounts,
+        Clock clock,
+        Long randomSeed) {
 
     public static final String ENGINE = "wasmguest.engine";
     public static final String TIMEOUT = "wasmguest.timeout";
@@ -33,8 +41,8 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
     public static final String CLOCK = "wasmguest.clock";
     public static final String RANDOM_SEED = "wasmguest.random.seed";
 
-    public static final RunSpec EMPTY = new RunSpec("", List.of(), Map.of(), new byte[0], WasiEngine.AUTO,
-            RunLimits.DEFAULTS, List.of(), null, null);
+    public static final RunSpec EMPTY = new RunSpec(
+            "", List.of(), Map.of(), new byte[0], WasiEngine.AUTO, RunLimits.DEFAULTS, List.of(), null, null);
 
     public RunSpec {
         args = List.copyOf(args);
@@ -50,20 +58,23 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
      */
     public static RunSpec defaults(Settings settings) {
         RunLimits limits = RunLimits.DEFAULTS;
-        limits = limits.withTimeout(settings.get(TIMEOUT).map(value -> duration(TIMEOUT, value)).orElse(limits.timeout()));
-        limits = limits.withPrepareTimeout(settings.get(PREPARE_TIMEOUT).map(value -> duration(PREPARE_TIMEOUT, value))
+        limits = limits.withTimeout(
+                settings.get(TIMEOUT).map(value -> duration(TIMEOUT, value)).orElse(limits.timeout()));
+        limits = limits.withPrepareTimeout(settings.get(PREPARE_TIMEOUT)
+                .map(value -> duration(PREPARE_TIMEOUT, value))
                 .orElse(limits.prepareTimeout()));
-        limits = limits.withMaxMemoryBytes(settings.get(MAX_MEMORY).map(value -> bytes(MAX_MEMORY, value))
-                .orElse(limits.maxMemoryBytes()));
-        limits = limits.withMaxOutputBytes(settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value))
-                .orElse(limits.maxOutputBytes()));
+        limits = limits.withMaxMemoryBytes(
+                settings.get(MAX_MEMORY).map(value -> bytes(MAX_MEMORY, value)).orElse(limits.maxMemoryBytes()));
+        limits = limits.withMaxOutputBytes(
+                settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value)).orElse(limits.maxOutputBytes()));
         WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.AUTO);
         RunSpec spec = EMPTY.withEngine(engine).withLimits(limits);
         if (settings.get(CLOCK).isPresent()) {
             spec = spec.withClock(fixedClock(CLOCK, settings.get(CLOCK).get()));
         }
         if (settings.get(RANDOM_SEED).isPresent()) {
-            spec = spec.withRandomSeed(seed(RANDOM_SEED, settings.get(RANDOM_SEED).get()));
+            spec = spec.withRandomSeed(
+                    seed(RANDOM_SEED, settings.get(RANDOM_SEED).get()));
         }
         return spec;
     }
@@ -73,8 +84,9 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
         try {
             return Clock.fixed(Instant.parse(value.strip()), ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + "=\"" + value
-                    + "\" is invalid: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z", e);
+            throw new IllegalArgumentException(
+                    key + "=\"" + value + "\" is invalid: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z",
+                    e);
         }
     }
 
@@ -92,8 +104,9 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
         try {
             return WasiEngine.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("configuration " + ENGINE + "=\"" + value
-                    + "\" is invalid: expected auto, compiler or interpreter", e);
+            throw new IllegalArgumentException(
+                    "configuration " + ENGINE + "=\"" + value + "\" is invalid: expected auto, compiler or interpreter",
+                    e);
         }
     }
 
@@ -106,8 +119,8 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
             }
             return duration;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + "=\"" + value
-                    + "\" is invalid: expected an ISO-8601 duration such as PT5S", e);
+            throw new IllegalArgumentException(
+                    key + "=\"" + value + "\" is invalid: expected an ISO-8601 duration such as PT5S", e);
         }
     }
 
@@ -127,8 +140,8 @@ public record RunSpec(String argv0, List<String> args, Map<String, String> env, 
             }
             return Math.multiplyExact(count, unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(key + "=\"" + value
-                    + "\" is invalid: expected a byte count such as 1048576, 64k, 16m or 1g", e);
+            throw new IllegalArgumentException(
+                    key + "=\"" + value + "\" is invalid: expected a byte count such as 1048576, 64k, 16m or 1g", e);
         }
     }
 

@@ -49,12 +49,10 @@ final class Translator {
 
     private static final String FUNCTION_METHOD = "func_";
 
-    private Translator() {
-    }
+    private Translator() {}
 
     /** The compiled code, the jar of its classes to store, and how many functions the module imports. */
-    record Translation(CompiledCode code, byte[] jar, int importedFunctions) {
-    }
+    record Translation(CompiledCode code, byte[] jar, int importedFunctions) {}
 
     /**
      * @param module a validated module with every body decoded
@@ -73,22 +71,26 @@ final class Translator {
             JarCapture capture = new JarCapture();
             try {
                 Function<Instance, Machine> machines = MachineFactoryCompiler.builder(module)
-                        .withInterpretedFunctions(interpreted).withInterpreterFallback(InterpreterFallback.FAIL)
-                        .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS).withCache(capture).compile();
+                        .withInterpretedFunctions(interpreted)
+                        .withInterpreterFallback(InterpreterFallback.FAIL)
+                        .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS)
+                        .withCache(capture)
+                        .compile();
                 if (machines instanceof CompiledModule) {
                     // Chicory's factory accepts only instances of this very module object; its inner one any
                     // module with the same structure, such as a later parse.
                     machines = ((CompiledModule) machines).machineFactory();
                 }
-                return new Translation(new CompiledCode(machines, new ArrayList<>(interpreted)), capture.jar,
-                        imported);
+                return new Translation(new CompiledCode(machines, new ArrayList<>(interpreted)), capture.jar, imported);
             } catch (ChicoryException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {
                     throw e;
                 }
-                LOG.log(Level.DEBUG, () -> "function " + tooLarge.get() + " of " + layout.bodyCount()
-                        + " does not fit a JVM method: translating again with it interpreted");
+                LOG.log(
+                        Level.DEBUG,
+                        () -> "function " + tooLarge.get() + " of " + layout.bodyCount()
+                                + " does not fit a JVM method: translating again with it interpreted");
             }
         }
     }

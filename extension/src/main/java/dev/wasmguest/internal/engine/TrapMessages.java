@@ -5,8 +5,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 /** Turns Chicory's trap exceptions into the one-line messages results and assertions show. */
 final class TrapMessages {
 
-    private TrapMessages() {
-    }
+    private TrapMessages() {}
 
     static String describe(ChicoryException trap) {
         String message = trap.getMessage();

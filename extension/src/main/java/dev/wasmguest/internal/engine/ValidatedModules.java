@@ -37,8 +37,8 @@ final class ValidatedModules {
 
     /** Markers under {@code cacheDirectory}. */
     static ValidatedModules in(Path cacheDirectory) {
-        return new ValidatedModules(Optional.of(
-                cacheDirectory.resolve("validated").resolve("chicory-" + ChicoryVersion.get())));
+        return new ValidatedModules(
+                Optional.of(cacheDirectory.resolve("validated").resolve("chicory-" + ChicoryVersion.get())));
     }
 
     boolean contains(String sha256) {

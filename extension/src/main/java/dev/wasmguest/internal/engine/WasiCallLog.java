@@ -15,8 +15,7 @@ final class WasiCallLog implements Logger {
 
     private static final System.Logger LOG = System.getLogger("dev.wasmguest.wasi");
 
-    private WasiCallLog() {
-    }
+    private WasiCallLog() {}
 
     @Override
     public void log(Logger.Level level, String message, Throwable cause) {
@@ -30,7 +29,8 @@ final class WasiCallLog implements Logger {
 
     // Inside a Chicory Logger, a bare Level is Chicory's.
     private static System.Logger.Level map(Logger.Level level) {
-        return level.getSeverity() >= Logger.Level.WARNING.getSeverity() ? System.Logger.Level.DEBUG
+        return level.getSeverity() >= Logger.Level.WARNING.getSeverity()
+                ? System.Logger.Level.DEBUG
                 : System.Logger.Level.TRACE;
     }
 }

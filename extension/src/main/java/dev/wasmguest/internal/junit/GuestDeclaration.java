@@ -40,7 +40,8 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
 
     private static GuestDeclaration parse(WasmGuest guest, Settings settings, ExtensionContext context) {
         ModuleSource source = source(guest, settings, context);
-        Optional<String> sha256 = Optional.of(expand(guest.sha256(), settings)).filter(s -> !s.isEmpty())
+        Optional<String> sha256 = Optional.of(expand(guest.sha256(), settings))
+                .filter(s -> !s.isEmpty())
                 .map(Sha256::normalize);
         RunSpec spec = limits(guest, settings, RunSpec.defaults(settings))
                 .withArgv0(expand(guest.argv0(), settings))
@@ -88,8 +89,8 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
         boolean readOnly = guestPart.endsWith(":ro");
         String guestPath = readOnly ? guestPart.substring(0, guestPart.length() - 3) : guestPart;
         if (separator < 0 || !guestPath.startsWith("/") || guestPath.contains("..")) {
-            throw new IllegalArgumentException("dirs entry \"" + dir + "\" is not of the form HOST::/GUEST,"
-                    + " HOST::/GUEST:ro or ::/GUEST");
+            throw new IllegalArgumentException(
+                    "dirs entry \"" + dir + "\" is not of the form HOST::/GUEST," + " HOST::/GUEST:ro or ::/GUEST");
         }
         String host = dir.substring(0, separator);
         if (host.isEmpty()) {
@@ -113,7 +114,8 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
             return ModuleSource.ofUrl(url);
         }
         if (!resource.isEmpty()) {
-            ClassLoader loader = context.getTestClass().map(Class::getClassLoader)
+            ClassLoader loader = context.getTestClass()
+                    .map(Class::getClassLoader)
                     .orElseGet(() -> Thread.currentThread().getContextClassLoader());
             return new ResourceSource(resource, loader);
         }

@@ -48,6 +48,5 @@ public final class GuestRegistry {
         return handles.computeIfAbsent(new ModuleKey(source, sha256), key -> loader.handle(source, sha256));
     }
 
-    private record ModuleKey(ModuleSource source, Optional<String> sha256) {
-    }
+    private record ModuleKey(ModuleSource source, Optional<String> sha256) {}
 }

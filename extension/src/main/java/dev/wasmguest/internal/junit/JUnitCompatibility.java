@@ -27,8 +27,7 @@ public final class JUnitCompatibility {
 
     private static final Optional<String> PROBLEM = problem(jupiterVersion());
 
-    private JUnitCompatibility() {
-    }
+    private JUnitCompatibility() {}
 
     /**
      * Fails when the JUnit Jupiter in use is older than {@value #MINIMUM}.
@@ -73,7 +72,8 @@ public final class JUnitCompatibility {
         Optional<String> fromModule = module.isNamed()
                 ? Optional.ofNullable(module.getDescriptor()).flatMap(ModuleDescriptor::rawVersion)
                 : Optional.empty();
-        return fromModule.or(() -> Optional.ofNullable(ExtensionContext.class.getPackage().getImplementationVersion()));
+        return fromModule.or(
+                () -> Optional.ofNullable(ExtensionContext.class.getPackage().getImplementationVersion()));
     }
 
     private static String location() {

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** Settings as a JUnit test sees them: configuration parameters, then system properties, then environment. */
 final class JUnitSettings {
 
-    private JUnitSettings() {
-    }
+    private JUnitSettings() {}
 
     static Settings of(ExtensionContext context) {
         return Settings.system().withPriority(context::getConfigurationParameter);

@@ -52,6 +52,7 @@ public record NearestGuest(WasmGuest annotation, String location) {
     }
 
     private static String describe(Parameter parameter) {
-        return "parameter '" + parameter.getName() + "' of " + parameter.getDeclaringExecutable().getName();
+        return "parameter '" + parameter.getName() + "' of "
+                + parameter.getDeclaringExecutable().getName();
     }
 }

@@ -26,8 +26,7 @@ public final class OfflineSkip {
     public static final ConditionEvaluationResult ENABLED =
             ConditionEvaluationResult.enabled("guest modules are available");
 
-    private OfflineSkip() {
-    }
+    private OfflineSkip() {}
 
     /** Whether offline mode with skipping is configured; malformed settings are reported later, when resolving. */
     public static boolean configured(ExtensionContext context) {
@@ -41,7 +40,8 @@ public final class OfflineSkip {
 
     /** The parameters a test method's execution resolves: its own and its class's constructor's. */
     public static List<Parameter> guestParameters(ExtensionContext context) {
-        List<Parameter> parameters = new ArrayList<>(List.of(context.getRequiredTestMethod().getParameters()));
+        List<Parameter> parameters =
+                new ArrayList<>(List.of(context.getRequiredTestMethod().getParameters()));
         Constructor<?>[] constructors = context.getRequiredTestClass().getDeclaredConstructors();
         if (constructors.length == 1) {
             parameters.addAll(List.of(constructors[0].getParameters()));

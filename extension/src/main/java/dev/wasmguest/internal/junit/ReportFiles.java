@@ -16,8 +16,7 @@ final class ReportFiles {
 
     private static final System.Logger LOG = System.getLogger(ReportFiles.class.getName());
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     static void publish(ExtensionContext context, String name, byte[] bytes) {
         try {

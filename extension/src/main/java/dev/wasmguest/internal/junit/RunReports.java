@@ -27,8 +27,7 @@ public final class RunReports {
 
     private final List<WasiResult> runs = new ArrayList<>();
 
-    private RunReports() {
-    }
+    private RunReports() {}
 
     /**
      * Starts recording the runs of the test of {@code context}; once, however many forms of the extension are
@@ -45,7 +44,7 @@ public final class RunReports {
     /** Where runs made through runners resolved in {@code context} are recorded; a no-op outside a test. */
     public static Consumer<WasiResult> recorder(ExtensionContext context) {
         RunReports reports = context.getStore(NAMESPACE).get(RunReports.class, RunReports.class);
-        return reports == null ? result -> { } : reports::record;
+        return reports == null ? result -> {} : reports::record;
     }
 
     /** Attaches the recorded runs to the report if the test failed or reporting of all runs is configured. */
@@ -54,8 +53,10 @@ public final class RunReports {
         if (reports == null) {
             return;
         }
-        boolean all = context.getConfigurationParameter(REPORT).map(value -> value.strip().toLowerCase(Locale.ROOT))
-                .filter("all"::equals).isPresent();
+        boolean all = context.getConfigurationParameter(REPORT)
+                .map(value -> value.strip().toLowerCase(Locale.ROOT))
+                .filter("all"::equals)
+                .isPresent();
         if (all || context.getExecutionException().isPresent()) {
             reports.publishTo(context);
         }
@@ -70,8 +71,10 @@ public final class RunReports {
             WasiResult run = runs.get(i);
             String prefix = "wasmguest.run." + (i + 1);
             Map<String, String> entry = new LinkedHashMap<>();
-            entry.put(prefix, run.source() + " " + run.argv() + ": " + run.describeOutcome() + " in "
-                    + run.duration().toMillis() + " ms");
+            entry.put(
+                    prefix,
+                    run.source() + " " + run.argv() + ": " + run.describeOutcome() + " in "
+                            + run.duration().toMillis() + " ms");
             entry.put(prefix + ".stdout", excerpt(run.stdoutBytes(), run.stdoutDroppedBytes()));
             entry.put(prefix + ".stderr", excerpt(run.stderrBytes(), run.stderrDroppedBytes()));
             context.publishReportEntry(entry);

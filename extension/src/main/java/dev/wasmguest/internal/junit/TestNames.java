@@ -21,8 +21,7 @@ public final class TestNames {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestNames.class);
     private static final Pattern INVOCATION = Pattern.compile("\\[test-template-invocation:#(\\d+)]$");
 
-    private TestNames() {
-    }
+    private TestNames() {}
 
     /** Names runs made through runners resolved in {@code context}; empty outside a test method. */
     public static Optional<Supplier<String>> namer(ExtensionContext context) {
@@ -31,8 +30,8 @@ public final class TestNames {
         }
         Class<?> type = context.getRequiredTestClass();
         String packagePrefix = type.getPackageName().isEmpty() ? "" : type.getPackageName() + ".";
-        String base = type.getName().substring(packagePrefix.length()) + "/" + context.getRequiredTestMethod().getName()
-                + invocation(context.getUniqueId());
+        String base = type.getName().substring(packagePrefix.length()) + "/"
+                + context.getRequiredTestMethod().getName() + invocation(context.getUniqueId());
         AtomicInteger runs = counter(context);
         return Optional.of(() -> {
             int run = runs.incrementAndGet();

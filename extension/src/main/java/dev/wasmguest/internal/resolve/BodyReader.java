@@ -52,29 +52,35 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
      * @param declared the Content-Length, or -1
      */
     byte[] readAll(long declared, Duration stallTimeout, long maxBytes, Progress progress) throws DownloadFailure {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 26) : 1 << 16);
+        ByteArrayOutputStream body =
+                new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 26) : 1 << 16);
         try {
             while (true) {
                 Object signal = signals.poll(stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (signal == null) {
-                    throw DownloadFailure.transientFailure("no data for " + Durations.describe(stallTimeout) + " after "
-                            + body.size() + of(declared) + " bytes; the server stalled", null);
+                    throw DownloadFailure.transientFailure(
+                            "no data for " + Durations.describe(stallTimeout) + " after " + body.size() + of(declared)
+                                    + " bytes; the server stalled",
+                            null);
                 }
                 if (signal == COMPLETE) {
                     if (declared >= 0 && body.size() != declared) {
-                        throw DownloadFailure.transientFailure("body ended after " + body.size() + " of " + declared
-                                + " bytes; the connection broke", null);
+                        throw DownloadFailure.transientFailure(
+                                "body ended after " + body.size() + " of " + declared + " bytes; the connection broke",
+                                null);
                     }
                     return body.toByteArray();
                 }
                 if (signal instanceof Throwable failure) {
-                    throw DownloadFailure.transientFailure("body ended after " + body.size() + of(declared)
-                            + " bytes (" + failure.getMessage() + "); the connection broke", failure);
+                    throw DownloadFailure.transientFailure(
+                            "body ended after " + body.size() + of(declared) + " bytes (" + failure.getMessage()
+                                    + "); the connection broke",
+                            failure);
                 }
                 for (ByteBuffer buffer : castBuffers(signal)) {
                     if (body.size() + (long) buffer.remaining() > maxBytes) {
-                        throw DownloadFailure.permanent(HttpFetcher.tooLarge(body.size() + (long) buffer.remaining(),
-                                maxBytes));
+                        throw DownloadFailure.permanent(
+                                HttpFetcher.tooLarge(body.size() + (long) buffer.remaining(), maxBytes));
                     }
                     byte[] chunk = new byte[buffer.remaining()];
                     buffer.get(chunk);
@@ -130,5 +136,4 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
     private static String of(long declared) {
         return declared >= 0 ? " of " + declared : "";
     }
-
 }

@@ -40,18 +40,14 @@ final class HttpFetcher {
     }
 
     /** What the cache knows of a URL's current content, for a conditional request. */
-    record Validators(String etag, String lastModified) {
-    }
+    record Validators(String etag, String lastModified) {}
 
     /** The outcome of a download: new content, or confirmation that the cached content is current. */
-    sealed interface Outcome permits Fetched, NotModified {
-    }
+    sealed interface Outcome permits Fetched, NotModified {}
 
-    record Fetched(byte[] bytes, String etag, String lastModified) implements Outcome {
-    }
+    record Fetched(byte[] bytes, String etag, String lastModified) implements Outcome {}
 
-    record NotModified() implements Outcome {
-    }
+    record NotModified() implements Outcome {}
 
     /**
      * Downloads {@code uri}, or with {@code validators} asks whether the cached content is still current.
@@ -80,8 +76,10 @@ final class HttpFetcher {
 
     private void backOff(int attempt, String name, DownloadFailure failure) throws DownloadFailure {
         long millis = limits.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
-        LOG.log(Level.WARNING, () -> "Guest module " + name + ": " + failure.getMessage() + "; retrying in " + millis
-                + " ms (attempt " + (attempt + 1) + " of " + (limits.retries() + 1) + ")");
+        LOG.log(
+                Level.WARNING,
+                () -> "Guest module " + name + ": " + failure.getMessage() + "; retrying in " + millis + " ms (attempt "
+                        + (attempt + 1) + " of " + (limits.retries() + 1) + ")");
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -110,14 +108,20 @@ final class HttpFetcher {
             if (status < 200 || status > 299) {
                 throw statusFailure(status, body);
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long declared =
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > limits.maxModuleBytes()) {
                 body.cancel();
                 throw DownloadFailure.permanent(tooLarge(declared, limits.maxModuleBytes()));
             }
-            byte[] bytes = body.readAll(declared, limits.stallTimeout(), limits.maxModuleBytes(),
+            byte[] bytes = body.readAll(
+                    declared,
+                    limits.stallTimeout(),
+                    limits.maxModuleBytes(),
                     new ProgressLog(name, declared, limits.progressInterval()));
-            return new Fetched(bytes, response.headers().firstValue("ETag").orElse(null),
+            return new Fetched(
+                    bytes,
+                    response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null));
         }
     }
@@ -143,11 +147,13 @@ final class HttpFetcher {
         try {
             return client.get().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
-            throw DownloadFailure.transientFailure("could not connect within "
-                    + Durations.describe(limits.connectTimeout()) + "; check the URL and your network or proxy", e);
+            throw DownloadFailure.transientFailure(
+                    "could not connect within " + Durations.describe(limits.connectTimeout())
+                            + "; check the URL and your network or proxy",
+                    e);
         } catch (HttpTimeoutException e) {
-            throw DownloadFailure.transientFailure("the server sent no response within "
-                    + Durations.describe(limits.requestTimeout()), e);
+            throw DownloadFailure.transientFailure(
+                    "the server sent no response within " + Durations.describe(limits.requestTimeout()), e);
         } catch (ConnectException e) {
             throw DownloadFailure.transientFailure(
                     "the server is unreachable (connection refused); check the URL and that the server is up", e);
@@ -164,8 +170,10 @@ final class HttpFetcher {
     }
 
     private URI nextHop(URI current, HttpResponse<?> response, List<URI> chain) throws DownloadFailure {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> DownloadFailure.permanent(
-                "HTTP " + response.statusCode() + " redirect without a Location header"));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> DownloadFailure.permanent(
+                        "HTTP " + response.statusCode() + " redirect without a Location header"));
         URI next = current.resolve(location);
         if (chain.contains(next)) {
             chain.add(next);
@@ -186,9 +194,11 @@ final class HttpFetcher {
     private DownloadFailure statusFailure(int status, BodyReader body) {
         byte[] head = body.readHead(512, limits.stallTimeout());
         String excerpt = head.length > 0 ? " (body starts with: " + WasmBytes.excerpt(head) + ")" : "";
-        String advice = status == 404 || status == 410 ? "; check the URL"
-                : status == 401 || status == 403 ? "; the server refused access, check credentials or the URL"
-                : status >= 500 ? "; the server failed, try again later" : "";
+        String advice = status == 404 || status == 410
+                ? "; check the URL"
+                : status == 401 || status == 403
+                        ? "; the server refused access, check credentials or the URL"
+                        : status >= 500 ? "; the server failed, try again later" : "";
         String message = "HTTP " + status + excerpt + advice;
         return status >= 500 ? DownloadFailure.transientFailure(message, null) : DownloadFailure.permanent(message);
     }
@@ -223,8 +233,9 @@ final class HttpFetcher {
             String total = declared > 0
                     ? String.format(" of %.1f MiB (%d%%)", declared / 1048576.0, bytesSoFar * 100 / declared)
                     : "";
-            LOG.log(Level.INFO, () -> String.format("Guest module %s: downloaded %.1f MiB%s", name,
-                    bytesSoFar / 1048576.0, total));
+            LOG.log(
+                    Level.INFO,
+                    () -> String.format("Guest module %s: downloaded %.1f MiB%s", name, bytesSoFar / 1048576.0, total));
         }
     }
 }

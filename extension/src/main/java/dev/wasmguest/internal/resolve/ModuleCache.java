@@ -100,11 +100,13 @@ public final class ModuleCache {
             LOG.log(Level.WARNING, "Ignoring unreadable cache index entry " + file, e);
             return Optional.empty();
         }
-        return UrlRecord.fromProperties(properties).filter(record -> record.url().equals(url.toString()));
+        return UrlRecord.fromProperties(properties)
+                .filter(record -> record.url().equals(url.toString()));
     }
 
     public void storeUrl(UrlRecord record) {
-        writeAtomically(urlFile(URI.create(record.url())), record.toPropertiesText().getBytes(StandardCharsets.UTF_8));
+        writeAtomically(
+                urlFile(URI.create(record.url())), record.toPropertiesText().getBytes(StandardCharsets.UTF_8));
     }
 
     private Path urlFile(URI url) {
@@ -132,8 +134,7 @@ public final class ModuleCache {
     }
 
     /** One entry of the URL index. */
-    public record UrlRecord(String url, String sha256, long size, String etag, String lastModified,
-            Instant fetchedAt) {
+    public record UrlRecord(String url, String sha256, long size, String etag, String lastModified, Instant fetchedAt) {
 
         /** This entry, confirmed current by the server at {@code now}. */
         UrlRecord revalidatedAt(Instant now) {
@@ -149,8 +150,13 @@ public final class ModuleCache {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new UrlRecord(url, sha256, Long.parseLong(size), p.getProperty("etag"),
-                        p.getProperty("last-modified"), Instant.parse(fetchedAt)));
+                return Optional.of(new UrlRecord(
+                        url,
+                        sha256,
+                        Long.parseLong(size),
+                        p.getProperty("etag"),
+                        p.getProperty("last-modified"),
+                        Instant.parse(fetchedAt)));
             } catch (RuntimeException malformed) {
                 return Optional.empty();
             }

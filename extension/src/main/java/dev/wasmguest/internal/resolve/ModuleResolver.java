@@ -63,12 +63,19 @@ public final class ModuleResolver {
             return logHit(uri, cached.get());
         }
         if (settings.offline()) {
-            throw new OfflineMissException(uri.toString(), "not in the offline cache (wasmguest.offline=true);"
-                    + " run once without wasmguest.offline to download it into " + cache.directory()
-                    + (pinned.isPresent() ? "" : ", or pin it with sha256 and copy the module to "
-                    + cache.directory().resolve("modules").resolve("<sha256>.wasm")));
+            throw new OfflineMissException(
+                    uri.toString(),
+                    "not in the offline cache (wasmguest.offline=true);"
+                            + " run once without wasmguest.offline to download it into " + cache.directory()
+                            + (pinned.isPresent()
+                                    ? ""
+                                    : ", or pin it with sha256 and copy the module to "
+                                            + cache.directory()
+                                                    .resolve("modules")
+                                                    .resolve("<sha256>.wasm")));
         }
-        try (CacheLock lock = CacheLock.acquire(cache.lockFile(uri), settings.limits().lockTimeout())) {
+        try (CacheLock lock =
+                CacheLock.acquire(cache.lockFile(uri), settings.limits().lockTimeout())) {
             // Another thread or JVM may have downloaded it while this one waited for the lock.
             Optional<Cached> current = cached(uri, pinned);
             if (current.isPresent() && current.get().fresh) {
@@ -76,8 +83,8 @@ public final class ModuleResolver {
             }
             return download(uri, pinned, current);
         } catch (TimeoutException e) {
-            throw new GuestResolutionException(uri.toString(), e.getMessage()
-                    + "; if no other build is running, delete that file", e);
+            throw new GuestResolutionException(
+                    uri.toString(), e.getMessage() + "; if no other build is running, delete that file", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GuestResolutionException(uri.toString(), "interrupted while waiting for the cache lock", e);
@@ -88,12 +95,20 @@ public final class ModuleResolver {
     private Optional<Cached> cached(URI uri, Optional<String> pinned) {
         if (pinned.isPresent()) {
             // A pinned module is immutable: any cached copy with that hash is current, whatever its age.
-            return cache.readModule(pinned.get()).map(bytes -> new Cached(new ResolvedModule(bytes, pinned.get()),
-                    cache.readUrl(uri).filter(record -> record.sha256().equals(pinned.get())), true));
+            return cache.readModule(pinned.get())
+                    .map(bytes -> new Cached(
+                            new ResolvedModule(bytes, pinned.get()),
+                            cache.readUrl(uri).filter(record -> record.sha256().equals(pinned.get())),
+                            true));
         }
-        return cache.readUrl(uri).flatMap(record -> cache.readModule(record.sha256()).map(bytes -> new Cached(
-                new ResolvedModule(bytes, record.sha256()), Optional.of(record),
-                Duration.between(record.fetchedAt(), clock.instant()).compareTo(settings.maxAge()) < 0)));
+        return cache.readUrl(uri)
+                .flatMap(record -> cache.readModule(record.sha256())
+                        .map(bytes -> new Cached(
+                                new ResolvedModule(bytes, record.sha256()),
+                                Optional.of(record),
+                                Duration.between(record.fetchedAt(), clock.instant())
+                                                .compareTo(settings.maxAge())
+                                        < 0)));
     }
 
     private ResolvedModule download(URI uri, Optional<String> pinned, Optional<Cached> stale) {
@@ -107,9 +122,11 @@ public final class ModuleResolver {
             outcome = fetcher.fetch(URI.create(from), validators, uri.toString());
         } catch (DownloadFailure failure) {
             if (failure.isTransient() && stale.isPresent()) {
-                LOG.log(Level.WARNING, () -> "Guest module " + uri + ": using the stale cached copy (sha256 "
-                        + stale.get().module.sha256() + ") because the server could not be reached: "
-                        + failure.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        () -> "Guest module " + uri + ": using the stale cached copy (sha256 "
+                                + stale.get().module.sha256() + ") because the server could not be reached: "
+                                + failure.getMessage());
                 return stale.get().module;
             }
             throw new GuestResolutionException(uri.toString(), failure.getMessage() + via, failure);
@@ -117,23 +134,34 @@ public final class ModuleResolver {
         if (outcome instanceof HttpFetcher.NotModified) {
             ModuleCache.UrlRecord record = stale.get().record.orElseThrow();
             cache.storeUrl(record.revalidatedAt(clock.instant()));
-            LOG.log(Level.DEBUG, () -> "Guest module " + uri + ": not modified (304), keeping sha256 " + record.sha256());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + uri + ": not modified (304), keeping sha256 " + record.sha256());
             return stale.get().module;
         }
         HttpFetcher.Fetched fetched = (HttpFetcher.Fetched) outcome;
         ResolvedModule module = verified(uri.toString(), fetched.bytes(), pinned);
         cache.storeModule(module.sha256(), module.bytes());
-        cache.storeUrl(new ModuleCache.UrlRecord(uri.toString(), module.sha256(), module.bytes().length,
-                fetched.etag(), fetched.lastModified(), clock.instant()));
+        cache.storeUrl(new ModuleCache.UrlRecord(
+                uri.toString(),
+                module.sha256(),
+                module.bytes().length,
+                fetched.etag(),
+                fetched.lastModified(),
+                clock.instant()));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.log(Level.INFO, () -> "Guest module " + uri + via + ": downloaded " + module.bytes().length
-                + " bytes in " + millis + " ms, sha256 " + module.sha256());
+        LOG.log(
+                Level.INFO,
+                () -> "Guest module " + uri + via + ": downloaded " + module.bytes().length + " bytes in " + millis
+                        + " ms, sha256 " + module.sha256());
         return module;
     }
 
     private static ResolvedModule logHit(URI uri, Cached cached) {
-        LOG.log(Level.DEBUG, () -> "Guest module " + uri + ": cache hit" + (cached.fresh ? "" : " (stale, offline)")
-                + ", sha256 " + cached.module.sha256() + ", " + cached.module.bytes().length + " bytes");
+        LOG.log(
+                Level.DEBUG,
+                () -> "Guest module " + uri + ": cache hit" + (cached.fresh ? "" : " (stale, offline)") + ", sha256 "
+                        + cached.module.sha256() + ", " + cached.module.bytes().length + " bytes");
         return cached.module;
     }
 
@@ -141,9 +169,11 @@ public final class ModuleResolver {
         WasmBytes.requireModule(source, bytes);
         String actual = Sha256.hex(bytes);
         pinnedSha256.filter(expected -> !expected.equals(actual)).ifPresent(expected -> {
-            throw new GuestResolutionException(source, "hash mismatch: expected sha256 " + expected + " got "
-                    + actual + "; the module changed at its source, update the sha256 attribute if that is"
-                    + " intended");
+            throw new GuestResolutionException(
+                    source,
+                    "hash mismatch: expected sha256 " + expected + " got "
+                            + actual + "; the module changed at its source, update the sha256 attribute if that is"
+                            + " intended");
         });
         return new ResolvedModule(bytes, actual);
     }
@@ -153,8 +183,11 @@ public final class ModuleResolver {
             try {
                 return Files.readAllBytes(file.path());
             } catch (NoSuchFileException e) {
-                throw new GuestResolutionException(source.describe(), "no such file (relative paths resolve"
-                        + " against the working directory " + Path.of("").toAbsolutePath() + ")", e);
+                throw new GuestResolutionException(
+                        source.describe(),
+                        "no such file (relative paths resolve" + " against the working directory "
+                                + Path.of("").toAbsolutePath() + ")",
+                        e);
             } catch (IOException e) {
                 throw new GuestResolutionException(source.describe(), "cannot read the file: " + e, e);
             }
@@ -162,9 +195,11 @@ public final class ModuleResolver {
         if (source instanceof ResourceSource resource) {
             try (InputStream in = resource.classLoader().getResourceAsStream(resource.name())) {
                 if (in == null) {
-                    throw new GuestResolutionException(source.describe(), "no such resource on the class path;"
-                            + " resource names are absolute, e.g. \"guests/hello.wasm\" for"
-                            + " src/test/resources/guests/hello.wasm");
+                    throw new GuestResolutionException(
+                            source.describe(),
+                            "no such resource on the class path;"
+                                    + " resource names are absolute, e.g. \"guests/hello.wasm\" for"
+                                    + " src/test/resources/guests/hello.wasm");
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
@@ -175,6 +210,5 @@ public final class ModuleResolver {
     }
 
     /** A module found in the cache, with the URL index entry that led to it, if any. */
-    private record Cached(ResolvedModule module, Optional<ModuleCache.UrlRecord> record, boolean fresh) {
-    }
+    private record Cached(ResolvedModule module, Optional<ModuleCache.UrlRecord> record, boolean fresh) {}
 }

@@ -22,8 +22,13 @@ import org.apiguardian.api.API;
  * @param skipMissingOffline in offline mode, skip (abort) tests whose module is not cached instead of failing
  */
 @API(status = INTERNAL, since = "0.1")
-public record ResolutionSettings(Path cacheDirectory, Duration maxAge, boolean offline, boolean skipMissingOffline,
-        UrlRewrites rewrites, TransferLimits limits) {
+public record ResolutionSettings(
+        Path cacheDirectory,
+        Duration maxAge,
+        boolean offline,
+        boolean skipMissingOffline,
+        UrlRewrites rewrites,
+        TransferLimits limits) {
 
     public static final String CACHE_DIR = "wasmguest.cache.dir";
     public static final String MAX_AGE = "wasmguest.cache.maxAge";
@@ -56,15 +61,22 @@ public record ResolutionSettings(Path cacheDirectory, Duration maxAge, boolean o
                 number(settings, MAX_BYTES, defaults.maxModuleBytes(), Long::parseLong),
                 duration(settings, LOCK_TIMEOUT, defaults.lockTimeout()),
                 defaults.progressInterval());
-        return new ResolutionSettings(cacheDirectory(settings), duration(settings, MAX_AGE, DEFAULT_MAX_AGE),
-                bool(settings, OFFLINE), offlineMissing(settings), UrlRewrites.parse(settings.get(URL_REWRITE).orElse("")),
+        return new ResolutionSettings(
+                cacheDirectory(settings),
+                duration(settings, MAX_AGE, DEFAULT_MAX_AGE),
+                bool(settings, OFFLINE),
+                offlineMissing(settings),
+                UrlRewrites.parse(settings.get(URL_REWRITE).orElse("")),
                 limits);
     }
 
     /** {@code wasmguest.cache.dir}, else {@code $XDG_CACHE_HOME/wasmguest}, else {@code ~/.cache/wasmguest}. */
     static Path cacheDirectory(Settings settings) {
-        return settings.get(CACHE_DIR).filter(dir -> !dir.isBlank()).map(Path::of)
-                .or(() -> settings.get("XDG_CACHE_HOME").filter(dir -> !dir.isBlank())
+        return settings.get(CACHE_DIR)
+                .filter(dir -> !dir.isBlank())
+                .map(Path::of)
+                .or(() -> settings.get("XDG_CACHE_HOME")
+                        .filter(dir -> !dir.isBlank())
                         .map(dir -> Path.of(dir, "wasmguest")))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "wasmguest"));
     }
@@ -112,7 +124,8 @@ public record ResolutionSettings(Path cacheDirectory, Duration maxAge, boolean o
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {
-        return new IllegalArgumentException("configuration " + key + "=\"" + value + "\" is invalid: expected " + expected);
+        return new IllegalArgumentException(
+                "configuration " + key + "=\"" + value + "\" is invalid: expected " + expected);
     }
 
     /** Prefix rewrites of download URLs, e.g. {@code https://github.com/=>https://mirror.corp/github/}. */
@@ -148,7 +161,6 @@ public record ResolutionSettings(Path cacheDirectory, Duration maxAge, boolean o
             return url;
         }
 
-        public record Rule(String from, String to) {
-        }
+        public record Rule(String from, String to) {}
     }
 }

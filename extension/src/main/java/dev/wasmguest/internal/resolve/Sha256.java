@@ -15,8 +15,7 @@ public final class Sha256 {
 
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
@@ -41,8 +40,7 @@ public final class Sha256 {
             normalized = normalized.substring("sha256:".length());
         }
         if (!HEX_DIGEST.matcher(normalized).matches()) {
-            throw new IllegalArgumentException(
-                    "sha256 must be 64 hexadecimal digits, got \"" + digest + "\"");
+            throw new IllegalArgumentException("sha256 must be 64 hexadecimal digits, got \"" + digest + "\"");
         }
         return normalized;
     }

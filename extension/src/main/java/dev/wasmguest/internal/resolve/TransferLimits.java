@@ -19,10 +19,25 @@ import org.apiguardian.api.API;
  * @param progressInterval how often a long download logs its progress
  */
 @API(status = INTERNAL, since = "0.1")
-public record TransferLimits(Duration connectTimeout, Duration requestTimeout, Duration stallTimeout, int retries,
-        Duration retryBackoff, int maxRedirects, long maxModuleBytes, Duration lockTimeout, Duration progressInterval) {
+public record TransferLimits(
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration stallTimeout,
+        int retries,
+        Duration retryBackoff,
+        int maxRedirects,
+        long maxModuleBytes,
+        Duration lockTimeout,
+        Duration progressInterval) {
 
-    public static final TransferLimits DEFAULTS = new TransferLimits(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 3, Duration.ofMillis(500), 5, 512L * 1024 * 1024, Duration.ofMinutes(10),
+    public static final TransferLimits DEFAULTS = new TransferLimits(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            3,
+            Duration.ofMillis(500),
+            5,
+            512L * 1024 * 1024,
+            Duration.ofMinutes(10),
             Duration.ofSeconds(5));
 }

@@ -14,8 +14,7 @@ public final class WasmBytes {
     private static final byte[] MAGIC_AND_VERSION = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
     private static final int EXCERPT_BYTES = 120;
 
-    private WasmBytes() {
-    }
+    private WasmBytes() {}
 
     public static boolean hasWasmHeader(byte[] bytes) {
         if (bytes.length < MAGIC_AND_VERSION.length) {
@@ -36,8 +35,10 @@ public final class WasmBytes {
         if (hasWasmHeader(bytes)) {
             return;
         }
-        throw new GuestResolutionException(source, describeNonModule(bytes)
-                + "; check that the source points at a .wasm file and not at a web page or a text file");
+        throw new GuestResolutionException(
+                source,
+                describeNonModule(bytes)
+                        + "; check that the source points at a .wasm file and not at a web page or a text file");
     }
 
     private static String describeNonModule(byte[] bytes) {
@@ -60,9 +61,13 @@ public final class WasmBytes {
 
     static boolean looksLikeHtml(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
-                .stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
-                || head.startsWith("<body") || head.startsWith("<?xml") && head.contains("<html");
+                .stripLeading()
+                .toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html")
+                || head.startsWith("<html")
+                || head.startsWith("<head")
+                || head.startsWith("<body")
+                || head.startsWith("<?xml") && head.contains("<html");
     }
 
     /** The first bytes as text when they are printable, else as hex; for error messages. */

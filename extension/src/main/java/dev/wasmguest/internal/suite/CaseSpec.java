@@ -22,8 +22,17 @@ import org.apiguardian.api.API;
  * @param root current {@code "root"}: preopened as the guest's {@code /}
  */
 @API(status = INTERNAL, since = "0.1")
-public record CaseSpec(String name, Path module, Optional<Path> specFile, List<String> args, Map<String, String> env,
-        int exitCode, Optional<String> stdout, Optional<String> stderr, List<String> dirs, Optional<String> root) {
+public record CaseSpec(
+        String name,
+        Path module,
+        Optional<Path> specFile,
+        List<String> args,
+        Map<String, String> env,
+        int exitCode,
+        Optional<String> stdout,
+        Optional<String> stderr,
+        List<String> dirs,
+        Optional<String> root) {
 
     /**
      * @throws IllegalArgumentException naming the spec file and key when the spec is malformed
@@ -33,8 +42,17 @@ public record CaseSpec(String name, Path module, Optional<Path> specFile, List<S
         String name = file.substring(0, file.length() - ".wasm".length());
         Path specFile = module.resolveSibling(name + ".json");
         if (!Files.exists(specFile)) {
-            return new CaseSpec(name, module, Optional.empty(), List.of(), Map.of(), 0, Optional.empty(),
-                    Optional.empty(), List.of(), Optional.empty());
+            return new CaseSpec(
+                    name,
+                    module,
+                    Optional.empty(),
+                    List.of(),
+                    Map.of(),
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty());
         }
         try {
             return parse(name, module, specFile, Json.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
@@ -62,8 +80,16 @@ public record CaseSpec(String name, Path module, Optional<Path> specFile, List<S
         if (!(exit instanceof Long code) || code != code.intValue()) {
             throw new IllegalArgumentException("\"exit_code\" must be a whole number of 32 bits, got " + exit);
         }
-        return new CaseSpec(name, module, Optional.of(specFile), args, env, ((Long) exit).intValue(),
-                optionalText(spec, "stdout"), optionalText(spec, "stderr"), strings(spec, "dirs"),
+        return new CaseSpec(
+                name,
+                module,
+                Optional.of(specFile),
+                args,
+                env,
+                ((Long) exit).intValue(),
+                optionalText(spec, "stdout"),
+                optionalText(spec, "stderr"),
+                strings(spec, "dirs"),
                 optionalText(spec, "root"));
     }
 
@@ -94,7 +120,9 @@ public record CaseSpec(String name, Path module, Optional<Path> specFile, List<S
     /** The display name of a suite directory: {@code manifest.json}'s {@code name}, else the directory's name. */
     public static String suiteName(Path directory) {
         Path manifest = directory.resolve("manifest.json");
-        String fallback = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
+        String fallback = directory.getFileName() == null
+                ? directory.toString()
+                : directory.getFileName().toString();
         if (!Files.exists(manifest)) {
             return fallback;
         }

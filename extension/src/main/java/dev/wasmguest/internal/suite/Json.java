@@ -181,8 +181,8 @@ final class Json {
                 return unicodeEscape();
             default:
                 position--;
-                throw error("invalid escape \\" + printable(escaped) + "; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and"
-                        + " \\uXXXX");
+                throw error("invalid escape \\" + printable(escaped)
+                        + "; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and" + " \\uXXXX");
         }
     }
 
@@ -303,7 +303,7 @@ final class Json {
                 lineStart = i + 1;
             }
         }
-        return new IllegalArgumentException("invalid JSON at line " + line + ", column " + (position - lineStart + 1)
-                + ": " + problem);
+        return new IllegalArgumentException(
+                "invalid JSON at line " + line + ", column " + (position - lineStart + 1) + ": " + problem);
     }
 }

@@ -20,8 +20,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code bytes} to {@code target}, creating its directory; no temporary file is left behind. */
     public static void write(Path target, byte[] bytes) throws IOException {

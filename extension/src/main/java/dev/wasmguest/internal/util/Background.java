@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Background {
 
-    private Background() {
-    }
+    private Background() {}
 
     /** Starts {@code task} now on a new daemon thread named {@code name}; its failure completes the future. */
     public static <T> CompletableFuture<T> start(String name, Supplier<T> task) {
@@ -26,15 +25,19 @@ public final class Background {
      * Starts {@code task} as above on a thread with a stack of {@code stackBytes} (0: the JVM's default),
      * completing {@code result}, which the caller made (and may have published).
      */
-    public static <T> CompletableFuture<T> start(CompletableFuture<T> result, String name, long stackBytes,
-            Supplier<T> task) {
-        Thread thread = new Thread(null, () -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, name, stackBytes);
+    public static <T> CompletableFuture<T> start(
+            CompletableFuture<T> result, String name, long stackBytes, Supplier<T> task) {
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.complete(task.get());
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                name,
+                stackBytes);
         thread.setDaemon(true);
         thread.start();
         return result;

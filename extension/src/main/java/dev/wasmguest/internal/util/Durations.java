@@ -9,8 +9,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String describe(Duration duration) {
         long millis = duration.toMillis();

@@ -9,8 +9,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Excerpts {
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /**
      * The whole text when it is at most {@code 2 * each} bytes, else its first and last {@code each} bytes with the
@@ -21,6 +20,7 @@ public final class Excerpts {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return new String(bytes, 0, each, StandardCharsets.UTF_8) + lineSeparator + "… " + (bytes.length - 2 * each)
-                + " bytes omitted …" + lineSeparator + new String(bytes, bytes.length - each, each, StandardCharsets.UTF_8);
+                + " bytes omitted …" + lineSeparator
+                + new String(bytes, bytes.length - each, each, StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
 
-    private final Settings settings = Settings.fromSources(properties("base", "http://h:1", "dollar", "$1\\"),
+    private final Settings settings = Settings.fromSources(
+            properties("base", "http://h:1", "dollar", "$1\\"),
             Map.of("base", "from-env", "HOME_DIR", "/home/u", "only.env", "e"));
 
     @Test
@@ -43,8 +44,7 @@ class PlaceholdersTest {
 
     @Test
     void prioritySourceWins() {
-        Settings junit = settings.withPriority(key -> key.equals("base") ? Optional.of("junit")
-                : Optional.empty());
+        Settings junit = settings.withPriority(key -> key.equals("base") ? Optional.of("junit") : Optional.empty());
         assertThat(Placeholders.expand("${base}", junit)).isEqualTo("junit");
         assertThat(Placeholders.expand("${only.env}", junit)).isEqualTo("e");
     }

@@ -28,8 +28,9 @@ class AppendModeTest {
         instance.memory().writeI32((int) args[8], OPENED_FD);
         return new long[] {0};
     });
-    private final HostFunction[] functions = new AppendMode().apply(wasi.functions(List.of("path_open", "fd_write",
-            "fd_seek", "fd_fdstat_get", "fd_close", "fd_renumber"), answers));
+    private final HostFunction[] functions = new AppendMode()
+            .apply(wasi.functions(
+                    List.of("path_open", "fd_write", "fd_seek", "fd_fdstat_get", "fd_close", "fd_renumber"), answers));
 
     @Test
     void anAppendingFileIsOpenedWithoutTheFlagAndEveryWriteSeeksToTheEnd() {
@@ -39,9 +40,11 @@ class AppendModeTest {
 
         call(functions, "fd_write", wasi.instance, OPENED_FD, 0, 1, NWRITTEN);
 
-        assertThat(wasi.calls).containsExactly("fd_seek[5, 0, " + WHENCE_END + ", " + NWRITTEN + "]",
-                "fd_write[5, 0, 1, " + NWRITTEN + "]");
-        assertThat(wasi.instance.memory().readLong(NWRITTEN)).as("the borrowed bytes are put back")
+        assertThat(wasi.calls)
+                .containsExactly(
+                        "fd_seek[5, 0, " + WHENCE_END + ", " + NWRITTEN + "]", "fd_write[5, 0, 1, " + NWRITTEN + "]");
+        assertThat(wasi.instance.memory().readLong(NWRITTEN))
+                .as("the borrowed bytes are put back")
                 .isEqualTo(0x1122334455667788L);
     }
 
@@ -71,8 +74,8 @@ class AppendModeTest {
         wasi.instance.memory().writeShort(FDSTAT + 2, (short) 0);
         call(functions, "fd_fdstat_get", wasi.instance, OPENED_FD, FDSTAT);
 
-        assertThat(wasi.calls).containsExactly("fd_write[5, 0, 1, " + NWRITTEN + "]",
-                "fd_fdstat_get[5, " + FDSTAT + "]");
+        assertThat(wasi.calls)
+                .containsExactly("fd_write[5, 0, 1, " + NWRITTEN + "]", "fd_fdstat_get[5, " + FDSTAT + "]");
         assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isZero();
     }
 
@@ -84,8 +87,11 @@ class AppendModeTest {
 
         call(functions, "fd_write", wasi.instance, 9, 0, 1, NWRITTEN);
         call(functions, "fd_write", wasi.instance, OPENED_FD, 0, 1, NWRITTEN);
-        assertThat(wasi.calls).containsExactly("fd_seek[9, 0, 2, " + NWRITTEN + "]", "fd_write[9, 0, 1, "
-                + NWRITTEN + "]", "fd_write[5, 0, 1, " + NWRITTEN + "]");
+        assertThat(wasi.calls)
+                .containsExactly(
+                        "fd_seek[9, 0, 2, " + NWRITTEN + "]",
+                        "fd_write[9, 0, 1, " + NWRITTEN + "]",
+                        "fd_write[5, 0, 1, " + NWRITTEN + "]");
 
         call(functions, "fd_close", wasi.instance, 9);
         wasi.calls.clear();

@@ -26,8 +26,8 @@ class CompiledCodeCacheTest {
 
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
     private static final String MODULE = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-    private static final CompiledCodeCache.Entry ENTRY = new CompiledCodeCache.Entry(5, List.of(3, 7),
-            new byte[] {1, 2});
+    private static final CompiledCodeCache.Entry ENTRY =
+            new CompiledCodeCache.Entry(5, List.of(3, 7), new byte[] {1, 2});
 
     @TempDir
     Path cacheDir;
@@ -56,8 +56,8 @@ class CompiledCodeCacheTest {
         assertThat(entries.get(0)).as("the damaged entry is deleted").doesNotExist();
         assertThat(runSeed(third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(Files.readAllBytes(entries.get(0))).as("and rebuilt").isNotEqualTo(damaged);
-        assertThat(log.messages(Level.WARNING)).containsExactly(
-                "Compiled code " + entries.get(0) + " is damaged; deleting it and translating again");
+        assertThat(log.messages(Level.WARNING))
+                .containsExactly("Compiled code " + entries.get(0) + " is damaged; deleting it and translating again");
 
         assertThat(prepare(seed).compiledCode()).isDone();
     }
@@ -68,7 +68,8 @@ class CompiledCodeCacheTest {
         assertThat(cache.findOrLock(MODULE)).isEmpty();
         cache.store(MODULE, ENTRY);
 
-        CompiledCodeCache.Entry found = new CompiledCodeCache(cacheDir, LOCK_TIMEOUT).find(MODULE).orElseThrow();
+        CompiledCodeCache.Entry found =
+                new CompiledCodeCache(cacheDir, LOCK_TIMEOUT).find(MODULE).orElseThrow();
 
         assertThat(found.importedFunctions()).isEqualTo(5);
         assertThat(found.interpreted()).containsExactly(3, 7);
@@ -87,8 +88,8 @@ class CompiledCodeCacheTest {
         assertThat(waiting).as("the other cache waits for the translation").isNotDone();
         translator.store(MODULE, ENTRY);
 
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).hasValueSatisfying(
-                entry -> assertThat(entry.interpreted()).containsExactly(3, 7));
+        assertThat(waiting.get(10, TimeUnit.SECONDS))
+                .hasValueSatisfying(entry -> assertThat(entry.interpreted()).containsExactly(3, 7));
     }
 
     @Test
@@ -101,7 +102,9 @@ class CompiledCodeCacheTest {
                 CompletableFuture.supplyAsync(() -> next.findOrLock(MODULE));
         failing.abandon(MODULE);
 
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).as("a miss: the next one translates").isEmpty();
+        assertThat(waiting.get(10, TimeUnit.SECONDS))
+                .as("a miss: the next one translates")
+                .isEmpty();
         next.abandon(MODULE);
     }
 
@@ -111,23 +114,34 @@ class CompiledCodeCacheTest {
         CompiledCodeCache impatient = new CompiledCodeCache(cacheDir, Duration.ofMillis(100));
         assertThat(slow.findOrLock(MODULE)).isEmpty();
 
-        assertThat(CompletableFuture.supplyAsync(() -> impatient.findOrLock(MODULE)).join()).isEmpty();
+        assertThat(CompletableFuture.supplyAsync(() -> impatient.findOrLock(MODULE))
+                        .join())
+                .isEmpty();
         slow.abandon(MODULE);
-        assertThat(log.messages(Level.WARNING)).singleElement().asString()
+        assertThat(log.messages(Level.WARNING))
+                .singleElement()
+                .asString()
                 .startsWith("another thread or JVM held the cache lock ")
                 .endsWith(" for more than 100 ms; translating without waiting any longer");
     }
 
     private PreparedGuest prepare(byte[] module) {
-        return TestGuests.prepare(module, new EngineCaches(Optional.of(new CompiledCodeCache(cacheDir,
-                LOCK_TIMEOUT)), ValidatedModules.in(cacheDir)));
+        return TestGuests.prepare(
+                module,
+                new EngineCaches(
+                        Optional.of(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT)), ValidatedModules.in(cacheDir)));
     }
 
     private static String runSeed(PreparedGuest guest) {
-        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)
-                .withArgs(List.of("cached"))).record();
+        RunRecord record = TestGuests.run(
+                        guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")))
+                .record();
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
-        return new String(record.stdout(), StandardCharsets.UTF_8).lines().skip(1).findFirst().orElse("");
+        return new String(record.stdout(), StandardCharsets.UTF_8)
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElse("");
     }
 
     private List<Path> entries() throws IOException {

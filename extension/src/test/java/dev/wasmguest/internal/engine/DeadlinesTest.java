@@ -30,7 +30,9 @@ class DeadlinesTest {
         AtomicInteger fired = new AtomicInteger();
         CountDownLatch control = new CountDownLatch(1);
 
-        deadlines.watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), fired::incrementAndGet).cancel();
+        deadlines
+                .watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), fired::incrementAndGet)
+                .cancel();
         deadlines.watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(60), control::countDown);
 
         assertThat(control.await(5, TimeUnit.SECONDS)).isTrue();

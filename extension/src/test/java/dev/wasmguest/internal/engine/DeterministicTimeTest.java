@@ -28,7 +28,8 @@ class DeterministicTimeTest {
     void theWallClockReadsTheTestsClock() {
         HostFunction[] functions = new DeterministicTime(Clock.fixed(NEW_YEAR, ZoneOffset.UTC)).apply(chicory);
 
-        assertThat(call(functions, "clock_time_get", wasi.instance, REALTIME, 1, 64)).containsExactly(0);
+        assertThat(call(functions, "clock_time_get", wasi.instance, REALTIME, 1, 64))
+                .containsExactly(0);
         assertThat(wasi.instance.memory().readLong(64)).isEqualTo(NEW_YEAR.getEpochSecond() * 1_000_000_000L);
         assertThat(wasi.calls).as("Chicory's clock is not asked").isEmpty();
     }

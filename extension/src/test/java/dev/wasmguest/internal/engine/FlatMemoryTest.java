@@ -44,7 +44,8 @@ class FlatMemoryTest {
     @Test
     void accessesPastTheEndTrapLikeChicorysMemory() {
         for (Memory memory : new Memory[] {flat, paged}) {
-            assertThatThrownBy(() -> memory.readInt(PAGE - 3)).isInstanceOf(WasmRuntimeException.class)
+            assertThatThrownBy(() -> memory.readInt(PAGE - 3))
+                    .isInstanceOf(WasmRuntimeException.class)
                     .hasMessageStartingWith("out of bounds memory access");
             assertThatThrownBy(() -> memory.writeLong(-8, 1)).isInstanceOf(WasmRuntimeException.class);
             assertThatThrownBy(() -> memory.read(PAGE)).isInstanceOf(WasmRuntimeException.class);

@@ -26,8 +26,8 @@ class GuestExecutionTest {
     void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
         PreparedGuest guest = compile("nested-calls.wasm");
 
-        RunRecord record = onThreadWithSmallStack(() -> TestGuests.run(guest,
-                RunSpec.EMPTY.withEngine(engine)).record());
+        RunRecord record = onThreadWithSmallStack(
+                () -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)).record());
 
         assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(WasiOutcome.EXITED);
         assertThat(record.exitCode()).isZero();
@@ -37,7 +37,8 @@ class GuestExecutionTest {
     @EnumSource(WasiEngine.class)
     void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(WasiEngine engine) throws IOException {
         PreparedGuest guest = compile("loop-branch.wasm");
-        RunSpec spec = RunSpec.EMPTY.withEngine(engine)
+        RunSpec spec = RunSpec.EMPTY
+                .withEngine(engine)
                 .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
 
         RunRecord record = TestGuests.run(guest, spec).record();
@@ -46,7 +47,8 @@ class GuestExecutionTest {
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
-                .as("the next run on this thread").isEqualTo(WasiOutcome.EXITED);
+                .as("the next run on this thread")
+                .isEqualTo(WasiOutcome.EXITED);
     }
 
     @Test
@@ -75,13 +77,17 @@ class GuestExecutionTest {
 
     private static <T> T onThreadWithSmallStack(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "small stack", SMALL_STACK);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.complete(work.call());
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "small stack",
+                SMALL_STACK);
         thread.start();
         return result.get(60, TimeUnit.SECONDS);
     }

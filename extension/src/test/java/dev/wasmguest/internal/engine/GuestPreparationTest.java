@@ -18,8 +18,8 @@ class GuestPreparationTest {
     @Test
     void preparesACommand() throws IOException {
         byte[] seed = resource("seed.wasm");
-        PreparedGuest guest = GuestPreparation.prepare(new BytesSource(seed), new ResolvedModule(seed,
-                Sha256.hex(seed)));
+        PreparedGuest guest =
+                GuestPreparation.prepare(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
         assertThat(guest.fileName()).isEqualTo("module.wasm");
     }
 

@@ -33,7 +33,8 @@ class InterpreterFallbackTest {
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
         PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
-        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER))
+                .record();
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
@@ -43,27 +44,31 @@ class InterpreterFallbackTest {
     @Test
     void infoOncePerModuleAndCacheThenDebug(@TempDir Path cacheDir) {
         byte[] huge = TestGuests.resource("huge-function.wasm");
-        EngineCaches caches = new EngineCaches(Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))),
-                ValidatedModules.in(cacheDir));
+        EngineCaches caches = new EngineCaches(
+                Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))), ValidatedModules.in(cacheDir));
 
         TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
         PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
-        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER)).record();
+        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER))
+                .record();
 
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
-        assertThat(log.messages(Level.FINE)).filteredOn(message -> message.endsWith(MESSAGE)).hasSize(1);
+        assertThat(log.messages(Level.FINE))
+                .filteredOn(message -> message.endsWith(MESSAGE))
+                .hasSize(1);
     }
 
     @Test
     void aFunctionTheSizeScreenMissesIsFoundByTheCompilerAndInterpreted() {
         byte[] huge = TestGuests.resource("huge-function.wasm");
 
-        Translator.Translation translation = Translator.translate(ModuleParser.parse(huge, "test", true),
-                ModuleLayout.of(huge), Integer.MAX_VALUE);
+        Translator.Translation translation =
+                Translator.translate(ModuleParser.parse(huge, "test", true), ModuleLayout.of(huge), Integer.MAX_VALUE);
 
         assertThat(translation.code().interpreted()).containsExactly(7);
-        assertThat(CompiledCode.load(translation.jar(), List.of(7)).interpreted()).containsExactly(7);
+        assertThat(CompiledCode.load(translation.jar(), List.of(7)).interpreted())
+                .containsExactly(7);
     }
 
     @Test

@@ -36,9 +36,21 @@ class RunSpecTest {
 
     @Test
     void configuredDefaults() {
-        RunSpec spec = RunSpec.defaults(settings("wasmguest.engine", "Interpreter", "wasmguest.timeout", "PT5S",
-                "wasmguest.maxMemory", "64m", "wasmguest.output.max", "1k", "wasmguest.clock", "2026-01-01T00:00:00Z",
-                "wasmguest.random.seed", "9", "wasmguest.prepare.timeout", "PT30M"));
+        RunSpec spec = RunSpec.defaults(settings(
+                "wasmguest.engine",
+                "Interpreter",
+                "wasmguest.timeout",
+                "PT5S",
+                "wasmguest.maxMemory",
+                "64m",
+                "wasmguest.output.max",
+                "1k",
+                "wasmguest.clock",
+                "2026-01-01T00:00:00Z",
+                "wasmguest.random.seed",
+                "9",
+                "wasmguest.prepare.timeout",
+                "PT30M"));
         assertThat(spec.engine()).isEqualTo(WasiEngine.INTERPRETER);
         assertThat(spec.limits().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.limits().maxMemoryBytes()).isEqualTo(64L * 1024 * 1024);

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeoutException;
 /** Prepares and runs test guests the way {@code WasiRunner} does, without its public layer. */
 final class TestGuests {
 
-    private TestGuests() {
-    }
+    private TestGuests() {}
 
     static byte[] resource(String name) {
         try (InputStream in = TestGuests.class.getResourceAsStream("/guests/" + name)) {
@@ -37,8 +36,8 @@ final class TestGuests {
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
     static GuestExecution.Finished run(PreparedGuest guest, RunSpec spec) {
         try {
-            PreparedGuest.Engine engine = guest.engineFor(spec.engine(), System.nanoTime() + Duration.ofMinutes(5)
-                    .toNanos());
+            PreparedGuest.Engine engine = guest.engineFor(
+                    spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos());
             return GuestExecution.run(guest, engine, spec, Duration.ZERO);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

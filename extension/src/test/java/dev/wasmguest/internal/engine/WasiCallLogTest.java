@@ -23,11 +23,14 @@ class WasiCallLogTest {
         // A conformance case of a known gap: Chicory answers fd_fdstat_set_rights with NOTSUP and logs an ERROR.
         Path guest = Path.of(System.getProperty("guests.dir")).resolveSibling("conformance/fd_set_rights.wasm");
 
-        RunRecord run = TestGuests.run(TestGuests.prepare(Files.readAllBytes(guest)),
-                RunSpec.EMPTY.withEngine(WasiEngine.INTERPRETER)).record();
+        RunRecord run = TestGuests.run(
+                        TestGuests.prepare(Files.readAllBytes(guest)), RunSpec.EMPTY.withEngine(WasiEngine.INTERPRETER))
+                .record();
 
         assertThat(new String(run.stdout(), StandardCharsets.UTF_8)).isEqualTo("set_rights: 58\n");
-        assertThat(log.messages(Level.FINE)).singleElement().asString()
+        assertThat(log.messages(Level.FINE))
+                .singleElement()
+                .asString()
                 .startsWith("fd_fdstat_set_rights operation not supported");
         assertThat(log.messages(Level.SEVERE)).isEmpty();
         assertThat(log.messages(Level.WARNING)).isEmpty();

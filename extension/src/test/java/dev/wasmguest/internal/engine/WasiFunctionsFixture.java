@@ -24,15 +24,22 @@ final class WasiFunctionsFixture {
 
     /** Functions named {@code names}; {@code answers} gives some of them a behaviour, the others return 0. */
     HostFunction[] functions(List<String> names, Map<String, BiFunction<Instance, long[], long[]>> answers) {
-        return names.stream().map(name -> new HostFunction("wasi_snapshot_preview1", name, FunctionType.empty(),
-                (instance, args) -> {
-                    calls.add(name + Arrays.toString(args));
-                    return answers.getOrDefault(name, (in, a) -> new long[] {0}).apply(instance, args);
-                })).toArray(HostFunction[]::new);
+        return names.stream()
+                .map(name ->
+                        new HostFunction("wasi_snapshot_preview1", name, FunctionType.empty(), (instance, args) -> {
+                            calls.add(name + Arrays.toString(args));
+                            return answers.getOrDefault(name, (in, a) -> new long[] {0})
+                                    .apply(instance, args);
+                        }))
+                .toArray(HostFunction[]::new);
     }
 
     static long[] call(HostFunction[] functions, String name, Instance instance, long... args) {
-        return Arrays.stream(functions).filter(function -> function.name().equals(name)).findFirst().orElseThrow()
-                .handle().apply(instance, args);
+        return Arrays.stream(functions)
+                .filter(function -> function.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .handle()
+                .apply(instance, args);
     }
 }

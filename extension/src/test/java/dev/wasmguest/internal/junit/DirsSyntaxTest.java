@@ -12,8 +12,10 @@ class DirsSyntaxTest {
 
     @Test
     void readWriteReadOnlyAndTemporary() {
-        assertThat(GuestDeclaration.mount("src/test/data::/data")).isEqualTo(Mount.readWrite("/data", Path.of("src/test/data")));
-        assertThat(GuestDeclaration.mount("src/test/data::/data:ro")).isEqualTo(Mount.readOnly("/data", Path.of("src/test/data")));
+        assertThat(GuestDeclaration.mount("src/test/data::/data"))
+                .isEqualTo(Mount.readWrite("/data", Path.of("src/test/data")));
+        assertThat(GuestDeclaration.mount("src/test/data::/data:ro"))
+                .isEqualTo(Mount.readOnly("/data", Path.of("src/test/data")));
         assertThat(GuestDeclaration.mount("::/out")).isEqualTo(Mount.temporary("/out"));
     }
 

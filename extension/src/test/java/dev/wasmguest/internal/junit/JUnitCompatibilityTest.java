@@ -25,9 +25,11 @@ class JUnitCompatibilityTest {
 
     @Test
     void anOlderVersionIsNamedWithTheOneNeeded() {
-        assertThat(JUnitCompatibility.problem(Optional.of("5.9.3"))).hasValueSatisfying(message ->
-                assertThat(message).startsWith("wasmguest needs JUnit Jupiter 5.10 or newer (6.x works too), but the"
-                        + " test class path has junit-jupiter-api 5.9.3").contains("org.junit:junit-bom 5.10.0"));
+        assertThat(JUnitCompatibility.problem(Optional.of("5.9.3")))
+                .hasValueSatisfying(message -> assertThat(message)
+                        .startsWith("wasmguest needs JUnit Jupiter 5.10 or newer (6.x works too), but the"
+                                + " test class path has junit-jupiter-api 5.9.3")
+                        .contains("org.junit:junit-bom 5.10.0"));
         assertThat(JUnitCompatibility.problem(Optional.of("5.0.0-RC1"))).isPresent();
         assertThat(JUnitCompatibility.problem(Optional.of("4.13"))).isPresent();
     }

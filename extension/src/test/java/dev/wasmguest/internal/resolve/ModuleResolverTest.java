@@ -81,7 +81,11 @@ class ModuleResolverTest {
     }
 
     private MockResponse seedResponse(String etag) {
-        return new MockResponse.Builder().code(200).setHeader("ETag", etag).body(new Buffer().write(seed)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("ETag", etag)
+                .body(new Buffer().write(seed))
+                .build();
     }
 
     @Test
@@ -137,20 +141,25 @@ class ModuleResolverTest {
         assertThat(again.bytes()).isEqualTo(seed);
         assertThat(cached).hasBinaryContent(seed);
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(log.messages(Level.WARNING)).containsExactly(
-                "Cached module " + cached + " does not hash to its name any more; deleting it");
+        assertThat(log.messages(Level.WARNING))
+                .containsExactly("Cached module " + cached + " does not hash to its name any more; deleting it");
     }
 
     @Test
     void staleCopyIsRevalidatedAndKeptOn304() throws InterruptedException {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v1\"")
-                .setHeader("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT").body(new Buffer().write(seed)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("ETag", "\"v1\"")
+                .setHeader("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT")
+                .body(new Buffer().write(seed))
+                .build());
         server.enqueue(new MockResponse.Builder().code(304).build());
         resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
         server.takeRequest();
         clock.advance(Duration.ofMinutes(61));
 
-        ResolvedModule revalidated = resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
+        ResolvedModule revalidated =
+                resolver("wasmguest.cache.maxAge", "PT1H").resolve(url("/seed.wasm"), Optional.empty());
 
         RecordedRequest conditional = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
@@ -170,12 +179,16 @@ class ModuleResolverTest {
         try (InputStream in = getClass().getResourceAsStream("/guests/echo.wasm")) {
             echo = in.readAllBytes();
         }
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v2\"").body(new Buffer().write(echo))
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("ETag", "\"v2\"")
+                .body(new Buffer().write(echo))
                 .build());
         resolver().resolve(url("/tool.wasm"), Optional.empty());
         clock.advance(Duration.ofDays(2));
 
-        assertThat(resolver().resolve(url("/tool.wasm"), Optional.empty()).bytes()).isEqualTo(echo);
+        assertThat(resolver().resolve(url("/tool.wasm"), Optional.empty()).bytes())
+                .isEqualTo(echo);
     }
 
     @Test
@@ -189,12 +202,16 @@ class ModuleResolverTest {
         ResolvedModule stale = resolver("wasmguest.http.retries", "1").resolve(source, Optional.empty());
 
         assertThat(stale.bytes()).isEqualTo(seed);
-        assertThat(log.messages(Level.WARNING)).satisfiesExactly(
-                retry -> assertThat(retry).startsWith("Guest module " + server.url("/seed.wasm") + ": the server is unreachable")
-                        .endsWith("retrying in 10 ms (attempt 2 of 2)"),
-                fallback -> assertThat(fallback).startsWith("Guest module " + server.url("/seed.wasm")
-                        + ": using the stale cached copy (sha256 " + seedSha256 + ") because the server could not be"
-                        + " reached"));
+        assertThat(log.messages(Level.WARNING))
+                .satisfiesExactly(
+                        retry -> assertThat(retry)
+                                .startsWith("Guest module " + server.url("/seed.wasm") + ": the server is unreachable")
+                                .endsWith("retrying in 10 ms (attempt 2 of 2)"),
+                        fallback -> assertThat(fallback)
+                                .startsWith("Guest module " + server.url("/seed.wasm")
+                                        + ": using the stale cached copy (sha256 " + seedSha256
+                                        + ") because the server could not be"
+                                        + " reached"));
     }
 
     @Test
@@ -204,7 +221,10 @@ class ModuleResolverTest {
         resolver().resolve(source, Optional.empty());
         clock.advance(Duration.ofDays(30));
 
-        assertThat(resolver("wasmguest.offline", "true").resolve(source, Optional.empty()).bytes()).isEqualTo(seed);
+        assertThat(resolver("wasmguest.offline", "true")
+                        .resolve(source, Optional.empty())
+                        .bytes())
+                .isEqualTo(seed);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -219,8 +239,11 @@ class ModuleResolverTest {
 
     @Test
     void sixteenThreadsWithTheirOwnResolversMakeOneRequest() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).bodyDelay(300, TimeUnit.MILLISECONDS)
-                .body(new Buffer().write(seed)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .bodyDelay(300, TimeUnit.MILLISECONDS)
+                .body(new Buffer().write(seed))
+                .build());
         ModuleSource source = url("/seed.wasm");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {

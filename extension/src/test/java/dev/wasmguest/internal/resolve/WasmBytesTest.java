@@ -28,13 +28,15 @@ class WasmBytesTest {
     void recognisesAComponent() {
         byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 0x01, 0};
         assertThatThrownBy(() -> WasmBytes.requireModule("c", component))
-                .hasMessageContaining("0d 00 01 00").hasMessageContaining("not a core module");
+                .hasMessageContaining("0d 00 01 00")
+                .hasMessageContaining("not a core module");
     }
 
     @Test
     void describesOtherBytes() {
         assertThatThrownBy(() -> WasmBytes.requireModule("t", "hello".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("does not start with the bytes 00 61 73 6d").hasMessageContaining("\"hello\"");
+                .hasMessageContaining("does not start with the bytes 00 61 73 6d")
+                .hasMessageContaining("\"hello\"");
         assertThatThrownBy(() -> WasmBytes.requireModule("e", new byte[0])).hasMessageContaining("received 0 bytes");
         assertThatThrownBy(() -> WasmBytes.requireModule("b", new byte[] {(byte) 0xff, (byte) 0xfe}))
                 .hasMessageContaining("starts with: ff fe");

@@ -34,8 +34,10 @@ class CaseSpecTest {
 
     @Test
     void everyKey() throws IOException {
-        write("full", "{\"args\": [\"a\", \"b\"], \"env\": {\"K\": \"v\"}, \"exit_code\": 3, \"stdout\": \"out\","
-                + " \"stderr\": \"err\", \"dirs\": [\"fs\"], \"root\": \"tree\"}");
+        write(
+                "full",
+                "{\"args\": [\"a\", \"b\"], \"env\": {\"K\": \"v\"}, \"exit_code\": 3, \"stdout\": \"out\","
+                        + " \"stderr\": \"err\", \"dirs\": [\"fs\"], \"root\": \"tree\"}");
 
         CaseSpec spec = CaseSpec.read(suite.resolve("full.wasm"));
 
@@ -74,8 +76,8 @@ class CaseSpecTest {
         assertSpecFails("{\"env\": [\"K=v\"]}", "\"env\" must be an object of strings");
         assertSpecFails("{\"env\": {\"K\": true}}", "\"env.K\" must be a string, got true");
         assertSpecFails("{\"exit_code\": 1.5}", "\"exit_code\" must be a whole number of 32 bits, got 1.5");
-        assertSpecFails("{\"exit_code\": 4294967296}", "\"exit_code\" must be a whole number of 32 bits, got"
-                + " 4294967296");
+        assertSpecFails(
+                "{\"exit_code\": 4294967296}", "\"exit_code\" must be a whole number of 32 bits, got" + " 4294967296");
         assertSpecFails("[]", "the spec must be a JSON object");
     }
 
@@ -86,14 +88,16 @@ class CaseSpecTest {
         assertThat(CaseSpec.suiteName(suite)).isEqualTo("WASI basics");
 
         Files.writeString(suite.resolve("manifest.json"), "{\"name\": ");
-        assertThatThrownBy(() -> CaseSpec.suiteName(suite)).hasMessage(suite.resolve("manifest.json")
-                + ": invalid JSON at line 1, column 10: expected a value, found the end of the text");
+        assertThatThrownBy(() -> CaseSpec.suiteName(suite))
+                .hasMessage(suite.resolve("manifest.json")
+                        + ": invalid JSON at line 1, column 10: expected a value, found the end of the text");
     }
 
     private void assertSpecFails(String json, String problem) throws IOException {
         Path file = write("bad", json);
-        assertThatThrownBy(() -> CaseSpec.read(suite.resolve("bad.wasm"))).isExactlyInstanceOf(
-                IllegalArgumentException.class).hasMessage("spec " + file + ": " + problem);
+        assertThatThrownBy(() -> CaseSpec.read(suite.resolve("bad.wasm")))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec " + file + ": " + problem);
     }
 
     private Path write(String name, String json) throws IOException {

@@ -31,7 +31,8 @@ class JsonTest {
         expected.put("a", List.of(1L, List.of(), Map.of()));
         expected.put("o", Map.of("k", "v"));
         assertThat(value).isEqualTo(expected);
-        assertThat(List.<Object>copyOf(((Map<?, ?>) value).keySet())).containsExactly("s", "n", "d", "t", "f", "z", "a", "o");
+        assertThat(List.<Object>copyOf(((Map<?, ?>) value).keySet()))
+                .containsExactly("s", "n", "d", "t", "f", "z", "a", "o");
     }
 
     @Test
@@ -52,42 +53,47 @@ class JsonTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "``                      | line 1, column 1: expected a value, found the end of the text",
-        "`{`                     | line 1, column 2: expected a key in double quotes, found the end of the text",
-        "`{\"a\" 1}`             | line 1, column 6: expected ':', found '1'",
-        "`{\"a\": 1,}`           | line 1, column 9: expected a key in double quotes, found '}'",
-        "`{a: 1}`                | line 1, column 2: expected a key in double quotes, found 'a'",
-        "`{\"a\": 1 \"b\": 2}`   | line 1, column 9: expected '}', found '\"'",
-        "`{\"a\": 1, \"a\": 2}`  | line 1, column 10: duplicate key \"a\"",
-        "`[1 2]`                 | line 1, column 4: expected ']', found '2'",
-        "`[1,]`                  | line 1, column 4: expected a value, found ']'",
-        "`\"abc`                 | line 1, column 5: unterminated string",
-        "`\"abc\\`               | line 1, column 6: unterminated string",
-        "`\"\\x\"`               | line 1, column 3: invalid escape \\x",
-        "`\"\\u12\"`             | line 1, column 6: \\u must be followed by four hexadecimal digits",
-        "`\"\\u12`               | line 1, column 6: \\u must be followed by four hexadecimal digits",
-        "`01`                    | line 1, column 2: a number must not start with 0 unless it is 0",
-        "`1.`                    | line 1, column 3: expected a digit after the decimal point, found the end",
-        "`.5`                    | line 1, column 1: expected a value, found '.'",
-        "`+1`                    | line 1, column 1: expected a value, found '+'",
-        "`-`                     | line 1, column 2: expected a digit, found the end of the text",
-        "`1e`                    | line 1, column 3: expected a digit in the exponent, found the end",
-        "`99999999999999999999`  | line 1, column 1: whole number 99999999999999999999 is out of range",
-        "`tru`                   | line 1, column 1: expected a value, found 't'",
-        "`nul1`                  | line 1, column 1: expected a value, found 'n'",
-        "`{} {}`                 | line 1, column 4: unexpected '{' after the value",
-        "`[\n  1,\n  x\n]`       | line 3, column 3: expected a value, found 'x'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``                      | line 1, column 1: expected a value, found the end of the text",
+                "`{`                     | line 1, column 2: expected a key in double quotes, found the end of the text",
+                "`{\"a\" 1}`             | line 1, column 6: expected ':', found '1'",
+                "`{\"a\": 1,}`           | line 1, column 9: expected a key in double quotes, found '}'",
+                "`{a: 1}`                | line 1, column 2: expected a key in double quotes, found 'a'",
+                "`{\"a\": 1 \"b\": 2}`   | line 1, column 9: expected '}', found '\"'",
+                "`{\"a\": 1, \"a\": 2}`  | line 1, column 10: duplicate key \"a\"",
+                "`[1 2]`                 | line 1, column 4: expected ']', found '2'",
+                "`[1,]`                  | line 1, column 4: expected a value, found ']'",
+                "`\"abc`                 | line 1, column 5: unterminated string",
+                "`\"abc\\`               | line 1, column 6: unterminated string",
+                "`\"\\x\"`               | line 1, column 3: invalid escape \\x",
+                "`\"\\u12\"`             | line 1, column 6: \\u must be followed by four hexadecimal digits",
+                "`\"\\u12`               | line 1, column 6: \\u must be followed by four hexadecimal digits",
+                "`01`                    | line 1, column 2: a number must not start with 0 unless it is 0",
+                "`1.`                    | line 1, column 3: expected a digit after the decimal point, found the end",
+                "`.5`                    | line 1, column 1: expected a value, found '.'",
+                "`+1`                    | line 1, column 1: expected a value, found '+'",
+                "`-`                     | line 1, column 2: expected a digit, found the end of the text",
+                "`1e`                    | line 1, column 3: expected a digit in the exponent, found the end",
+                "`99999999999999999999`  | line 1, column 1: whole number 99999999999999999999 is out of range",
+                "`tru`                   | line 1, column 1: expected a value, found 't'",
+                "`nul1`                  | line 1, column 1: expected a value, found 'n'",
+                "`{} {}`                 | line 1, column 4: unexpected '{' after the value",
+                "`[\n  1,\n  x\n]`       | line 3, column 3: expected a value, found 'x'",
+            })
     void malformedTextSaysWhereAndWhat(String text, String expected) {
-        assertThatThrownBy(() -> Json.parse(text)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Json.parse(text))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid JSON at " + expected);
     }
 
     @Test
     void controlCharactersInStringsMustBeEscaped() {
-        assertThatThrownBy(() -> Json.parse("\"a\tb\"")).hasMessage("invalid JSON at line 1, column 3: control"
-                + " character U+0009 in a string; write it as an escape such as \\n or \\u0009");
+        assertThatThrownBy(() -> Json.parse("\"a\tb\""))
+                .hasMessage("invalid JSON at line 1, column 3: control"
+                        + " character U+0009 in a string; write it as an escape such as \\n or \\u0009");
     }
 
     @Test
@@ -96,14 +102,16 @@ class JsonTest {
         assertThat(Json.parse(deep)).isInstanceOf(List.class);
 
         String deeper = "[".repeat(100_000);
-        assertThatThrownBy(() -> Json.parse(deeper)).hasMessage("invalid JSON at line 1, column "
-                + (Json.MAX_DEPTH + 1) + ": nested deeper than " + Json.MAX_DEPTH + " levels");
+        assertThatThrownBy(() -> Json.parse(deeper))
+                .hasMessage("invalid JSON at line 1, column " + (Json.MAX_DEPTH + 1) + ": nested deeper than "
+                        + Json.MAX_DEPTH + " levels");
     }
 
     /** Whatever the damage to a spec, the reader answers with a position, never with another exception. */
     @Test
     void damagedSpecsFailOnlyWithItsOwnMessage() {
-        String spec = "{\"args\": [\"a\", \"b\\n\"], \"env\": {\"K\": \"\\u00e9\"}, \"exit_code\": 3, \"stdout\": \"x\"}";
+        String spec =
+                "{\"args\": [\"a\", \"b\\n\"], \"env\": {\"K\": \"\\u00e9\"}, \"exit_code\": 3, \"stdout\": \"x\"}";
         String alphabet = "{}[]\":,\\u0123456789abcdeEfnrtl.-+ \n\t\u0001";
         Random random = new Random(12);
         for (int i = 0; i < 20_000; i++) {
@@ -114,8 +122,10 @@ class JsonTest {
             String text = new String(damaged, 0, random.nextInt(damaged.length + 1));
             Throwable thrown = catchThrowable(() -> Json.parse(text));
             if (thrown != null) {
-                assertThat(thrown).as(Arrays.toString(text.toCharArray())).isExactlyInstanceOf(
-                        IllegalArgumentException.class).hasMessageMatching("invalid JSON at line \\d+, column \\d+: .+");
+                assertThat(thrown)
+                        .as(Arrays.toString(text.toCharArray()))
+                        .isExactlyInstanceOf(IllegalArgumentException.class)
+                        .hasMessageMatching("invalid JSON at line \\d+, column \\d+: .+");
             }
         }
     }

@@ -59,7 +59,8 @@ class AtomicFilesTest {
             while (!writes.isDone()) {
                 byte[] read = Files.readAllBytes(target);
                 assertThat(Arrays.equals(read, small) || Arrays.equals(read, large))
-                        .as("a read of %d bytes is one whole version", read.length).isTrue();
+                        .as("a read of %d bytes is one whole version", read.length)
+                        .isTrue();
             }
             writes.get(1, TimeUnit.MINUTES);
         } finally {

@@ -42,7 +42,9 @@ class CacheLockTest {
 
         first.close();
         second.get(10, TimeUnit.SECONDS).close();
-        assertThat(file).as("lock files stay: deleting them would race with the next holder").exists();
+        assertThat(file)
+                .as("lock files stay: deleting them would race with the next holder")
+                .exists();
     }
 
     @Test
@@ -53,12 +55,15 @@ class CacheLockTest {
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return CacheLock.acquire(file, Duration.ofMillis(200));
-                } catch (TimeoutException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).join()).hasRootCauseInstanceOf(TimeoutException.class).rootCause()
+                                try {
+                                    return CacheLock.acquire(file, Duration.ofMillis(200));
+                                } catch (TimeoutException | InterruptedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            })
+                            .join())
+                    .hasRootCauseInstanceOf(TimeoutException.class)
+                    .rootCause()
                     .hasMessage("another thread or JVM held the cache lock " + file + " for more than 200 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         } finally {
