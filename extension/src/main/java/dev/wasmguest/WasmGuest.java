@@ -128,7 +128,8 @@ public @interface WasmGuest {
     String clock() default "";
 
     /**
-     * Seeds the guest's random source (see {@link WasiRunner#withRandomSeed}); defaults to {@code wasmguest.random.seed}.
+     * Seeds the guest's random source (see {@link WasiRunner#withRandomSeed}); defaults to {@code
+     * wasmguest.random.seed}.
      *
      * @return the seed, a {@code long}; empty for the configured one
      */

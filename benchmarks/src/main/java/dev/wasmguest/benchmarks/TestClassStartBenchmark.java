@@ -6,7 +6,10 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** A test class of 100 tests over one guest ({@link HundredTestsBenchmark}), as the first thing a fresh JVM runs: one shot per JVM. */
+/**
+ * A test class of 100 tests over one guest ({@link HundredTestsBenchmark}), as the first thing a fresh JVM runs: one
+ * shot per JVM.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
