@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What a test class with 100 tests over one guest costs beyond the guest's own runs: {@link HundredSeedTests} run
- * through the JUnit Platform as a build tool runs it, the same 100 runs and assertions made directly, and {@link HundredEmptyTests} (the JUnit Platform
- * alone). Per-test overhead = (testClass - directRuns) / 100. Subclasses say how it is measured (JMH honours
- * benchmark methods of an abstract superclass).
+ * through the JUnit Platform as a build tool runs it, the same 100 runs and assertions made directly, and {@link
+ * HundredEmptyTests} (the JUnit Platform alone). Per-test overhead = (testClass - directRuns) / 100. Subclasses say how
+ * it is measured (JMH honours benchmark methods of an abstract superclass).
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
- * An exclusive lock on a file in the cache, held by one thread of one JVM at a time: how threads and JVMs that
- * share a cache directory agree that only one of them downloads a URL or compiles a module. Other JVMs hold an OS
- * file lock; other threads of this JVM see {@link OverlappingFileLockException}. Both are waited out by polling, so
- * the wait is bounded. The OS releases the lock of a JVM that dies. Lock files are left in place: deleting them would race
- * with JVMs about to lock them.
+ * An exclusive lock on a file in the cache, held by one thread of one JVM at a time: how threads and JVMs that share a
+ * cache directory agree that only one of them downloads a URL or compiles a module. Other JVMs hold an OS file lock;
+ * other threads of this JVM see {@link OverlappingFileLockException}. Both are waited out by polling, so the wait is
+ * bounded. The OS releases the lock of a JVM that dies. Lock files are left in place: deleting them would race with
+ * JVMs about to lock them.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CacheLock implements AutoCloseable {
