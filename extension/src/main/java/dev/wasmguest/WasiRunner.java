@@ -457,11 +457,12 @@ public final class WasiRunner {
             throw new GuestResolutionException(
                     source,
                     "preparing the module took longer than "
-                            + RunSpec.PREPARE_TIMEOUT + " ("
+                            + WasmGuestSetting.PREPARE_TIMEOUT.key() + " ("
                             + Durations.describe(spec.limits().prepareTimeout()) + "); it"
                             + " goes on in the background and its result will be cached. Raise "
-                            + RunSpec.PREPARE_TIMEOUT
-                            + ", or use " + RunSpec.ENGINE + "=auto so that runs start in the interpreter meanwhile",
+                            + WasmGuestSetting.PREPARE_TIMEOUT.key()
+                            + ", or use " + WasmGuestSetting.ENGINE.key()
+                            + "=auto so that runs start in the interpreter meanwhile",
                     e);
         }
         GuestExecution.Finished finished =

@@ -195,7 +195,7 @@ public final class WasiTestSuite {
     }
 
     private List<Path> modules() {
-        List<PathMatcher> selected = Optional.ofNullable(System.getProperty(CASES)).stream()
+        List<PathMatcher> selected = Settings.system().get(CASES).stream()
                 .flatMap(globs -> Stream.of(globs.split(",")))
                 .map(String::strip)
                 .filter(glob -> !glob.isEmpty())

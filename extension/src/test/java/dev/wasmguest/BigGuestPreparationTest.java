@@ -116,7 +116,7 @@ class BigGuestPreparationTest {
     private WasiRunner runner() {
         Properties properties = new Properties();
         properties.setProperty("wasmguest.cache.dir", cacheDir.toString());
-        Settings settings = Settings.fromSources(properties, Map.of());
+        Settings settings = Settings.of(properties, new Properties(), Map.of());
         return new WasiRunner(
                 GuestLoader.fromSettings(settings)
                         .handle(new ResourceSource(GUEST, getClass().getClassLoader()), Optional.empty()),

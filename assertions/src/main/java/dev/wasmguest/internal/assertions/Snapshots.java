@@ -2,6 +2,7 @@ package dev.wasmguest.internal.assertions;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +20,12 @@ import org.apiguardian.api.API;
 /**
  * Where snapshot files live and whether they may be written: {@code wasmguest.snapshots.dir} (default
  * {@code src/test/snapshots}, relative to the working directory, which is the Maven module under Surefire) and
- * {@code wasmguest.snapshots=update} (system property, or environment variable {@code WASMGUEST_SNAPSHOTS}), which
- * CI ({@code CI=true}) refuses. Reads system properties and the environment given.
+ * {@code wasmguest.snapshots=update}, which CI ({@code CI=true}) refuses. Both are read like every other setting
+ * ({@link WasmGuestSetting#value()}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Snapshots {
 
-    public static final String DIR = "wasmguest.snapshots.dir";
-    public static final String MODE = "wasmguest.snapshots";
     public static final String HOW_TO_UPDATE =
             "mvn test -Dwasmguest.snapshots=update (or set WASMGUEST_SNAPSHOTS=update)";
     private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
@@ -42,16 +41,21 @@ public final class Snapshots {
     }
 
     public static Snapshots fromEnvironment() {
-        return from(System.getProperties()::getProperty, System.getenv());
+        return from(WasmGuestSetting::value, System.getenv());
     }
 
-    static Snapshots from(Function<String, String> properties, Map<String, String> environment) {
-        String dir = Optional.ofNullable(properties.apply(DIR)).orElse("src/test/snapshots");
-        String mode = Optional.ofNullable(properties.apply(MODE))
-                .or(() -> Optional.ofNullable(environment.get("WASMGUEST_SNAPSHOTS")))
-                .orElse("");
+    static Snapshots from(Function<WasmGuestSetting, Optional<String>> settings, Map<String, String> environment) {
+        String dir = settings.apply(WasmGuestSetting.SNAPSHOTS_DIR).orElse("src/test/snapshots");
+        String mode = settings.apply(WasmGuestSetting.SNAPSHOTS)
+                .orElse("compare")
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        if (!mode.equals("compare") && !mode.equals("update")) {
+            throw new IllegalArgumentException(
+                    WasmGuestSetting.SNAPSHOTS.key() + "=\"" + mode + "\" is invalid:" + " expected compare or update");
+        }
         boolean ci = "true".equalsIgnoreCase(environment.getOrDefault("CI", ""));
-        return new Snapshots(Path.of(dir), mode.strip().toLowerCase(Locale.ROOT).equals("update"), ci);
+        return new Snapshots(Path.of(dir), mode.equals("update"), ci);
     }
 
     public Path file(String name, String stream) {

@@ -2,8 +2,10 @@ package dev.wasmguest.internal.assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmguest.WasmGuestSetting;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** trycmd's matching rules: normalised newlines, {@code [..]} within a line, {@code ...} for any lines. */
@@ -51,14 +53,15 @@ class SnapshotMatcherTest {
 
     @Test
     void snapshotSettings() {
-        Snapshots defaults = Snapshots.from(key -> null, Map.of());
+        Snapshots defaults = Snapshots.from(setting -> Optional.empty(), Map.of());
         assertThat(defaults.directory()).hasToString("src/test/snapshots");
         assertThat(defaults.updating()).isFalse();
 
-        Snapshots update = Snapshots.from(key -> key.equals("wasmguest.snapshots") ? "update" : null, Map.of());
+        Snapshots update = Snapshots.from(
+                setting -> setting == WasmGuestSetting.SNAPSHOTS ? Optional.of("update") : Optional.empty(), Map.of());
         assertThat(update.updating()).isTrue();
 
-        Snapshots fromEnv = Snapshots.from(key -> null, Map.of("WASMGUEST_SNAPSHOTS", "update", "CI", "true"));
+        Snapshots fromEnv = Snapshots.from(setting -> Optional.of("update"), Map.of("CI", "true"));
         assertThat(fromEnv.updating()).isFalse();
         assertThat(fromEnv.updateRefused()).isTrue();
     }

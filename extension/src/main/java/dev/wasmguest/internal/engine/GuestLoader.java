@@ -2,6 +2,8 @@ package dev.wasmguest.internal.engine;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
@@ -33,10 +35,9 @@ public final class GuestLoader {
      */
     public static GuestLoader fromSettings(Settings settings) {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
-        boolean keepCompiled = !settings.get(COMPILED_CACHE)
-                .map(String::strip)
-                .filter("false"::equalsIgnoreCase)
-                .isPresent();
+        boolean keepCompiled = settings.value(WasmGuestSetting.CACHE_COMPILED)
+                .map(ConfigValue::flag)
+                .orElse(true);
         EngineCaches caches = keepCompiled
                 ? EngineCaches.in(
                         resolution.cacheDirectory(), resolution.limits().lockTimeout())

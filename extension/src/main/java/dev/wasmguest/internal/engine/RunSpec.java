@@ -1,20 +1,28 @@
 package dev.wasmguest.internal.engine;
 
+import static dev.wasmguest.WasmGuestSetting.CLOCK;
+import static dev.wasmguest.WasmGuestSetting.ENGINE;
+import static dev.wasmguest.WasmGuestSetting.MAX_MEMORY;
+import static dev.wasmguest.WasmGuestSetting.MAX_OUTPUT;
+import static dev.wasmguest.WasmGuestSetting.PREPARE_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.RANDOM_SEED;
+import static dev.wasmguest.WasmGuestSetting.TIMEOUT;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -33,14 +41,6 @@ public record RunSpec(
         Clock clock,
         Long randomSeed) {
 
-    public static final String ENGINE = "wasmguest.engine";
-    public static final String TIMEOUT = "wasmguest.timeout";
-    public static final String PREPARE_TIMEOUT = "wasmguest.prepare.timeout";
-    public static final String MAX_MEMORY = "wasmguest.maxMemory";
-    public static final String MAX_OUTPUT = "wasmguest.output.max";
-    public static final String CLOCK = "wasmguest.clock";
-    public static final String RANDOM_SEED = "wasmguest.random.seed";
-
     public static final RunSpec EMPTY = new RunSpec(
             "", List.of(), Map.of(), new byte[0], WasiEngine.AUTO, RunLimits.DEFAULTS, List.of(), null, null);
 
@@ -52,97 +52,44 @@ public record RunSpec(
     }
 
     /**
-     * The defaults that configuration gives: engine, timeout, memory and output limits.
+     * The defaults that configuration gives: engine, timeout, memory and output limits, clock and random seed.
      *
-     * @throws IllegalArgumentException naming the key whose value is malformed
+     * @throws IllegalArgumentException naming the key, its value and where it came from when a value is malformed
      */
     public static RunSpec defaults(Settings settings) {
-        RunLimits limits = RunLimits.DEFAULTS;
-        limits = limits.withTimeout(
-                settings.get(TIMEOUT).map(value -> duration(TIMEOUT, value)).orElse(limits.timeout()));
-        limits = limits.withPrepareTimeout(settings.get(PREPARE_TIMEOUT)
-                .map(value -> duration(PREPARE_TIMEOUT, value))
-                .orElse(limits.prepareTimeout()));
-        limits = limits.withMaxMemoryBytes(
-                settings.get(MAX_MEMORY).map(value -> bytes(MAX_MEMORY, value)).orElse(limits.maxMemoryBytes()));
-        limits = limits.withMaxOutputBytes(
-                settings.get(MAX_OUTPUT).map(value -> bytes(MAX_OUTPUT, value)).orElse(limits.maxOutputBytes()));
-        WasiEngine engine = settings.get(ENGINE).map(RunSpec::engine).orElse(WasiEngine.AUTO);
-        RunSpec spec = EMPTY.withEngine(engine).withLimits(limits);
-        if (settings.get(CLOCK).isPresent()) {
-            spec = spec.withClock(fixedClock(CLOCK, settings.get(CLOCK).get()));
+        RunLimits limits = RunLimits.DEFAULTS
+                .withTimeout(read(settings, TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.timeout()))
+                .withPrepareTimeout(read(
+                        settings, PREPARE_TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.prepareTimeout()))
+                .withMaxMemoryBytes(read(settings, MAX_MEMORY, ConfigValue::bytes, RunLimits.DEFAULTS.maxMemoryBytes()))
+                .withMaxOutputBytes(
+                        read(settings, MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()));
+        RunSpec spec = EMPTY.withEngine(read(settings, ENGINE, RunSpec::engine, WasiEngine.AUTO))
+                .withLimits(limits);
+        Optional<ConfigValue> clock = settings.value(CLOCK);
+        if (clock.isPresent()) {
+            spec = spec.withClock(fixedClock(clock.get()));
         }
-        if (settings.get(RANDOM_SEED).isPresent()) {
-            spec = spec.withRandomSeed(
-                    seed(RANDOM_SEED, settings.get(RANDOM_SEED).get()));
+        Optional<ConfigValue> seed = settings.value(RANDOM_SEED);
+        if (seed.isPresent()) {
+            spec = spec.withRandomSeed(seed.get().number());
         }
         return spec;
     }
 
-    /** Parses an ISO-8601 instant such as {@code 2026-01-01T00:00:00Z} into a clock fixed there. */
-    public static Clock fixedClock(String key, String value) {
-        try {
-            return Clock.fixed(Instant.parse(value.strip()), ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    key + "=\"" + value + "\" is invalid: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z",
-                    e);
-        }
+    /** A clock fixed at the ISO-8601 instant {@code value} holds, such as {@code 2026-01-01T00:00:00Z}. */
+    public static Clock fixedClock(ConfigValue value) {
+        return Clock.fixed(value.instant(), ZoneOffset.UTC);
     }
 
-    /** Parses a random seed, a whole number. */
-    public static long seed(String key, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=\"" + value + "\" is invalid: expected a whole number", e);
-        }
+    /** {@code auto}, {@code compiler} or {@code interpreter}, any case. */
+    public static WasiEngine engine(ConfigValue value) {
+        return WasiEngine.valueOf(
+                value.choice("auto", "compiler", "interpreter").toUpperCase(Locale.ROOT));
     }
 
-    /** Parses {@code auto}, {@code compiler} or {@code interpreter}, any case. */
-    public static WasiEngine engine(String value) {
-        try {
-            return WasiEngine.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "configuration " + ENGINE + "=\"" + value + "\" is invalid: expected auto, compiler or interpreter",
-                    e);
-        }
-    }
-
-    /** Parses an ISO-8601 duration such as {@code PT5S}. */
-    public static Duration duration(String key, String value) {
-        try {
-            Duration duration = Duration.parse(value.strip());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(key + "=\"" + value + "\" is invalid: expected a positive duration");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    key + "=\"" + value + "\" is invalid: expected an ISO-8601 duration such as PT5S", e);
-        }
-    }
-
-    /** Parses a byte count, optionally with a binary unit: {@code 1048576}, {@code 64k}, {@code 16m}, {@code 1g}. */
-    public static long bytes(String key, String value) {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            text = text.substring(0, text.length() - 1);
-        }
-        try {
-            long count = Long.parseLong(text.strip());
-            if (count < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(count, unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    key + "=\"" + value + "\" is invalid: expected a byte count such as 1048576, 64k, 16m or 1g", e);
-        }
+    private static <T> T read(Settings settings, WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
+        return settings.value(setting).map(parse).orElse(fallback);
     }
 
     public RunSpec withArgv0(String value) {

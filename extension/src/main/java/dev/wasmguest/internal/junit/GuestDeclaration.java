@@ -3,6 +3,7 @@ package dev.wasmguest.internal.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasmGuest;
+import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Placeholders;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.engine.Mount;
@@ -64,22 +65,27 @@ public record GuestDeclaration(ModuleSource source, Optional<String> sha256, Run
         RunLimits limits = spec.limits();
         String timeout = expand(guest.timeout(), settings);
         if (!timeout.isEmpty()) {
-            limits = limits.withTimeout(RunSpec.duration("timeout", timeout));
+            limits = limits.withTimeout(attribute("timeout", timeout).positiveDuration());
         }
         String maxMemory = expand(guest.maxMemory(), settings);
         if (!maxMemory.isEmpty()) {
-            limits = limits.withMaxMemoryBytes(RunSpec.bytes("maxMemory", maxMemory));
+            limits = limits.withMaxMemoryBytes(attribute("maxMemory", maxMemory).bytes());
         }
         spec = spec.withLimits(limits);
         String clock = expand(guest.clock(), settings);
         if (!clock.isEmpty()) {
-            spec = spec.withClock(RunSpec.fixedClock("clock", clock));
+            spec = spec.withClock(RunSpec.fixedClock(attribute("clock", clock)));
         }
         String seed = expand(guest.randomSeed(), settings);
         if (!seed.isEmpty()) {
-            spec = spec.withRandomSeed(RunSpec.seed("randomSeed", seed));
+            spec = spec.withRandomSeed(attribute("randomSeed", seed).number());
         }
         return spec;
+    }
+
+    /** An attribute's value, read by the rules configuration keys follow. */
+    private static ConfigValue attribute(String name, String value) {
+        return new ConfigValue("@WasmGuest(" + name + ")", value, "");
     }
 
     /** Parses {@code HOST::GUEST}, {@code HOST::GUEST:ro} or {@code ::GUEST}. */

@@ -9,6 +9,6 @@ final class JUnitSettings {
     private JUnitSettings() {}
 
     static Settings of(ExtensionContext context) {
-        return Settings.system().withPriority(context::getConfigurationParameter);
+        return Settings.system().withPriority("JUnit configuration parameter", context::getConfigurationParameter);
     }
 }

@@ -3,11 +3,11 @@ package dev.wasmguest.internal.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.util.Excerpts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @API(status = INTERNAL, since = "0.1")
 public final class RunReports {
 
-    public static final String REPORT = "wasmguest.report";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunReports.class);
     private static final int EXCERPT = 2048;
 
@@ -53,8 +52,9 @@ public final class RunReports {
         if (reports == null) {
             return;
         }
-        boolean all = context.getConfigurationParameter(REPORT)
-                .map(value -> value.strip().toLowerCase(Locale.ROOT))
+        boolean all = JUnitSettings.of(context)
+                .value(WasmGuestSetting.REPORT)
+                .map(value -> value.choice("failures", "all"))
                 .filter("all"::equals)
                 .isPresent();
         if (all || context.getExecutionException().isPresent()) {

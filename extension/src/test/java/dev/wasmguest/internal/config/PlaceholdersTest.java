@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
 
-    private final Settings settings = Settings.fromSources(
+    private final Settings settings = Settings.of(
             properties("base", "http://h:1", "dollar", "$1\\"),
+            new Properties(),
             Map.of("base", "from-env", "HOME_DIR", "/home/u", "only.env", "e"));
 
     @Test
@@ -44,7 +45,8 @@ class PlaceholdersTest {
 
     @Test
     void prioritySourceWins() {
-        Settings junit = settings.withPriority(key -> key.equals("base") ? Optional.of("junit") : Optional.empty());
+        Settings junit = settings.withPriority(
+                "JUnit configuration parameter", key -> key.equals("base") ? Optional.of("junit") : Optional.empty());
         assertThat(Placeholders.expand("${base}", junit)).isEqualTo("junit");
         assertThat(Placeholders.expand("${only.env}", junit)).isEqualTo("e");
     }

@@ -19,7 +19,7 @@ class RunSpecTest {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return Settings.fromSources(properties, Map.of());
+        return Settings.of(properties, new Properties(), Map.of());
     }
 
     @Test
@@ -64,14 +64,19 @@ class RunSpecTest {
     @Test
     void malformedValuesNameTheirKey() {
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.engine", "jit")))
-                .hasMessageContaining("wasmguest.engine=\"jit\" is invalid: expected auto, compiler or interpreter");
+                .hasMessageContaining(
+                        "wasmguest.engine=\"jit\" (system property) is invalid: expected auto, compiler or interpreter");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.prepare.timeout", "PT0S")))
-                .hasMessageContaining("wasmguest.prepare.timeout=\"PT0S\" is invalid: expected a positive duration");
+                .hasMessageContaining(
+                        "wasmguest.prepare.timeout=\"PT0S\" (system property) is invalid: expected a positive duration such as PT30S");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.timeout", "5s")))
-                .hasMessageContaining("wasmguest.timeout=\"5s\" is invalid: expected an ISO-8601 duration");
+                .hasMessageContaining(
+                        "wasmguest.timeout=\"5s\" (system property) is invalid: expected an ISO-8601 duration");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.maxMemory", "lots")))
-                .hasMessageContaining("wasmguest.maxMemory=\"lots\" is invalid: expected a byte count");
+                .hasMessageContaining(
+                        "wasmguest.maxMemory=\"lots\" (system property) is invalid: expected a byte count");
         assertThatThrownBy(() -> RunSpec.defaults(settings("wasmguest.clock", "today")))
-                .hasMessageContaining("wasmguest.clock=\"today\" is invalid: expected an ISO-8601 instant");
+                .hasMessageContaining(
+                        "wasmguest.clock=\"today\" (system property) is invalid: expected an ISO-8601 instant");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.testsupport.LogCapture;
@@ -68,12 +69,12 @@ class ModuleResolverTest {
 
     private ModuleResolver resolver(String... keysAndValues) {
         Properties properties = new Properties();
-        properties.setProperty(ResolutionSettings.CACHE_DIR, cacheDir.toString());
-        properties.setProperty(ResolutionSettings.RETRY_BACKOFF, "PT0.01S");
+        properties.setProperty(WasmGuestSetting.CACHE_DIR.key(), cacheDir.toString());
+        properties.setProperty(WasmGuestSetting.HTTP_RETRY_BACKOFF.key(), "PT0.01S");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return new ModuleResolver(ResolutionSettings.from(Settings.fromSources(properties, Map.of())), clock);
+        return new ModuleResolver(ResolutionSettings.from(Settings.of(properties, new Properties(), Map.of())), clock);
     }
 
     private ModuleSource url(String path) {
@@ -266,8 +267,8 @@ class ModuleResolverTest {
     @Test
     void malformedSettingIsNamed() {
         assertThatThrownBy(() -> resolver("wasmguest.cache.maxAge", "1 day"))
-                .hasMessage("configuration wasmguest.cache.maxAge=\"1 day\" is invalid: expected an ISO-8601 duration"
-                        + " such as PT30S or P1D");
+                .hasMessage("wasmguest.cache.maxAge=\"1 day\" (system property) is invalid: expected an ISO-8601"
+                        + " duration such as PT30S or P1D");
         assertThatThrownBy(() -> resolver("wasmguest.offline.missing", "ignore"))
                 .hasMessageContaining("expected fail or skip");
         assertThatThrownBy(() -> resolver("wasmguest.url.rewrite", "https://a/"))
