@@ -8,19 +8,18 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Every configuration key of wasmguest, with its default and meaning; the README's configuration table shows the
- * same (a test holds them together).
+ * Every configuration key of wasmguest, with its default and meaning; the configuration table of {@code
+ * docs/configuration.md} shows the same (a test holds them together).
  *
  * <p>Every entry point reads a key from the same sources in the same order, JUnit's own: the JUnit launcher's
  * configuration parameters (for example Surefire's {@code configurationParameters}), then system properties, then
  * {@code junit-platform.properties} on the class path, then environment variables ({@code wasmguest.cache.dir} also as
- * {@code WASMGUEST_CACHE_DIR}). The launcher's own parameters are known only to extensions: what a test obtains
- * through {@link WasmGuest} or {@link WasmGuestExtension} sees them; runners made with {@code WasiRunner.fromX},
- * suites and snapshot assertions see the rest.
+ * {@code WASMGUEST_CACHE_DIR}). The launcher's own parameters are known only to extensions: what a test obtains through
+ * {@link WasmGuest} or {@link WasmGuestExtension} sees them; runners made with {@code WasiRunner.fromX}, suites and
+ * snapshot assertions see the rest.
  *
- * <p>Every value is checked by one set of rules: durations are ISO-8601 ({@code PT30S}), byte counts may carry a
- * binary unit ({@code 64m}), and a malformed value fails with a message naming the key, the value and where it came
- * from.
+ * <p>Every value is checked by one set of rules: durations are ISO-8601 ({@code PT30S}), byte counts may carry a binary
+ * unit ({@code 64m}), and a malformed value fails with a message naming the key, the value and where it came from.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum WasmGuestSetting {

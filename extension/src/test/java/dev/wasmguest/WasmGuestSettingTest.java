@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The one list of keys in code and the README's configuration table say the same, and the code keeps its word. */
+/** The one list of keys in code and the configuration table of docs/configuration.md say the same, and the code keeps its word. */
 class WasmGuestSettingTest {
 
     @Test
@@ -62,9 +62,9 @@ class WasmGuestSettingTest {
         return Duration.parse(setting.defaultValue());
     }
 
-    /** Key to default and meaning, as the README's table shows them, markdown taken out. */
+    /** Key to default and meaning, as the documentation's table shows them, markdown taken out. */
     private static Map<String, List<String>> readmeTable() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("../README.md"));
+        List<String> lines = Files.readAllLines(Path.of("../docs/configuration.md"));
         int header = lines.indexOf("| key | default | meaning |");
         Map<String, List<String>> table = new LinkedHashMap<>();
         for (String line : lines.subList(header + 2, lines.size())) {

@@ -26,8 +26,8 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * Everything that governs how modules are resolved, read from configuration keys (see the README's
- * configuration table). Immutable.
+ * Everything that governs how modules are resolved, read from configuration keys (see {@link
+ * dev.wasmguest.WasmGuestSetting} and the configuration table). Immutable.
  *
  * @param maxAge how long a downloaded, unpinned URL is used without asking the server again
  * @param offline never touch the network
