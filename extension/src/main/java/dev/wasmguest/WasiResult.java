@@ -3,7 +3,6 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.engine.GuestFiles;
 import dev.wasmguest.internal.engine.RunRecord;
 import dev.wasmguest.internal.util.Durations;
 import java.nio.charset.StandardCharsets;
@@ -38,21 +37,13 @@ public final class WasiResult {
     private final List<String> argv;
     private final Map<String, String> env;
     private final RunRecord record;
-    private final Optional<GuestFiles> files;
     private final Optional<String> testName;
 
-    WasiResult(
-            String source,
-            List<String> argv,
-            Map<String, String> env,
-            RunRecord record,
-            Optional<GuestFiles> files,
-            Optional<String> testName) {
+    WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record, Optional<String> testName) {
         this.source = source;
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
         this.record = record;
-        this.files = files;
         this.testName = testName;
     }
 
@@ -242,7 +233,8 @@ public final class WasiResult {
      * @throws IllegalStateException when the run had no directories
      */
     public Path file(String guestPath) {
-        return files.orElseThrow(
+        return record.files()
+                .orElseThrow(
                         () -> new IllegalStateException(
                                 "the run of " + source
                                         + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))

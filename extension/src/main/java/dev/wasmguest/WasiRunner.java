@@ -451,7 +451,6 @@ public final class WasiRunner {
                     spec.env(),
                     RunRecord.interruptedBeforeStart(
                             spec.limits(), spec.engine(), Duration.ofNanos(System.nanoTime() - asked)),
-                    Optional.empty(),
                     testName()));
         } catch (TimeoutException e) {
             throw new GuestResolutionException(
@@ -465,15 +464,9 @@ public final class WasiRunner {
                             + "=auto so that runs start in the interpreter meanwhile",
                     e);
         }
-        GuestExecution.Finished finished =
-                GuestExecution.run(prepared, engine, spec, Duration.ofNanos(System.nanoTime() - asked));
-        return observed(new WasiResult(
-                prepared.source(),
-                spec.argv(prepared.fileName()),
-                spec.env(),
-                finished.record(),
-                finished.files(),
-                testName()));
+        RunRecord record = GuestExecution.run(prepared, engine, spec, Duration.ofNanos(System.nanoTime() - asked));
+        return observed(
+                new WasiResult(prepared.source(), spec.argv(prepared.fileName()), spec.env(), record, testName()));
     }
 
     private WasiResult observed(WasiResult result) {

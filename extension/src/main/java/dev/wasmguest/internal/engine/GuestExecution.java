@@ -83,19 +83,16 @@ public final class GuestExecution {
         this.task = new GuestRun();
     }
 
-    /** The outcome of a run, and the guest's files if it had directories. */
-    public record Finished(RunRecord record, Optional<GuestFiles> files) {}
-
     /**
      * Runs the guest with the engine chosen for it; its timeout starts now.
      *
      * @param preparation how long the caller waited for the module to be prepared, for the record
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
      */
-    public static Finished run(PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation) {
+    public static RunRecord run(PreparedGuest guest, PreparedGuest.Engine engine, RunSpec spec, Duration preparation) {
         long start = System.nanoTime();
         if (!Thread.currentThread().isInterrupted()) {
-            Optional<Finished> here = new GuestExecution(guest, engine, spec, preparation, start).runOnCallerThread();
+            Optional<RunRecord> here = new GuestExecution(guest, engine, spec, preparation, start).runOnCallerThread();
             if (here.isPresent()) {
                 return here.get();
             }
@@ -108,7 +105,7 @@ public final class GuestExecution {
     }
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
-    private Optional<Finished> runOnCallerThread() {
+    private Optional<RunRecord> runOnCallerThread() {
         Thread caller = Thread.currentThread();
         AtomicInteger state = new AtomicInteger(RUNNING);
         Deadlines.Alarm alarm = guest.deadlines().watch(System.nanoTime() + remainingNanos(), () -> {
@@ -150,7 +147,7 @@ public final class GuestExecution {
     }
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
-    private Finished runOnRunThread() {
+    private RunRecord runOnRunThread() {
         CountDownLatch ended = new CountDownLatch(1);
         Future<?> running = guest.runThreads().submit(() -> {
             try {
@@ -166,11 +163,11 @@ public final class GuestExecution {
         return finish(timedOut);
     }
 
-    private Finished finish(boolean timedOut) {
+    private RunRecord finish(boolean timedOut) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         files.ifPresent(GuestFiles::writeBack);
         WasiOutcome outcome = timedOut ? WasiOutcome.TIMED_OUT : task.outcome;
-        RunRecord record = new RunRecord(
+        return new RunRecord(
                 outcome,
                 task.exitCode,
                 outcome == WasiOutcome.TRAPPED ? task.trap : null,
@@ -184,8 +181,8 @@ public final class GuestExecution {
                 spec.limits().timeout(),
                 engine.kind(),
                 preparation,
-                true);
-        return new Finished(record, files);
+                true,
+                files);
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import java.time.Duration;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -17,6 +18,7 @@ import org.apiguardian.api.API;
  * @param memoryBytes the guest's linear memory size when the run ended
  * @param maxMemoryBytes the most the guest could have grown its memory to
  * @param engine the engine that ran the guest: {@link WasiEngine#COMPILER} or {@link WasiEngine#INTERPRETER}
+ * @param files the guest's directories after the run, when it had any
  * @param preparation how long the run waited for its module to be prepared before it started
  * @param started false when the run was stopped while it waited, before the guest started
  */
@@ -35,7 +37,8 @@ public record RunRecord(
         Duration timeout,
         WasiEngine engine,
         Duration preparation,
-        boolean started) {
+        boolean started,
+        Optional<GuestFiles> files) {
 
     /**
      * A run stopped by an interrupt of its caller while it waited for its module, before the guest started.
@@ -57,6 +60,7 @@ public record RunRecord(
                 limits.timeout(),
                 engine,
                 preparation,
-                false);
+                false,
+                Optional.empty());
     }
 }

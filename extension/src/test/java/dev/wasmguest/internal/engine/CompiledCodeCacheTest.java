@@ -134,8 +134,7 @@ class CompiledCodeCacheTest {
 
     private static String runSeed(PreparedGuest guest) {
         RunRecord record = TestGuests.run(
-                        guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")))
-                .record();
+                guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")));
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         return new String(record.stdout(), StandardCharsets.UTF_8)
                 .lines()

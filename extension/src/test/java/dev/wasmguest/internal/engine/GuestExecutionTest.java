@@ -26,8 +26,7 @@ class GuestExecutionTest {
     void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
         PreparedGuest guest = compile("nested-calls.wasm");
 
-        RunRecord record = onThreadWithSmallStack(
-                () -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)).record());
+        RunRecord record = onThreadWithSmallStack(() -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)));
 
         assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(WasiOutcome.EXITED);
         assertThat(record.exitCode()).isZero();
@@ -41,12 +40,12 @@ class GuestExecutionTest {
                 .withEngine(engine)
                 .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
 
-        RunRecord record = TestGuests.run(guest, spec).record();
+        RunRecord record = TestGuests.run(guest, spec);
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
-        assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).record().outcome())
+        assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).outcome())
                 .as("the next run on this thread")
                 .isEqualTo(WasiOutcome.EXITED);
     }
@@ -66,7 +65,7 @@ class GuestExecutionTest {
         });
         interrupter.start();
 
-        RunRecord record = TestGuests.run(guest, spec).record();
+        RunRecord record = TestGuests.run(guest, spec);
         boolean interrupted = Thread.interrupted(); // read and clear, so the test leaves its thread clean
         interrupter.join();
 

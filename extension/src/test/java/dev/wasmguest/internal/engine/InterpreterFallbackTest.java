@@ -33,8 +33,7 @@ class InterpreterFallbackTest {
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
         PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
-        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER))
-                .record();
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
@@ -49,8 +48,7 @@ class InterpreterFallbackTest {
 
         TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
         PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
-        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER))
-                .record();
+        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));

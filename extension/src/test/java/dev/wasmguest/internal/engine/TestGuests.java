@@ -34,7 +34,7 @@ final class TestGuests {
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
-    static GuestExecution.Finished run(PreparedGuest guest, RunSpec spec) {
+    static RunRecord run(PreparedGuest guest, RunSpec spec) {
         try {
             PreparedGuest.Engine engine = guest.engineFor(
                     spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos());

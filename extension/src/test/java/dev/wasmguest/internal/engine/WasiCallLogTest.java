@@ -24,8 +24,7 @@ class WasiCallLogTest {
         Path guest = Path.of(System.getProperty("guests.dir")).resolveSibling("conformance/fd_set_rights.wasm");
 
         RunRecord run = TestGuests.run(
-                        TestGuests.prepare(Files.readAllBytes(guest)), RunSpec.EMPTY.withEngine(WasiEngine.INTERPRETER))
-                .record();
+                TestGuests.prepare(Files.readAllBytes(guest)), RunSpec.EMPTY.withEngine(WasiEngine.INTERPRETER));
 
         assertThat(new String(run.stdout(), StandardCharsets.UTF_8)).isEqualTo("set_rights: 58\n");
         assertThat(log.messages(Level.FINE))
