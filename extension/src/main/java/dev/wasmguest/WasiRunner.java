@@ -48,8 +48,8 @@ import org.apiguardian.api.API;
  * WasiResult result = WasiRunner.fromResource("guests/hello.wasm").withEnv("NAME", "Ada").run("--greet");
  * }</pre>
  *
- * Outside JUnit, configuration keys (such as {@code wasmguest.cache.dir}) are read from system properties and
- * environment variables.
+ * Configuration keys (such as {@code wasmguest.cache.dir}, see {@link WasmGuestSetting}) are read from system
+ * properties, then {@code junit-platform.properties} on the class path, then environment variables.
  *
  * @since 0.1.0
  */

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Exactly one of {@link #url()}, {@link #resource()} and {@link #file()} must be set. Every string may hold
  * {@code ${key}} placeholders, resolved from JUnit configuration parameters, then system properties, then
- * environment variables; a key with no value fails the test with a message naming it.
+ * {@code junit-platform.properties}, then environment variables; a key with no value fails the test with a message
+ * naming it.
  *
  * @since 0.1.0
  */
