@@ -49,9 +49,14 @@ public final class Settings {
         sources.add(new Source("system property", key -> Optional.ofNullable(systemProperties.getProperty(key))));
         sources.add(new Source(
                 JUNIT_PLATFORM_PROPERTIES, key -> Optional.ofNullable(junitPlatformProperties.getProperty(key))));
-        sources.add(new Source("environment variable", key -> Optional.ofNullable(env.get(key))));
-        sources.add(new Source("environment variable %s", key -> Optional.ofNullable(env.get(environmentName(key)))));
+        sources.addAll(environment(env));
         return new Settings(sources);
+    }
+
+    private static List<Source> environment(Map<String, String> env) {
+        return List.of(
+                new Source("environment variable", key -> Optional.ofNullable(env.get(key))),
+                new Source("environment variable %s", key -> Optional.ofNullable(env.get(environmentName(key)))));
     }
 
     /** These settings with {@code first}, called {@code name}, looked up before all others. */

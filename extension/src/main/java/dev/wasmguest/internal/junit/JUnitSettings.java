@@ -3,7 +3,11 @@ package dev.wasmguest.internal.junit;
 import dev.wasmguest.internal.config.Settings;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Settings as a JUnit test sees them: configuration parameters, then system properties, then environment. */
+/**
+ * Settings as a JUnit test sees them: JUnit's configuration parameters first, then the sources every entry point
+ * reads (system properties, {@code junit-platform.properties}, environment). JUnit's own lookup may cover the
+ * middle two already, but not every launcher enables that (the JUnit Platform test kit does not by default).
+ */
 final class JUnitSettings {
 
     private JUnitSettings() {}
