@@ -4,10 +4,10 @@ import static dev.wasmguest.internal.engine.WasiFunctionsFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import dev.wasmguest.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -49,26 +49,10 @@ class DeterministicTimeTest {
 
     @Test
     void theMonotonicClockFollowsAMovingClock() {
-        Instant[] now = {NEW_YEAR};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock moving = new MutableClock(NEW_YEAR);
         HostFunction[] functions = new DeterministicTime(moving).apply(chicory);
 
-        now[0] = NEW_YEAR.plus(Duration.ofSeconds(2));
+        moving.advance(Duration.ofSeconds(2));
         call(functions, "clock_time_get", wasi.instance, MONOTONIC, 1, 8);
 
         assertThat(wasi.instance.memory().readLong(8)).isEqualTo(2_000_001_000L);

@@ -8,16 +8,14 @@ import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.testsupport.LogCapture;
+import dev.wasmguest.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ class ModuleResolverTest {
     final LogCapture log = LogCapture.of(ModuleResolver.class, ModuleCache.class, HttpFetcher.class);
 
     private final MockWebServer server = new MockWebServer();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"));
     private byte[] seed;
     private String seedSha256;
 
@@ -273,29 +271,5 @@ class ModuleResolverTest {
                 .hasMessageContaining("expected fail or skip");
         assertThatThrownBy(() -> resolver("wasmguest.url.rewrite", "https://a/"))
                 .hasMessageContaining("FROM_PREFIX=>TO_PREFIX");
-    }
-
-    /** A clock the test moves forward, to age cache entries without waiting. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-03T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
