@@ -77,6 +77,11 @@ public final class Settings {
         return value(setting.key());
     }
 
+    /** The value of {@code setting} as {@code parse} reads it, or {@code fallback} when no source sets it. */
+    public <T> T read(WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
+        return value(setting).map(parse).orElse(fallback);
+    }
+
     private Optional<ConfigValue> value(String key) {
         for (Source source : sources) {
             Optional<String> text = source.lookup().apply(key);

@@ -35,9 +35,7 @@ public final class GuestLoader {
      */
     public static GuestLoader fromSettings(Settings settings) {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
-        boolean keepCompiled = settings.value(WasmGuestSetting.CACHE_COMPILED)
-                .map(ConfigValue::flag)
-                .orElse(true);
+        boolean keepCompiled = settings.read(WasmGuestSetting.CACHE_COMPILED, ConfigValue::flag, true);
         EngineCaches caches = keepCompiled
                 ? EngineCaches.in(
                         resolution.cacheDirectory(), resolution.limits().lockTimeout())

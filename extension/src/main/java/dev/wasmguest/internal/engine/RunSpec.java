@@ -10,7 +10,6 @@ import static dev.wasmguest.WasmGuestSetting.TIMEOUT;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiEngine;
-import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -58,13 +56,12 @@ public record RunSpec(
      */
     public static RunSpec defaults(Settings settings) {
         RunLimits limits = RunLimits.DEFAULTS
-                .withTimeout(read(settings, TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.timeout()))
-                .withPrepareTimeout(read(
-                        settings, PREPARE_TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.prepareTimeout()))
-                .withMaxMemoryBytes(read(settings, MAX_MEMORY, ConfigValue::bytes, RunLimits.DEFAULTS.maxMemoryBytes()))
-                .withMaxOutputBytes(
-                        read(settings, MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()));
-        RunSpec spec = EMPTY.withEngine(read(settings, ENGINE, RunSpec::engine, WasiEngine.AUTO))
+                .withTimeout(settings.read(TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.timeout()))
+                .withPrepareTimeout(settings.read(
+                        PREPARE_TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.prepareTimeout()))
+                .withMaxMemoryBytes(settings.read(MAX_MEMORY, ConfigValue::bytes, RunLimits.DEFAULTS.maxMemoryBytes()))
+                .withMaxOutputBytes(settings.read(MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()));
+        RunSpec spec = EMPTY.withEngine(settings.read(ENGINE, RunSpec::engine, WasiEngine.AUTO))
                 .withLimits(limits);
         Optional<ConfigValue> clock = settings.value(CLOCK);
         if (clock.isPresent()) {
@@ -86,10 +83,6 @@ public record RunSpec(
     public static WasiEngine engine(ConfigValue value) {
         return WasiEngine.valueOf(
                 value.choice("auto", "compiler", "interpreter").toUpperCase(Locale.ROOT));
-    }
-
-    private static <T> T read(Settings settings, WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
-        return settings.value(setting).map(parse).orElse(fallback);
     }
 
     public RunSpec withArgv0(String value) {

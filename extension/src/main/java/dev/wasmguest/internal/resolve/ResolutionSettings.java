@@ -15,14 +15,12 @@ import static dev.wasmguest.WasmGuestSetting.OFFLINE_MISSING;
 import static dev.wasmguest.WasmGuestSetting.URL_REWRITE;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -52,20 +50,20 @@ public record ResolutionSettings(
     public static ResolutionSettings from(Settings settings) {
         TransferLimits defaults = TransferLimits.DEFAULTS;
         TransferLimits limits = new TransferLimits(
-                read(settings, HTTP_CONNECT_TIMEOUT, ConfigValue::positiveDuration, defaults.connectTimeout()),
-                read(settings, HTTP_REQUEST_TIMEOUT, ConfigValue::positiveDuration, defaults.requestTimeout()),
-                read(settings, HTTP_STALL_TIMEOUT, ConfigValue::positiveDuration, defaults.stallTimeout()),
-                read(settings, HTTP_RETRIES, ConfigValue::smallCount, defaults.retries()),
-                read(settings, HTTP_RETRY_BACKOFF, ConfigValue::duration, defaults.retryBackoff()),
-                read(settings, HTTP_MAX_REDIRECTS, ConfigValue::smallCount, defaults.maxRedirects()),
-                read(settings, DOWNLOAD_MAX_BYTES, ConfigValue::bytes, defaults.maxModuleBytes()),
-                read(settings, CACHE_LOCK_TIMEOUT, ConfigValue::duration, defaults.lockTimeout()),
+                settings.read(HTTP_CONNECT_TIMEOUT, ConfigValue::positiveDuration, defaults.connectTimeout()),
+                settings.read(HTTP_REQUEST_TIMEOUT, ConfigValue::positiveDuration, defaults.requestTimeout()),
+                settings.read(HTTP_STALL_TIMEOUT, ConfigValue::positiveDuration, defaults.stallTimeout()),
+                settings.read(HTTP_RETRIES, ConfigValue::smallCount, defaults.retries()),
+                settings.read(HTTP_RETRY_BACKOFF, ConfigValue::duration, defaults.retryBackoff()),
+                settings.read(HTTP_MAX_REDIRECTS, ConfigValue::smallCount, defaults.maxRedirects()),
+                settings.read(DOWNLOAD_MAX_BYTES, ConfigValue::bytes, defaults.maxModuleBytes()),
+                settings.read(CACHE_LOCK_TIMEOUT, ConfigValue::duration, defaults.lockTimeout()),
                 defaults.progressInterval());
         return new ResolutionSettings(
                 cacheDirectory(settings),
-                read(settings, CACHE_MAX_AGE, ConfigValue::duration, DEFAULT_MAX_AGE),
-                read(settings, OFFLINE, ConfigValue::flag, false),
-                read(settings, OFFLINE_MISSING, value -> value.choice("fail", "skip"), "fail")
+                settings.read(CACHE_MAX_AGE, ConfigValue::duration, DEFAULT_MAX_AGE),
+                settings.read(OFFLINE, ConfigValue::flag, false),
+                settings.read(OFFLINE_MISSING, value -> value.choice("fail", "skip"), "fail")
                         .equals("skip"),
                 settings.value(URL_REWRITE).map(UrlRewrites::parse).orElse(new UrlRewrites(List.of())),
                 limits);
@@ -80,10 +78,6 @@ public record ResolutionSettings(
                         .filter(dir -> !dir.isBlank())
                         .map(dir -> Path.of(dir, "wasmguest")))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "wasmguest"));
-    }
-
-    private static <T> T read(Settings settings, WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
-        return settings.value(setting).map(parse).orElse(fallback);
     }
 
     /** Prefix rewrites of download URLs, e.g. {@code https://github.com/=>https://mirror.corp/github/}. */
