@@ -185,17 +185,19 @@ public final class WasiTestSuite {
      * @throws IllegalArgumentException when it holds no case
      */
     public Stream<DynamicNode> tests() {
-        List<Path> modules = modules();
+        // Read once for the whole suite: which cases, and the run defaults every case starts from.
+        Settings settings = Settings.system();
+        List<Path> modules = modules(settings);
         String suiteName = CaseSpec.suiteName(directory);
         List<DynamicNode> cases = modules.stream()
-                .map(module ->
-                        DynamicTest.dynamicTest(displayName(module), module.toUri(), () -> runCase(module, suiteName)))
+                .map(module -> DynamicTest.dynamicTest(
+                        displayName(module), module.toUri(), () -> runCase(module, suiteName, settings)))
                 .collect(Collectors.toList());
         return Stream.of(DynamicContainer.dynamicContainer(suiteName, directory.toUri(), cases.stream()));
     }
 
-    private List<Path> modules() {
-        List<PathMatcher> selected = Settings.system().get(CASES).stream()
+    private List<Path> modules(Settings settings) {
+        List<PathMatcher> selected = settings.get(CASES).stream()
                 .flatMap(globs -> Stream.of(globs.split(",")))
                 .map(String::strip)
                 .filter(glob -> !glob.isEmpty())
@@ -233,12 +235,12 @@ public final class WasiTestSuite {
         return file.substring(0, file.length() - ".wasm".length());
     }
 
-    private void runCase(Path module, String suiteName) {
+    private void runCase(Path module, String suiteName, Settings settings) {
         String name = caseName(module);
         if (skipped.contains(name)) {
             throw new TestAbortedException("skipped: listed in " + skipped.file());
         }
-        Optional<AssertionError> failure = check(CaseSpec.read(module), suiteName);
+        Optional<AssertionError> failure = check(CaseSpec.read(module), suiteName, settings);
         if (expectedFailures.contains(name)) {
             if (failure.isEmpty()) {
                 throw new AssertionFailedError(
@@ -258,8 +260,8 @@ public final class WasiTestSuite {
         }
     }
 
-    private Optional<AssertionError> check(CaseSpec spec, String suiteName) {
-        WasiResult result = runnerFor(spec).run();
+    private Optional<AssertionError> check(CaseSpec spec, String suiteName, Settings settings) {
+        WasiResult result = runnerFor(spec, settings).run();
         List<String> problems = new ArrayList<>();
         if (!result.exited() || result.exitCode() != spec.exitCode()) {
             problems.add("expected exit code " + spec.exitCode() + " but it " + result.describeOutcome());
@@ -284,8 +286,7 @@ public final class WasiTestSuite {
         return Optional.of(new AssertionFailedError(message));
     }
 
-    private WasiRunner runnerFor(CaseSpec spec) {
-        Settings settings = Settings.system();
+    private WasiRunner runnerFor(CaseSpec spec, Settings settings) {
         RunSpec defaults = RunSpec.defaults(settings);
         RunSpec runSpec = defaults.withEngine(engine.orElse(defaults.engine()))
                 .withLimits(defaults.limits().withTimeout(timeout))
