@@ -86,7 +86,7 @@ public record CaseSpec(
                 Optional.of(specFile),
                 args,
                 env,
-                ((Long) exit).intValue(),
+                code.intValue(),
                 optionalText(spec, "stdout"),
                 optionalText(spec, "stderr"),
                 strings(spec, "dirs"),
