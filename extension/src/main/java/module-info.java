@@ -9,9 +9,6 @@
 }) // Jimfs has no module descriptor; the assertions module compiles after this one
 module dev.wasmguest {
     exports dev.wasmguest;
-    // The assertions share the extension's excerpting and atomic file writing; nobody else sees them.
-    exports dev.wasmguest.internal.util to
-            dev.wasmguest.assertions;
 
     requires static transitive org.apiguardian.api;
     requires static transitive org.junit.jupiter.api;

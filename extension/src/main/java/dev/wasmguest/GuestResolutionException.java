@@ -2,6 +2,7 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.wasmguest.internal.resolve.ModuleLoadException;
 import org.apiguardian.api.API;
 
 /**
@@ -50,5 +51,15 @@ public class GuestResolutionException extends RuntimeException {
      */
     public String source() {
         return source;
+    }
+
+    /**
+     * The core's failure as users see it: same source, problem and cause, thrown from where the core threw it.
+     */
+    static GuestResolutionException of(ModuleLoadException failure) {
+        GuestResolutionException exception =
+                new GuestResolutionException(failure.source(), failure.problem(), failure.getCause());
+        exception.setStackTrace(failure.getStackTrace());
+        return exception;
     }
 }

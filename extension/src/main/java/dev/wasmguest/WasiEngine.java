@@ -2,6 +2,7 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.wasmguest.internal.load.Engine;
 import org.apiguardian.api.API;
 
 /**
@@ -38,5 +39,23 @@ public enum WasiEngine {
      *
      * @since 0.2.0
      */
-    AUTO
+    AUTO;
+
+    /** This engine as the core names it. */
+    Engine core() {
+        return switch (this) {
+            case COMPILER -> Engine.COMPILER;
+            case INTERPRETER -> Engine.INTERPRETER;
+            case AUTO -> Engine.AUTO;
+        };
+    }
+
+    /** The core's engine as users name it. */
+    static WasiEngine of(Engine engine) {
+        return switch (engine) {
+            case COMPILER -> COMPILER;
+            case INTERPRETER -> INTERPRETER;
+            case AUTO -> AUTO;
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.wasmguest.internal.run.RunOutcome;
 import org.apiguardian.api.API;
 
 /**
@@ -19,5 +20,14 @@ public enum WasiOutcome {
     TRAPPED,
 
     /** The guest was stopped because it ran longer than its timeout. */
-    TIMED_OUT
+    TIMED_OUT;
+
+    /** The core's outcome as users name it. */
+    static WasiOutcome of(RunOutcome outcome) {
+        return switch (outcome) {
+            case EXITED -> EXITED;
+            case TRAPPED -> TRAPPED;
+            case TIMED_OUT -> TIMED_OUT;
+        };
+    }
 }

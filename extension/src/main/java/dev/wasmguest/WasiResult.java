@@ -3,8 +3,8 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.engine.RunRecord;
-import dev.wasmguest.internal.util.Durations;
+import dev.wasmguest.internal.run.RunOutcome;
+import dev.wasmguest.internal.run.RunRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,18 +33,11 @@ public final class WasiResult {
     /** The {@link #exitCode()} of a run that did not exit: it trapped or timed out. */
     public static final int NO_EXIT_CODE = -1;
 
-    private final String source;
-    private final List<String> argv;
-    private final Map<String, String> env;
     private final RunRecord record;
-    private final Optional<String> testName;
 
-    WasiResult(String source, List<String> argv, Map<String, String> env, RunRecord record, Optional<String> testName) {
-        this.source = source;
-        this.argv = List.copyOf(argv);
-        this.env = Map.copyOf(env);
+    /** A view of the core's record of a run. */
+    WasiResult(RunRecord record) {
         this.record = record;
-        this.testName = testName;
     }
 
     /**
@@ -56,7 +49,7 @@ public final class WasiResult {
      * @return the test's name; never {@code null}
      */
     public Optional<String> testName() {
-        return testName;
+        return record.invocation().testName();
     }
 
     /**
@@ -65,7 +58,7 @@ public final class WasiResult {
      * @return never {@code null}
      */
     public WasiOutcome outcome() {
-        return record.outcome();
+        return WasiOutcome.of(record.outcome());
     }
 
     /**
@@ -84,7 +77,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#EXITED}
      */
     public boolean exited() {
-        return record.outcome() == WasiOutcome.EXITED;
+        return record.outcome() == RunOutcome.EXITED;
     }
 
     /**
@@ -103,7 +96,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TRAPPED}
      */
     public boolean trapped() {
-        return record.outcome() == WasiOutcome.TRAPPED;
+        return record.outcome() == RunOutcome.TRAPPED;
     }
 
     /**
@@ -112,7 +105,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TIMED_OUT}
      */
     public boolean timedOut() {
-        return record.outcome() == WasiOutcome.TIMED_OUT;
+        return record.outcome() == RunOutcome.TIMED_OUT;
     }
 
     /**
@@ -236,7 +229,7 @@ public final class WasiResult {
         return record.files()
                 .orElseThrow(
                         () -> new IllegalStateException(
-                                "the run of " + source
+                                "the run of " + source()
                                         + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))
                 .file(guestPath);
     }
@@ -247,7 +240,7 @@ public final class WasiResult {
      * @return an unmodifiable list; never {@code null}
      */
     public List<String> args() {
-        return argv.subList(1, argv.size());
+        return argv().subList(1, argv().size());
     }
 
     /**
@@ -256,7 +249,7 @@ public final class WasiResult {
      * @return an unmodifiable list; never {@code null}
      */
     public List<String> argv() {
-        return argv;
+        return record.invocation().argv();
     }
 
     /**
@@ -265,7 +258,7 @@ public final class WasiResult {
      * @return an unmodifiable map; never {@code null}
      */
     public Map<String, String> env() {
-        return env;
+        return record.invocation().env();
     }
 
     /**
@@ -274,7 +267,7 @@ public final class WasiResult {
      * @return the source, e.g. {@code classpath:guests/seed.wasm}; never {@code null}
      */
     public String source() {
-        return source;
+        return record.invocation().source();
     }
 
     /**
@@ -307,7 +300,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiEngine engine() {
-        return record.engine();
+        return WasiEngine.of(record.engine());
     }
 
     /**
@@ -316,21 +309,11 @@ public final class WasiResult {
      * @return one line; never {@code null}
      */
     public String describeOutcome() {
-        switch (record.outcome()) {
-            case EXITED:
-                return "exited with code " + record.exitCode();
-            case TRAPPED:
-                return "trapped: " + record.trap();
-            default:
-                return record.started()
-                        ? "timed out after " + Durations.describe(record.timeout()) + " and was stopped"
-                        : "stopped by an interrupt before it started, while its module was being prepared";
-        }
+        return record.describeOutcome();
     }
 
-    /** A one-line summary: module, arguments and how the run ended. */
     @Override
     public String toString() {
-        return "WasiResult[" + source + " " + args() + " -> " + describeOutcome() + "]";
+        return "WasiResult[" + source() + " " + args() + " -> " + describeOutcome() + "]";
     }
 }

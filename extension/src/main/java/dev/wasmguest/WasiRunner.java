@@ -4,19 +4,16 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.engine.GuestExecution;
-import dev.wasmguest.internal.engine.GuestHandle;
-import dev.wasmguest.internal.engine.GuestLoader;
-import dev.wasmguest.internal.engine.Mount;
-import dev.wasmguest.internal.engine.PreparedGuest;
-import dev.wasmguest.internal.engine.RunRecord;
-import dev.wasmguest.internal.engine.RunSpec;
-import dev.wasmguest.internal.resolve.Sha256;
+import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.source.ResourceSource;
-import dev.wasmguest.internal.util.Durations;
+import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,9 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -56,32 +50,20 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class WasiRunner {
 
-    private final GuestHandle guest;
-    private final RunSpec spec;
-    private final Consumer<WasiResult> observer;
-    private final Supplier<String> testNamer;
+    private final GuestRunner runner;
 
-    WasiRunner(GuestHandle guest, RunSpec spec) {
-        this(guest, spec, result -> {}, null);
+    /** A facade over {@code runner}: the way in for the JUnit layer, which configures the core runner itself. */
+    WasiRunner(GuestRunner runner) {
+        this.runner = runner;
     }
 
-    private WasiRunner(GuestHandle guest, RunSpec spec, Consumer<WasiResult> observer, Supplier<String> testNamer) {
-        this.guest = guest;
-        this.spec = spec;
-        this.observer = observer;
-        this.testNamer = testNamer;
-    }
-
-    /**
-     * This runner as injected into a test: {@code next} hears of every result (for reports), and results are named
-     * after the test (for snapshots).
-     */
-    WasiRunner inTest(Consumer<WasiResult> next, Optional<Supplier<String>> namer) {
-        return new WasiRunner(guest, spec, observer.andThen(next), namer.orElse(testNamer));
+    /** The core runner behind this facade, for the JUnit layer. */
+    GuestRunner core() {
+        return runner;
     }
 
     private WasiRunner with(RunSpec changed) {
-        return new WasiRunner(guest, changed, observer, testNamer);
+        return new WasiRunner(runner.withSpec(changed));
     }
 
     /**
@@ -130,7 +112,7 @@ public final class WasiRunner {
      * @return a runner with no arguments, environment or stdin; never {@code null}
      */
     public static WasiRunner fromResource(String name) {
-        return create(new ResourceSource(Objects.requireNonNull(name, "name"), classLoader()), Optional.empty());
+        return create(ResourceSource.inContext(Objects.requireNonNull(name, "name")), Optional.empty());
     }
 
     /**
@@ -143,15 +125,10 @@ public final class WasiRunner {
         return create(new BytesSource(Objects.requireNonNull(module, "module")), Optional.empty());
     }
 
-    /** The thread's context class loader, else this library's: where classpath modules and inputs are found. */
-    static ClassLoader classLoader() {
-        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(WasiRunner.class.getClassLoader());
-    }
-
     private static WasiRunner create(ModuleSource source, Optional<String> sha256) {
         Settings settings = Settings.system();
-        return new WasiRunner(GuestLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings));
+        return new WasiRunner(
+                GuestRunner.of(GuestLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings)));
     }
 
     /**
@@ -161,7 +138,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withArgs(String... args) {
-        return with(spec.withArgs(copyOf(args)));
+        return with(runner.spec().withArgs(copyOf(args)));
     }
 
     /**
@@ -171,7 +148,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withArgv0(String argv0) {
-        return with(spec.withArgv0(Objects.requireNonNull(argv0, "argv0")));
+        return with(runner.spec().withArgv0(Objects.requireNonNull(argv0, "argv0")));
     }
 
     /**
@@ -188,7 +165,7 @@ public final class WasiRunner {
         if (name.isEmpty() || name.indexOf('=') >= 0) {
             throw new IllegalArgumentException("invalid environment variable name \"" + name + "\"");
         }
-        return with(spec.withEnv(name, value));
+        return with(runner.spec().withEnv(name, value));
     }
 
     /**
@@ -226,7 +203,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withStdin(byte[] stdin) {
-        return with(spec.withStdin(Objects.requireNonNull(stdin, "stdin")));
+        return with(runner.spec().withStdin(Objects.requireNonNull(stdin, "stdin")));
     }
 
     /**
@@ -254,7 +231,7 @@ public final class WasiRunner {
      */
     public WasiRunner withStdinFromResource(String name) {
         Objects.requireNonNull(name, "name");
-        ClassLoader loader = classLoader();
+        ClassLoader loader = ResourceSource.contextClassLoader();
         String absolute = name.startsWith("/") ? name.substring(1) : name;
         try (InputStream in = loader.getResourceAsStream(absolute)) {
             if (in == null) {
@@ -276,8 +253,8 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withDirectory(String guestPath, Path hostPath) {
-        return with(spec.withMount(
-                Mount.readWrite(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
+        return with(runner.spec()
+                .withMount(Mount.readWrite(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -290,8 +267,8 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
-        return with(spec.withMount(
-                Mount.readOnly(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
+        return with(runner.spec()
+                .withMount(Mount.readOnly(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -302,12 +279,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withTempDirectory(String guestPath) {
-        return with(spec.withMount(Mount.temporary(guestDirectory(guestPath))));
-    }
-
-    /** This runner with a directory of any kind, for the suite runner. */
-    WasiRunner withMount(Mount mount) {
-        return with(spec.withMount(mount));
+        return with(runner.spec().withMount(Mount.temporary(guestDirectory(guestPath))));
     }
 
     /**
@@ -319,7 +291,8 @@ public final class WasiRunner {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withEngine(WasiEngine engine) {
-        return with(spec.withEngine(Objects.requireNonNull(engine, "engine")));
+        return with(runner.spec()
+                .withEngine(Objects.requireNonNull(engine, "engine").core()));
     }
 
     /**
@@ -336,7 +309,7 @@ public final class WasiRunner {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        return with(spec.withLimits(spec.limits().withTimeout(timeout)));
+        return with(runner.spec().withLimits(runner.spec().limits().withTimeout(timeout)));
     }
 
     /**
@@ -355,7 +328,7 @@ public final class WasiRunner {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("prepare timeout must be positive, got " + timeout);
         }
-        return with(spec.withLimits(spec.limits().withPrepareTimeout(timeout)));
+        return with(runner.spec().withLimits(runner.spec().limits().withPrepareTimeout(timeout)));
     }
 
     /**
@@ -371,7 +344,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxMemory must not be negative, got " + bytes);
         }
-        return with(spec.withLimits(spec.limits().withMaxMemoryBytes(bytes)));
+        return with(runner.spec().withLimits(runner.spec().limits().withMaxMemoryBytes(bytes)));
     }
 
     /**
@@ -386,7 +359,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxOutput must not be negative, got " + bytes);
         }
-        return with(spec.withLimits(spec.limits().withMaxOutputBytes(bytes)));
+        return with(runner.spec().withLimits(runner.spec().limits().withMaxOutputBytes(bytes)));
     }
 
     /**
@@ -399,7 +372,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withClock(Clock clock) {
-        return with(spec.withClock(Objects.requireNonNull(clock, "clock")));
+        return with(runner.spec().withClock(Objects.requireNonNull(clock, "clock")));
     }
 
     /**
@@ -410,7 +383,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withRandomSeed(long seed) {
-        return with(spec.withRandomSeed(seed));
+        return with(runner.spec().withRandomSeed(seed));
     }
 
     /**
@@ -435,47 +408,11 @@ public final class WasiRunner {
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public WasiResult run() {
-        long asked = System.nanoTime();
-        long deadline = asked + spec.limits().prepareTimeout().toNanos();
-        String source = guest.source().describe();
-        PreparedGuest prepared;
-        PreparedGuest.Engine engine;
         try {
-            prepared = guest.await(deadline);
-            engine = prepared.engineFor(spec.engine(), deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return observed(new WasiResult(
-                    source,
-                    spec.argv(guest.source().fileName()),
-                    spec.env(),
-                    RunRecord.interruptedBeforeStart(
-                            spec.limits(), spec.engine(), Duration.ofNanos(System.nanoTime() - asked)),
-                    testName()));
-        } catch (TimeoutException e) {
-            throw new GuestResolutionException(
-                    source,
-                    "preparing the module took longer than "
-                            + WasmGuestSetting.PREPARE_TIMEOUT.key() + " ("
-                            + Durations.describe(spec.limits().prepareTimeout()) + "); it"
-                            + " goes on in the background and its result will be cached. Raise "
-                            + WasmGuestSetting.PREPARE_TIMEOUT.key()
-                            + ", or use " + WasmGuestSetting.ENGINE.key()
-                            + "=auto so that runs start in the interpreter meanwhile",
-                    e);
+            return new WasiResult(runner.run());
+        } catch (ModuleLoadException e) {
+            throw GuestResolutionException.of(e);
         }
-        RunRecord record = GuestExecution.run(prepared, engine, spec, Duration.ofNanos(System.nanoTime() - asked));
-        return observed(
-                new WasiResult(prepared.source(), spec.argv(prepared.fileName()), spec.env(), record, testName()));
-    }
-
-    private WasiResult observed(WasiResult result) {
-        observer.accept(result);
-        return result;
-    }
-
-    private Optional<String> testName() {
-        return Optional.ofNullable(testNamer).map(Supplier::get);
     }
 
     /**
@@ -488,9 +425,25 @@ public final class WasiRunner {
         return withArgs(args).run();
     }
 
-    /** The module behind this runner, for the JUnit layer. */
-    GuestHandle handle() {
-        return guest;
+    /**
+     * Prepares the module now, unless an earlier run or call did: resolves it (downloads or reads it) and parses and
+     * validates it, so that a missing or malformed module fails here, naming the module, rather than in the first
+     * run. Translation for the compiler engine goes on in the background. Useful in a {@code @BeforeAll} method, to
+     * keep the preparation out of the first test.
+     *
+     * @return this runner
+     * @throws GuestResolutionException when the module cannot be loaded, or the calling thread is interrupted while
+     *         waiting (its interrupt status is kept)
+     * @since 0.2.0
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public WasiRunner prepare() {
+        try {
+            runner.guest().get();
+            return this;
+        } catch (ModuleLoadException e) {
+            throw GuestResolutionException.of(e);
+        }
     }
 
     /**
@@ -499,13 +452,13 @@ public final class WasiRunner {
      * @return the source, e.g. {@code classpath:guests/seed.wasm}; never {@code null}
      */
     public String source() {
-        return guest.source().describe();
+        return runner.guest().source().describe();
     }
 
     /** The runner's module and arguments, e.g. {@code WasiRunner[classpath:guests/seed.wasm [a, b]]}. */
     @Override
     public String toString() {
-        return "WasiRunner[" + source() + " " + spec.args() + "]";
+        return "WasiRunner[" + source() + " " + runner.spec().args() + "]";
     }
 
     private static String guestDirectory(String guestPath) {

@@ -3,10 +3,12 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.engine.GuestLoader;
-import dev.wasmguest.internal.engine.Mount;
-import dev.wasmguest.internal.engine.RunSpec;
+import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
+import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.suite.CaseList;
 import dev.wasmguest.internal.suite.CaseSpec;
 import java.io.IOException;
@@ -109,7 +111,7 @@ public final class WasiTestSuite {
      */
     public static WasiTestSuite onClasspath(String resourceDirectory) {
         String name = resourceDirectory.startsWith("/") ? resourceDirectory.substring(1) : resourceDirectory;
-        URL url = WasiRunner.classLoader().getResource(name);
+        URL url = ResourceSource.contextClassLoader().getResource(name);
         if (url == null) {
             throw new IllegalArgumentException("no suite directory \"" + name + "\" on the class path");
         }
@@ -288,7 +290,7 @@ public final class WasiTestSuite {
 
     private WasiRunner runnerFor(CaseSpec spec, Settings settings) {
         RunSpec defaults = RunSpec.defaults(settings);
-        RunSpec runSpec = defaults.withEngine(engine.orElse(defaults.engine()))
+        RunSpec runSpec = defaults.withEngine(engine.map(WasiEngine::core).orElse(defaults.engine()))
                 .withLimits(defaults.limits().withTimeout(timeout))
                 .withArgv0(spec.name() + ".wasm")
                 .withArgs(spec.args());
@@ -303,8 +305,8 @@ public final class WasiTestSuite {
             runSpec = runSpec.withMount(
                     Mount.fixture("/", base.resolve(spec.root().get())));
         }
-        return new WasiRunner(
-                GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()), runSpec);
+        return new WasiRunner(GuestRunner.of(
+                GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()), runSpec));
     }
 
     private static Optional<String> prefixProblem(String stream, String expected, String actual) {

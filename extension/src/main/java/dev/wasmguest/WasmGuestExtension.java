@@ -2,14 +2,12 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.engine.GuestHandle;
-import dev.wasmguest.internal.junit.GuestDeclaration;
 import dev.wasmguest.internal.junit.GuestRegistry;
 import dev.wasmguest.internal.junit.JUnitCompatibility;
-import dev.wasmguest.internal.junit.NearestGuest;
 import dev.wasmguest.internal.junit.OfflineSkip;
 import dev.wasmguest.internal.junit.RunReports;
 import dev.wasmguest.internal.junit.TestNames;
+import dev.wasmguest.internal.run.GuestRunner;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,10 +102,11 @@ public class WasmGuestExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        WasiRunner resolved = (runner != null
-                        ? runner
-                        : declaredRunner(NearestGuest.find(parameter, context).orElseThrow(), context))
-                .inTest(RunReports.recorder(context), TestNames.namer(context));
+        GuestRunner core = runner != null ? runner.core() : declared(NearestGuest.find(parameter, context), context);
+        WasiRunner resolved = new WasiRunner(core.inTest(RunReports.recorder(context), TestNames.namer(context)));
+        if (runner == null) {
+            resolved.prepare(); // load now, so a bad module fails while resolving the parameter, naming the module
+        }
         return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
     }
 
@@ -123,8 +122,8 @@ public class WasmGuestExtension
         for (Parameter parameter : OfflineSkip.guestParameters(context)) {
             Optional<NearestGuest> nearest = NearestGuest.find(parameter, context);
             if (isGuestType(parameter) && servedHere(nearest.isPresent())) {
-                Optional<ConditionEvaluationResult> skip = OfflineSkip.check(
-                        () -> runner != null ? runner.handle() : declaredHandle(nearest.orElseThrow(), context));
+                Optional<ConditionEvaluationResult> skip =
+                        OfflineSkip.check(() -> (runner != null ? runner.core() : declared(nearest, context)).guest());
                 if (skip.isPresent()) {
                     return skip.get();
                 }
@@ -141,20 +140,11 @@ public class WasmGuestExtension
         return parameter.getType() == WasiRunner.class || parameter.getType() == WasiResult.class;
     }
 
-    private static WasiRunner declaredRunner(NearestGuest nearest, ExtensionContext context) {
-        GuestDeclaration declaration = GuestDeclaration.of(nearest, context);
-        GuestHandle handle = handle(declaration, context);
-        handle.get(); // load now, so a bad module fails while resolving the parameter, naming the module
-        return new WasiRunner(handle, declaration.spec());
-    }
-
-    private static GuestHandle declaredHandle(NearestGuest nearest, ExtensionContext context) {
-        return handle(GuestDeclaration.of(nearest, context), context);
-    }
-
-    private static GuestHandle handle(GuestDeclaration declaration, ExtensionContext context) {
+    /** The runner a {@code @WasmGuest} declares, over the one module of this JUnit run that it names. */
+    private static GuestRunner declared(Optional<NearestGuest> nearest, ExtensionContext context) {
+        GuestDeclaration declaration = GuestDeclaration.of(nearest.orElseThrow(), context);
         return GuestRegistry.of(context.getRoot(), declaration.settings())
-                .handle(declaration.source(), declaration.sha256());
+                .runner(declaration.source(), declaration.sha256(), declaration.spec());
     }
 
     /**

@@ -2,8 +2,8 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
-import java.util.Arrays;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -27,99 +27,62 @@ public enum WasmGuestSetting {
      * The disk cache of downloaded modules; default {@code $XDG_CACHE_HOME/wasmguest}, else
      * {@code ~/.cache/wasmguest}.
      */
-    CACHE_DIR(
-            "wasmguest.cache.dir",
-            "$XDG_CACHE_HOME/wasmguest, else ~/.cache/wasmguest",
-            "the disk cache of downloaded modules"),
+    CACHE_DIR(Setting.CACHE_DIR),
     /** How long a downloaded, unpinned URL is used without asking the server again; default {@code P1D}. */
-    CACHE_MAX_AGE(
-            "wasmguest.cache.maxAge",
-            "P1D",
-            "how long a downloaded, unpinned URL is used without asking the server again"),
+    CACHE_MAX_AGE(Setting.CACHE_MAX_AGE),
     /** {@code true}: never touch the network, use cached modules, even stale ones; default {@code false}. */
-    OFFLINE("wasmguest.offline", "false", "true: never touch the network; use cached modules, even stale ones"),
+    OFFLINE(Setting.OFFLINE),
     /**
      * In offline mode, {@code skip} skips (instead of fails) a test whose module is not cached; default {@code fail}.
      */
-    OFFLINE_MISSING(
-            "wasmguest.offline.missing",
-            "fail",
-            "in offline mode, skip skips (instead of fails) a test whose module is not cached"),
+    OFFLINE_MISSING(Setting.OFFLINE_MISSING),
     /** Download-URL prefix rewrites {@code FROM=>TO}, comma-separated, first match wins; default none. */
-    URL_REWRITE(
-            "wasmguest.url.rewrite",
-            "none",
-            "download-URL prefix rewrites FROM=>TO, comma-separated, first match"
-                    + " wins, e.g. https://github.com/=>https://mirror.corp/github/"),
+    URL_REWRITE(Setting.URL_REWRITE),
     /** The longest wait to establish a connection; default {@code PT10S}. */
-    HTTP_CONNECT_TIMEOUT("wasmguest.http.connectTimeout", "PT10S", "establishing a connection"),
+    HTTP_CONNECT_TIMEOUT(Setting.HTTP_CONNECT_TIMEOUT),
     /** The longest wait from sending a request until the response headers arrive; default {@code PT30S}. */
-    HTTP_REQUEST_TIMEOUT(
-            "wasmguest.http.requestTimeout", "PT30S", "from sending a request until the response headers arrive"),
+    HTTP_REQUEST_TIMEOUT(Setting.HTTP_REQUEST_TIMEOUT),
     /** The longest wait for the next bytes of a response body; default {@code PT30S}. */
-    HTTP_STALL_TIMEOUT(
-            "wasmguest.http.stallTimeout", "PT30S", "the longest wait for the next bytes of a response body"),
+    HTTP_STALL_TIMEOUT(Setting.HTTP_STALL_TIMEOUT),
     /** Further download attempts after a transient failure (never after 4xx); default {@code 3}. */
-    HTTP_RETRIES(
-            "wasmguest.http.retries",
-            "3",
-            "further attempts after a connection error, timeout, stalled or cut-off"
-                    + " body, or 5xx (never after 4xx)"),
+    HTTP_RETRIES(Setting.HTTP_RETRIES),
     /** The wait before the first retry, doubled for each further one; default {@code PT0.5S}. */
-    HTTP_RETRY_BACKOFF(
-            "wasmguest.http.retryBackoff", "PT0.5S", "the wait before the first retry; doubles for each further one"),
+    HTTP_RETRY_BACKOFF(Setting.HTTP_RETRY_BACKOFF),
     /** Redirects followed before giving up (loops are detected at once); default {@code 5}. */
-    HTTP_MAX_REDIRECTS(
-            "wasmguest.http.maxRedirects", "5", "redirects followed before giving up (loops are detected at once)"),
+    HTTP_MAX_REDIRECTS(Setting.HTTP_MAX_REDIRECTS),
     /** The largest module accepted, checked while streaming; default {@code 536870912} (512 MiB). */
-    DOWNLOAD_MAX_BYTES(
-            "wasmguest.download.maxBytes",
-            "536870912 (512 MiB)",
-            "the largest module accepted, checked while streaming"),
+    DOWNLOAD_MAX_BYTES(Setting.DOWNLOAD_MAX_BYTES),
     /** The longest wait for another thread or JVM working on the same cache entry; default {@code PT10M}. */
-    CACHE_LOCK_TIMEOUT(
-            "wasmguest.cache.lockTimeout",
-            "PT10M",
-            "the longest wait for another thread or JVM downloading" + " the same URL or translating the same module"),
+    CACHE_LOCK_TIMEOUT(Setting.CACHE_LOCK_TIMEOUT),
     /** Keep compiled code and validation markers in the cache for later JVMs; default {@code true}. */
-    CACHE_COMPILED(
-            "wasmguest.cache.compiled",
-            "true",
-            "keep Chicory's compiled code and validation markers in the cache directory for later JVMs"),
+    CACHE_COMPILED(Setting.CACHE_COMPILED),
     /** {@code auto}, {@code compiler} or {@code interpreter} (see {@link WasiEngine}); default {@code auto}. */
-    ENGINE("wasmguest.engine", "auto", "auto, compiler or interpreter (Execution engines)"),
+    ENGINE(Setting.ENGINE),
     /** The timeout of each run, from the guest's start; default {@code PT60S}. */
-    TIMEOUT("wasmguest.timeout", "PT60S", "the timeout of each run, from the guest's start"),
+    TIMEOUT(Setting.TIMEOUT),
     /** The longest a run waits for its module to be prepared; default {@code PT10M}. */
-    PREPARE_TIMEOUT(
-            "wasmguest.prepare.timeout",
-            "PT10M",
-            "the longest a run waits for its module to be resolved," + " parsed and (compiler engine) translated"),
+    PREPARE_TIMEOUT(Setting.PREPARE_TIMEOUT),
     /** The memory limit of each run (bytes, or with {@code k}, {@code m}, {@code g}); default {@code 512m}. */
-    MAX_MEMORY("wasmguest.maxMemory", "512m", "the memory limit of each run (bytes, or with k, m, g)"),
+    MAX_MEMORY(Setting.MAX_MEMORY),
     /** Bytes captured per output stream; default {@code 16m}. */
-    MAX_OUTPUT("wasmguest.output.max", "16m", "bytes captured per output stream"),
+    MAX_OUTPUT(Setting.MAX_OUTPUT),
     /** An ISO-8601 instant to fix the guests' clocks at; default: the host's clocks. */
-    CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
+    CLOCK(Setting.CLOCK),
     /** A seed for the guests' random source; default: unpredictable. */
-    RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
+    RANDOM_SEED(Setting.RANDOM_SEED),
     /** {@code all}: attach every test's runs to the JUnit report, not only failing ones'; default: failures. */
-    REPORT("wasmguest.report", "failures", "all: attach every test's runs to the JUnit report, not only failing ones'"),
+    REPORT(Setting.REPORT),
     /** {@code update}: write missing and changed snapshots (refused when {@code CI=true}); default: compare. */
-    SNAPSHOTS("wasmguest.snapshots", "compare", "update: write missing and changed snapshots (refused when CI=true)"),
+    SNAPSHOTS(Setting.SNAPSHOTS),
     /** Where snapshot files live; default {@code src/test/snapshots}. */
-    SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
+    SNAPSHOTS_DIR(Setting.SNAPSHOTS_DIR),
     /** Globs over case names of spec-driven suites, comma-separated; default: all cases. */
-    SUITE_CASES("wasmguest.suite.cases", "all", "globs over case names of spec-driven suites, comma-separated");
+    SUITE_CASES(Setting.SUITE_CASES);
 
-    private final String key;
-    private final String defaultValue;
-    private final String meaning;
+    private final Setting setting;
 
-    WasmGuestSetting(String key, String defaultValue, String meaning) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.meaning = meaning;
+    WasmGuestSetting(Setting setting) {
+        this.setting = setting;
     }
 
     /**
@@ -128,7 +91,7 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String key() {
-        return key;
+        return setting.key();
     }
 
     /**
@@ -137,7 +100,7 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String defaultValue() {
-        return defaultValue;
+        return setting.defaultValue();
     }
 
     /**
@@ -146,7 +109,7 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String meaning() {
-        return meaning;
+        return setting.meaning();
     }
 
     /**
@@ -156,7 +119,7 @@ public enum WasmGuestSetting {
      * @return the value as written; empty when no source sets it
      */
     public Optional<String> value() {
-        return Settings.system().get(key);
+        return Settings.system().get(key());
     }
 
     /**
@@ -166,8 +129,6 @@ public enum WasmGuestSetting {
      * @return empty for a key wasmguest does not know
      */
     public static Optional<WasmGuestSetting> byKey(String key) {
-        return Arrays.stream(values())
-                .filter(setting -> setting.key.equals(key))
-                .findFirst();
+        return Setting.byKey(key).map(setting -> valueOf(setting.name()));
     }
 }

@@ -3,8 +3,9 @@ package dev.wasmguest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.engine.GuestLoader;
-import dev.wasmguest.internal.engine.RunSpec;
+import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.ResourceSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,10 +118,10 @@ class BigGuestPreparationTest {
         Properties properties = new Properties();
         properties.setProperty("wasmguest.cache.dir", cacheDir.toString());
         Settings settings = Settings.of(properties, new Properties(), Map.of());
-        return new WasiRunner(
+        return new WasiRunner(GuestRunner.of(
                 GuestLoader.fromSettings(settings)
                         .handle(new ResourceSource(GUEST, getClass().getClassLoader()), Optional.empty()),
-                RunSpec.defaults(settings));
+                RunSpec.defaults(settings)));
     }
 
     private List<Path> compiledEntries() throws IOException {

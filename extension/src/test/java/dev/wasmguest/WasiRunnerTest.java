@@ -2,7 +2,9 @@ package dev.wasmguest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The runner API without JUnit: exit codes, traps, immutability and argument checks. */
@@ -102,5 +104,25 @@ class WasiRunnerTest {
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("classpath:guests/no-start.wasm")
                 .hasMessageContaining("exports no _start function");
+    }
+
+    @Test
+    void prepareFailsForABadModuleBeforeAnyRunAndReturnsTheRunnerForAGoodOne() {
+        assertThatThrownBy(() -> WasiRunner.fromResource("guests/no-start.wasm").prepare())
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageContaining("classpath:guests/no-start.wasm")
+                .hasMessageContaining("exports no _start function");
+        WasiRunner seed = WasiRunner.fromResource("guests/seed.wasm");
+        assertThat(seed.prepare()).isSameAs(seed);
+        assertThat(seed.run().preparation()).isLessThan(Duration.ofMillis(100)); // prepared already: no wait
+    }
+
+    @Test
+    void theCoresFailureReachesUsersAsTheirExceptionThrownWhereTheCoreThrewIt() {
+        Throwable thrown =
+                catchThrowable(() -> WasiRunner.fromResource("guests/nope.wasm").run());
+        assertThat(thrown).isInstanceOf(GuestResolutionException.class);
+        assertThat(((GuestResolutionException) thrown).source()).isEqualTo("classpath:guests/nope.wasm");
+        assertThat(thrown.getStackTrace()[0].getClassName()).startsWith("dev.wasmguest.internal.resolve.");
     }
 }

@@ -2,9 +2,10 @@ package dev.wasmguest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.engine.RunLimits;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.resolve.TransferLimits;
+import dev.wasmguest.internal.run.RunLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,18 @@ class WasmGuestSettingTest {
         assertThat(WasmGuestSetting.byKey("wasmguest.timeout")).contains(WasmGuestSetting.TIMEOUT);
         assertThat(WasmGuestSetting.byKey("wasmguest.tiemout")).isEmpty();
         assertThat(WasiTestSuite.CASES).isEqualTo(WasmGuestSetting.SUITE_CASES.key());
+    }
+
+    @Test
+    void namesTheKeysTheCoreReads() {
+        assertThat(Arrays.stream(WasmGuestSetting.values()).map(Enum::name))
+                .containsExactlyElementsOf(
+                        Arrays.stream(Setting.values()).map(Enum::name).collect(Collectors.toList()));
+        for (WasmGuestSetting setting : WasmGuestSetting.values()) {
+            Setting core = Setting.valueOf(setting.name());
+            assertThat(List.of(setting.key(), setting.defaultValue(), setting.meaning()))
+                    .containsExactly(core.key(), core.defaultValue(), core.meaning());
+        }
     }
 
     private static Duration duration(WasmGuestSetting setting) {

@@ -17,7 +17,7 @@ public final class ResolveInAnotherJvm {
     private ResolveInAnotherJvm() {}
 
     public static void main(String[] args) {
-        Logger engine = Logger.getLogger("dev.wasmguest.internal.engine");
+        Logger engine = Logger.getLogger("dev.wasmguest.internal.load");
         engine.setLevel(Level.FINE);
         engine.addHandler(new Handler() {
             @Override

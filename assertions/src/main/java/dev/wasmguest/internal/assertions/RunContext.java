@@ -3,7 +3,6 @@ package dev.wasmguest.internal.assertions;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.util.Excerpts;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -81,12 +80,26 @@ public final class RunContext {
     }
 
     static String excerpt(byte[] bytes) {
-        return Excerpts.headAndTail(bytes, HEAD_BYTES, System.lineSeparator());
+        return excerpt(bytes, HEAD_BYTES);
     }
 
     /** {@code text} whole when short, else {@code each} bytes of its head and tail around an omission marker. */
     public static String excerpt(String text, int each) {
-        return Excerpts.headAndTail(text.getBytes(StandardCharsets.UTF_8), each, System.lineSeparator());
+        return excerpt(text.getBytes(StandardCharsets.UTF_8), each);
+    }
+
+    /** The bytes whole when at most {@code 2 * each}, else their head and tail with the marker on a line between. */
+    private static String excerpt(byte[] bytes, int each) {
+        if (bytes.length <= 2 * each) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        String nl = System.lineSeparator();
+        String omitted = "… " + (bytes.length - 2 * each) + " bytes omitted …";
+        return new String(bytes, 0, each, StandardCharsets.UTF_8)
+                + nl
+                + omitted
+                + nl
+                + new String(bytes, bytes.length - each, each, StandardCharsets.UTF_8);
     }
 
     private static String indent(String text) {

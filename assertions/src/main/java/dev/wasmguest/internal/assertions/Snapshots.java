@@ -3,7 +3,6 @@ package dev.wasmguest.internal.assertions;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasmGuestSetting;
-import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +86,20 @@ public final class Snapshots {
         }
     }
 
-    /** Writes a snapshot atomically (temporary file, then rename), so that a reader never sees half of one. */
+    /**
+     * Writes a snapshot atomically (a temporary file beside it, then a rename), so that a reader, such as a test
+     * running in parallel, never sees half of one.
+     */
     public static void write(Path file, String content) {
         try {
-            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+            Path directory = Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             LOG.log(Level.WARNING, "Snapshot written: " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file, e);

@@ -2,7 +2,6 @@ package dev.wasmguest.internal.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.WasmGuestSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,12 +72,12 @@ public final class Settings {
     }
 
     /** The value of {@code setting}, with where it came from. */
-    public Optional<ConfigValue> value(WasmGuestSetting setting) {
+    public Optional<ConfigValue> value(Setting setting) {
         return value(setting.key());
     }
 
     /** The value of {@code setting} as {@code parse} reads it, or {@code fallback} when no source sets it. */
-    public <T> T read(WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
+    public <T> T read(Setting setting, Function<ConfigValue, T> parse, T fallback) {
         return value(setting).map(parse).orElse(fallback);
     }
 

@@ -3,8 +3,9 @@ package dev.wasmguest.internal.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.engine.GuestHandle;
-import dev.wasmguest.internal.engine.GuestLoader;
+import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.ModuleSource;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The modules of one JUnit run: one {@link GuestHandle} per module, so that each is resolved and compiled once
- * per JVM and shared by every test class and thread. Lives in the root context's store.
+ * The modules of one JUnit run: one {@link GuestRunner} per module, so that each is resolved and compiled once
+ * per JVM and its threads shared by every test class and thread. Lives in the root context's store.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class GuestRegistry {
@@ -22,7 +23,7 @@ public final class GuestRegistry {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuestRegistry.class);
 
     private final GuestLoader loader;
-    private final Map<ModuleKey, GuestHandle> handles = new ConcurrentHashMap<>();
+    private final Map<ModuleKey, GuestRunner> runners = new ConcurrentHashMap<>();
 
     private GuestRegistry(GuestLoader loader) {
         this.loader = loader;
@@ -43,9 +44,11 @@ public final class GuestRegistry {
         }
     }
 
-    /** The one handle of this run for a module and pin. */
-    public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
-        return handles.computeIfAbsent(new ModuleKey(source, sha256), key -> loader.handle(source, sha256));
+    /** The one runner of this run for a module and pin; give it its run settings with {@code withSpec}. */
+    public GuestRunner runner(ModuleSource source, Optional<String> sha256, RunSpec spec) {
+        return runners.computeIfAbsent(
+                        new ModuleKey(source, sha256), key -> GuestRunner.of(loader.handle(source, sha256), spec))
+                .withSpec(spec);
     }
 
     private record ModuleKey(ModuleSource source, Optional<String> sha256) {}

@@ -2,7 +2,7 @@ package dev.wasmguest.internal.junit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.engine.GuestHandle;
+import dev.wasmguest.internal.load.GuestHandle;
 import dev.wasmguest.internal.resolve.OfflineMissException;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import java.lang.reflect.Constructor;

@@ -1,6 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
-import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.util.Durations;
 import dev.wasmguest.internal.util.Lazy;
 import java.io.IOException;
@@ -183,7 +183,7 @@ final class HttpFetcher {
         chain.add(next);
         if (chain.size() - 1 > limits.maxRedirects()) {
             throw DownloadFailure.permanent("more than " + limits.maxRedirects() + " redirects: " + describe(chain)
-                    + "; use the final URL or raise " + WasmGuestSetting.HTTP_MAX_REDIRECTS.key());
+                    + "; use the final URL or raise " + Setting.HTTP_MAX_REDIRECTS.key());
         }
         return next;
     }
@@ -206,7 +206,7 @@ final class HttpFetcher {
 
     static String tooLarge(long size, long max) {
         return "the module is larger than the limit of " + max + " bytes (at least " + size + " bytes); raise "
-                + WasmGuestSetting.DOWNLOAD_MAX_BYTES.key() + " if this is expected";
+                + Setting.DOWNLOAD_MAX_BYTES.key() + " if this is expected";
     }
 
     /** Logs a long download's progress at most once per interval. */

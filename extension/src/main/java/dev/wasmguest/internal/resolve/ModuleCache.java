@@ -3,6 +3,7 @@ package dev.wasmguest.internal.resolve;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.util.AtomicFiles;
+import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

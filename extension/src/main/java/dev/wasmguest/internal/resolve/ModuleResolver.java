@@ -2,13 +2,13 @@ package dev.wasmguest.internal.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.source.UrlSource;
 import dev.wasmguest.internal.util.CacheLock;
+import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -46,7 +46,7 @@ public final class ModuleResolver {
 
     /**
      * @param pinnedSha256 the lower-case hex sha256 the module must have, or empty
-     * @throws GuestResolutionException when the module cannot be had or is not a wasm module with that hash;
+     * @throws ModuleLoadException when the module cannot be had or is not a wasm module with that hash;
      *         {@link OfflineMissException} when offline and the module is not cached
      */
     public ResolvedModule resolve(ModuleSource source, Optional<String> pinnedSha256) {
@@ -83,11 +83,11 @@ public final class ModuleResolver {
             }
             return download(uri, pinned, current);
         } catch (TimeoutException e) {
-            throw new GuestResolutionException(
+            throw new ModuleLoadException(
                     uri.toString(), e.getMessage() + "; if no other build is running, delete that file", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GuestResolutionException(uri.toString(), "interrupted while waiting for the cache lock", e);
+            throw new ModuleLoadException(uri.toString(), "interrupted while waiting for the cache lock", e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class ModuleResolver {
                                 + failure.getMessage());
                 return stale.get().module;
             }
-            throw new GuestResolutionException(uri.toString(), failure.getMessage() + via, failure);
+            throw new ModuleLoadException(uri.toString(), failure.getMessage() + via, failure);
         }
         if (outcome instanceof HttpFetcher.NotModified) {
             ModuleCache.UrlRecord record = stale.get().record.orElseThrow();
@@ -169,7 +169,7 @@ public final class ModuleResolver {
         WasmBytes.requireModule(source, bytes);
         String actual = Sha256.hex(bytes);
         pinnedSha256.filter(expected -> !expected.equals(actual)).ifPresent(expected -> {
-            throw new GuestResolutionException(
+            throw new ModuleLoadException(
                     source,
                     "hash mismatch: expected sha256 " + expected + " got "
                             + actual + "; the module changed at its source, update the sha256 attribute if that is"
@@ -183,19 +183,19 @@ public final class ModuleResolver {
             try {
                 return Files.readAllBytes(file.path());
             } catch (NoSuchFileException e) {
-                throw new GuestResolutionException(
+                throw new ModuleLoadException(
                         source.describe(),
                         "no such file (relative paths resolve" + " against the working directory "
                                 + Path.of("").toAbsolutePath() + ")",
                         e);
             } catch (IOException e) {
-                throw new GuestResolutionException(source.describe(), "cannot read the file: " + e, e);
+                throw new ModuleLoadException(source.describe(), "cannot read the file: " + e, e);
             }
         }
         if (source instanceof ResourceSource resource) {
             try (InputStream in = resource.classLoader().getResourceAsStream(resource.name())) {
                 if (in == null) {
-                    throw new GuestResolutionException(
+                    throw new ModuleLoadException(
                             source.describe(),
                             "no such resource on the class path;"
                                     + " resource names are absolute, e.g. \"guests/hello.wasm\" for"
@@ -203,7 +203,7 @@ public final class ModuleResolver {
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new GuestResolutionException(source.describe(), "cannot read the resource: " + e, e);
+                throw new ModuleLoadException(source.describe(), "cannot read the resource: " + e, e);
             }
         }
         return ((BytesSource) source).bytes();

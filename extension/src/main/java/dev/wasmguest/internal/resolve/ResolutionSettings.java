@@ -1,18 +1,18 @@
 package dev.wasmguest.internal.resolve;
 
-import static dev.wasmguest.WasmGuestSetting.CACHE_DIR;
-import static dev.wasmguest.WasmGuestSetting.CACHE_LOCK_TIMEOUT;
-import static dev.wasmguest.WasmGuestSetting.CACHE_MAX_AGE;
-import static dev.wasmguest.WasmGuestSetting.DOWNLOAD_MAX_BYTES;
-import static dev.wasmguest.WasmGuestSetting.HTTP_CONNECT_TIMEOUT;
-import static dev.wasmguest.WasmGuestSetting.HTTP_MAX_REDIRECTS;
-import static dev.wasmguest.WasmGuestSetting.HTTP_REQUEST_TIMEOUT;
-import static dev.wasmguest.WasmGuestSetting.HTTP_RETRIES;
-import static dev.wasmguest.WasmGuestSetting.HTTP_RETRY_BACKOFF;
-import static dev.wasmguest.WasmGuestSetting.HTTP_STALL_TIMEOUT;
-import static dev.wasmguest.WasmGuestSetting.OFFLINE;
-import static dev.wasmguest.WasmGuestSetting.OFFLINE_MISSING;
-import static dev.wasmguest.WasmGuestSetting.URL_REWRITE;
+import static dev.wasmguest.internal.config.Setting.CACHE_DIR;
+import static dev.wasmguest.internal.config.Setting.CACHE_LOCK_TIMEOUT;
+import static dev.wasmguest.internal.config.Setting.CACHE_MAX_AGE;
+import static dev.wasmguest.internal.config.Setting.DOWNLOAD_MAX_BYTES;
+import static dev.wasmguest.internal.config.Setting.HTTP_CONNECT_TIMEOUT;
+import static dev.wasmguest.internal.config.Setting.HTTP_MAX_REDIRECTS;
+import static dev.wasmguest.internal.config.Setting.HTTP_REQUEST_TIMEOUT;
+import static dev.wasmguest.internal.config.Setting.HTTP_RETRIES;
+import static dev.wasmguest.internal.config.Setting.HTTP_RETRY_BACKOFF;
+import static dev.wasmguest.internal.config.Setting.HTTP_STALL_TIMEOUT;
+import static dev.wasmguest.internal.config.Setting.OFFLINE;
+import static dev.wasmguest.internal.config.Setting.OFFLINE_MISSING;
+import static dev.wasmguest.internal.config.Setting.URL_REWRITE;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.ConfigValue;
@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
 
 /**
  * Everything that governs how modules are resolved, read from configuration keys (see {@link
- * dev.wasmguest.WasmGuestSetting} and the configuration table). Immutable.
+ * dev.wasmguest.Setting} and the configuration table). Immutable.
  *
  * @param maxAge how long a downloaded, unpinned URL is used without asking the server again
  * @param offline never touch the network

@@ -2,7 +2,6 @@ package dev.wasmguest.internal.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.GuestResolutionException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -29,13 +28,13 @@ public final class WasmBytes {
     }
 
     /**
-     * @throws GuestResolutionException saying what the bytes look like instead (HTML, text, a component, ...)
+     * @throws ModuleLoadException saying what the bytes look like instead (HTML, text, a component, ...)
      */
     public static void requireModule(String source, byte[] bytes) {
         if (hasWasmHeader(bytes)) {
             return;
         }
-        throw new GuestResolutionException(
+        throw new ModuleLoadException(
                 source,
                 describeNonModule(bytes)
                         + "; check that the source points at a .wasm file and not at a web page or a text file");

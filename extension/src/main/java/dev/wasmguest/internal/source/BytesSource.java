@@ -2,7 +2,7 @@ package dev.wasmguest.internal.source;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.resolve.Sha256;
+import dev.wasmguest.internal.util.Sha256;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 

@@ -2,7 +2,6 @@ package dev.wasmguest.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.WasmGuestSetting;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One order everywhere, JUnit's: launcher parameters, system properties, junit-platform.properties, environment. */
 class SettingsTest {
 
-    private static final WasmGuestSetting KEY = WasmGuestSetting.TIMEOUT;
+    private static final Setting KEY = Setting.TIMEOUT;
 
     @Test
     void eachSourceInTurnAndWhereTheValueCameFrom() {
@@ -69,7 +68,7 @@ class SettingsTest {
                 new URLClassLoader(new URL[] {classes.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);
 
-            assertThat(WasmGuestSetting.SNAPSHOTS_DIR.value()).contains("from/the/file");
+            assertThat(Settings.system().get(Setting.SNAPSHOTS_DIR.key())).contains("from/the/file");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -3,10 +3,10 @@ package dev.wasmguest.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmguest.GuestResolutionException;
-import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.util.Sha256;
 import dev.wasmguest.testsupport.LogCapture;
 import dev.wasmguest.testsupport.MutableClock;
 import java.io.IOException;
@@ -67,8 +67,8 @@ class ModuleResolverTest {
 
     private ModuleResolver resolver(String... keysAndValues) {
         Properties properties = new Properties();
-        properties.setProperty(WasmGuestSetting.CACHE_DIR.key(), cacheDir.toString());
-        properties.setProperty(WasmGuestSetting.HTTP_RETRY_BACKOFF.key(), "PT0.01S");
+        properties.setProperty(Setting.CACHE_DIR.key(), cacheDir.toString());
+        properties.setProperty(Setting.HTTP_RETRY_BACKOFF.key(), "PT0.01S");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
@@ -119,7 +119,7 @@ class ModuleResolverTest {
         String expected = "0".repeat(64);
 
         assertThatThrownBy(() -> resolver().resolve(url("/seed.wasm"), Optional.of(expected)))
-                .isInstanceOf(GuestResolutionException.class)
+                .isInstanceOf(ModuleLoadException.class)
                 .hasMessageContaining("/seed.wasm: hash mismatch: expected sha256 " + expected + " got " + seedSha256);
         assertThat(cacheDir.resolve("modules")).doesNotExist();
         assertThat(cacheDir.resolve("urls")).doesNotExist();

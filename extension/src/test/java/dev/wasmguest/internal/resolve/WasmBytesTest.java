@@ -3,7 +3,6 @@ package dev.wasmguest.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmguest.GuestResolutionException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class WasmBytesTest {
     void recognisesHtml() {
         byte[] page = "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WasmBytes.requireModule("https://x/m.wasm", page))
-                .isInstanceOf(GuestResolutionException.class)
+                .isInstanceOf(ModuleLoadException.class)
                 .hasMessageStartingWith("Cannot load guest module https://x/m.wasm: received HTML, not a wasm module")
                 .hasMessageContaining("<!DOCTYPE html>");
     }

@@ -1,0 +1,105 @@
+package dev.wasmguest.internal.config;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Every configuration key with its documented default and meaning: the table the core reads keys from. The public
+ * {@code dev.wasmguest.Setting} names the same constants for users; a test keeps the two alike.
+ */
+@API(status = INTERNAL, since = "0.2")
+public enum Setting {
+    CACHE_DIR(
+            "wasmguest.cache.dir",
+            "$XDG_CACHE_HOME/wasmguest, else ~/.cache/wasmguest",
+            "the disk cache of downloaded modules"),
+    CACHE_MAX_AGE(
+            "wasmguest.cache.maxAge",
+            "P1D",
+            "how long a downloaded, unpinned URL is used without asking the server again"),
+    OFFLINE("wasmguest.offline", "false", "true: never touch the network; use cached modules, even stale ones"),
+    OFFLINE_MISSING(
+            "wasmguest.offline.missing",
+            "fail",
+            "in offline mode, skip skips (instead of fails) a test whose module is not cached"),
+    URL_REWRITE(
+            "wasmguest.url.rewrite",
+            "none",
+            "download-URL prefix rewrites FROM=>TO, comma-separated, first match"
+                    + " wins, e.g. https://github.com/=>https://mirror.corp/github/"),
+    HTTP_CONNECT_TIMEOUT("wasmguest.http.connectTimeout", "PT10S", "establishing a connection"),
+    HTTP_REQUEST_TIMEOUT(
+            "wasmguest.http.requestTimeout", "PT30S", "from sending a request until the response headers arrive"),
+    HTTP_STALL_TIMEOUT(
+            "wasmguest.http.stallTimeout", "PT30S", "the longest wait for the next bytes of a response body"),
+    HTTP_RETRIES(
+            "wasmguest.http.retries",
+            "3",
+            "further attempts after a connection error, timeout, stalled or cut-off"
+                    + " body, or 5xx (never after 4xx)"),
+    HTTP_RETRY_BACKOFF(
+            "wasmguest.http.retryBackoff", "PT0.5S", "the wait before the first retry; doubles for each further one"),
+    HTTP_MAX_REDIRECTS(
+            "wasmguest.http.maxRedirects", "5", "redirects followed before giving up (loops are detected at once)"),
+    DOWNLOAD_MAX_BYTES(
+            "wasmguest.download.maxBytes",
+            "536870912 (512 MiB)",
+            "the largest module accepted, checked while streaming"),
+    CACHE_LOCK_TIMEOUT(
+            "wasmguest.cache.lockTimeout",
+            "PT10M",
+            "the longest wait for another thread or JVM downloading" + " the same URL or translating the same module"),
+    CACHE_COMPILED(
+            "wasmguest.cache.compiled",
+            "true",
+            "keep Chicory's compiled code and validation markers in the cache directory for later JVMs"),
+    ENGINE("wasmguest.engine", "auto", "auto, compiler or interpreter (Execution engines)"),
+    TIMEOUT("wasmguest.timeout", "PT60S", "the timeout of each run, from the guest's start"),
+    PREPARE_TIMEOUT(
+            "wasmguest.prepare.timeout",
+            "PT10M",
+            "the longest a run waits for its module to be resolved," + " parsed and (compiler engine) translated"),
+    MAX_MEMORY("wasmguest.maxMemory", "512m", "the memory limit of each run (bytes, or with k, m, g)"),
+    MAX_OUTPUT("wasmguest.output.max", "16m", "bytes captured per output stream"),
+    CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
+    RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
+    REPORT("wasmguest.report", "failures", "all: attach every test's runs to the JUnit report, not only failing ones'"),
+    SNAPSHOTS("wasmguest.snapshots", "compare", "update: write missing and changed snapshots (refused when CI=true)"),
+    SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
+    SUITE_CASES("wasmguest.suite.cases", "all", "globs over case names of spec-driven suites, comma-separated");
+
+    private final String key;
+    private final String defaultValue;
+    private final String meaning;
+
+    Setting(String key, String defaultValue, String meaning) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+    }
+
+    /** The key, e.g. {@code wasmguest.timeout}. */
+    public String key() {
+        return key;
+    }
+
+    /** The default, as documentation says it, e.g. {@code PT60S} or {@code host clocks}. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the key means, in a line. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The setting with this key; empty for a key wasmguest does not know. */
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values())
+                .filter(setting -> setting.key.equals(key))
+                .findFirst();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.wasmguest.internal.load;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * A module's functions as JVM classes, made by Chicory's compiler: a factory of machines that run them, and which
+ * functions Chicory's interpreter runs instead because they are too large for one JVM method. Shared by every run
+ * and thread.
+ *
+ * @param machines makes the machine of one instance
+ * @param interpreted the function indices left to the interpreter, ascending
+ */
+record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpreted) {
+
+    private static final String PROPERTIES = "wasm-module.properties";
+
+    CompiledCode {
+        interpreted = List.copyOf(interpreted);
+    }
+
+    /**
+     * Compiled code from the jar Chicory's compiler produced, with each class defined only when a run first needs
+     * it. Chicory's own loading defines and verifies every class up front, which for a 30 MB module is seconds of
+     * work for code that a short run never reaches.
+     *
+     * @throws IllegalStateException when the jar is not one Chicory's compiler wrote
+     */
+    static CompiledCode load(byte[] jar, List<Integer> interpreted) {
+        Map<String, byte[]> classes = new ConcurrentHashMap<>();
+        String mainClass = null;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                String name = entry.getName();
+                if (name.equals(PROPERTIES)) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    mainClass = properties.getProperty("mainClass");
+                } else if (name.endsWith(".class")) {
+                    classes.put(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (mainClass == null || !classes.containsKey(mainClass)) {
+            throw new IllegalStateException("compiled code without its machine class");
+        }
+        return new CompiledCode(machineFactory(new GeneratedClasses(classes), mainClass), interpreted);
+    }
+
+    private static Function<Instance, Machine> machineFactory(ClassLoader loader, String mainClass) {
+        MethodHandle constructor;
+        try {
+            constructor = MethodHandles.publicLookup()
+                    .findConstructor(loader.loadClass(mainClass), MethodType.methodType(void.class, Instance.class))
+                    .asType(MethodType.methodType(Machine.class, Instance.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled code whose machine class cannot be used: " + e, e);
+        }
+        return instance -> {
+            try {
+                return (Machine) constructor.invokeExact(instance);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Defines the generated classes on demand, in a loader whose parent sees Chicory, as Chicory's own does. */
+    private static final class GeneratedClasses extends ClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> classes;
+
+        GeneratedClasses(Map<String, byte[]> classes) {
+            super(MachineFactoryCompiler.class.getClassLoader());
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.remove(name); // a defined class needs its bytes no more
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

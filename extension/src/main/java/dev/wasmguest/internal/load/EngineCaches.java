@@ -1,0 +1,26 @@
+package dev.wasmguest.internal.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What loading a module may reuse from earlier JVMs: Chicory's compiled classes, and the fact that the module was
+ * validated.
+ */
+record EngineCaches(Optional<CompiledCodeCache> compiledCode, ValidatedModules validated) {
+
+    /** Nothing reused: every JVM validates and compiles. */
+    static EngineCaches none() {
+        return new EngineCaches(Optional.empty(), ValidatedModules.none());
+    }
+
+    /**
+     * Both kept under {@code cacheDirectory}, beside the module cache; a JVM waits up to {@code lockTimeout} for
+     * another one compiling the same module.
+     */
+    static EngineCaches in(Path cacheDirectory, Duration lockTimeout) {
+        return new EngineCaches(
+                Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout)), ValidatedModules.in(cacheDirectory));
+    }
+}

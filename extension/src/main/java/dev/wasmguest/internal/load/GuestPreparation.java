@@ -1,0 +1,156 @@
+package dev.wasmguest.internal.load;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.util.Background;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * Turns resolved bytes into a {@link PreparedGuest}, before any run: parses, checks that the module is a WASI
+ * command, and reuses what earlier JVMs left in the caches. A module whose compiled code is cached (and that was
+ * validated before) is parsed without the function bodies that code replaces, and its classes are loaded as runs
+ * reach them; any other module is parsed whole, validated unless validated before, and translated later, on first
+ * need, in the background.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class GuestPreparation {
+
+    private static final System.Logger LOG = System.getLogger(GuestPreparation.class.getName());
+    private static final String START = "_start";
+
+    private GuestPreparation() {}
+
+    /**
+     * Prepares without caches: every JVM validates and translates.
+     *
+     * @throws ModuleLoadException naming the module when it is malformed, invalid or has no
+     *         {@code _start} function
+     */
+    public static PreparedGuest prepare(ModuleSource source, ResolvedModule resolved) {
+        return prepare(source, resolved, EngineCaches.none());
+    }
+
+    /**
+     * Prepares reusing {@code caches}.
+     *
+     * @throws ModuleLoadException naming the module when it is malformed, invalid or has no
+     *         {@code _start} function
+     */
+    static PreparedGuest prepare(ModuleSource source, ResolvedModule resolved, EngineCaches caches) {
+        String name = source.describe();
+        byte[] bytes = resolved.bytes();
+        String digest = "sha256:" + resolved.sha256();
+        boolean validated = caches.validated().contains(resolved.sha256());
+        if (validated) {
+            Optional<PreparedGuest> fromCache = withCachedCode(source, resolved, caches.compiledCode());
+            if (fromCache.isPresent()) {
+                return fromCache.get();
+            }
+        }
+        ProgressLog progress = ProgressLog.start(
+                subject(name, bytes.length),
+                () -> validated
+                        ? "parsing it"
+                        : "parsing and validating it (validation is remembered in the cache for later JVMs)");
+        WasmModule module;
+        try {
+            module = parse(name, bytes, digest, !validated);
+        } finally {
+            progress.end(() -> "parsed");
+        }
+        requireStart(name, module.exportSection());
+        if (!validated) {
+            caches.validated().add(resolved.sha256());
+        }
+        return new PreparedGuest(
+                name, source.fileName(), resolved.sha256(), bytes, module, Optional.empty(), caches.compiledCode());
+    }
+
+    /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
+    private static Optional<PreparedGuest> withCachedCode(
+            ModuleSource source, ResolvedModule resolved, Optional<CompiledCodeCache> cache) {
+        Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(resolved.sha256()));
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = source.describe();
+        // Independent parts of similar cost (yosys: 0.2-0.4 s each): the classes and the interpreted bodies are
+        // made ready on other threads while this one parses the rest.
+        long start = System.nanoTime();
+        CompletableFuture<CompiledCode> loading = Background.start(
+                "wasmguest-load " + source.fileName(),
+                () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted()));
+        try {
+            WasmModule module = ModuleParser.parseWithBodiesOf(
+                    resolved.bytes(),
+                    "sha256:" + resolved.sha256(),
+                    entry.get().interpreted().stream()
+                            .map(function -> function - entry.get().importedFunctions())
+                            .collect(Collectors.toList()));
+            requireStart(name, module.exportSection());
+            long parsed = System.nanoTime();
+            CompiledCode code = loading.join();
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + name + ": loaded its compiled code from the cache in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
+                            + (parsed - start) / 1_000_000 + " ms)");
+            PreparedGuest guest = new PreparedGuest(
+                    name, source.fileName(), resolved.sha256(), resolved.bytes(), module, Optional.of(code), cache);
+            guest.logInterpreted(code.interpreted(), Level.DEBUG);
+            return Optional.of(guest);
+        } catch (CompletionException | ChicoryException e) {
+            Throwable reason = e instanceof CompletionException ? e.getCause() : e;
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": cannot use its cached compiled code (" + reason
+                            + "); parsing and translating it again");
+            return Optional.empty();
+        }
+    }
+
+    private static WasmModule parse(String name, byte[] bytes, String digest, boolean validate) {
+        try {
+            return ModuleParser.parse(bytes, digest, validate);
+        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ModuleLoadException(
+                    name,
+                    "malformed module: " + e.getMessage()
+                            + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
+                    e);
+        }
+    }
+
+    private static void requireStart(String name, ExportSection exports) {
+        for (int i = 0; i < exports.exportCount(); i++) {
+            Export export = exports.getExport(i);
+            if (export.name().equals(START) && export.exportType() == ExternalType.FUNCTION) {
+                return;
+            }
+        }
+        throw new ModuleLoadException(
+                name,
+                "the module exports no _start function, so it is not a WASI"
+                        + " command; build it as an executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor"
+                        + " or -Wl,--no-entry)");
+    }
+
+    /** How progress lines name a module: its source and size. */
+    static String subject(String source, int size) {
+        return String.format(Locale.ROOT, "Guest module %s (%.1f MB)", source, size / 1e6);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.wasmguest.internal.load;
+
+import com.dylibso.chicory.wasm.MalformedException;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.SortedSet;
+
+/**
+ * Where things are in a module's binary: its sections, and in the code section each function body. Reading this
+ * costs a walk over the section and body headers, not a parse of any instruction, so that a loader can look at
+ * body sizes before translating and decode only the bodies it needs.
+ *
+ * <p>Only the structure is checked here (sizes within bounds); everything else is left to Chicory's parser.
+ */
+final class ModuleLayout {
+
+    private static final int HEADER_BYTES = 8;
+    private static final int TYPE = 1;
+    private static final int FUNCTION = 3;
+    private static final int CODE = 10;
+
+    private final byte[] bytes;
+    private final int typeStart;
+    private final int typeEnd;
+    /** Offset of each function body's size field, then the end of the last body. */
+    private final int[] bodies;
+
+    private ModuleLayout(byte[] bytes, int typeStart, int typeEnd, int[] bodies) {
+        this.bytes = bytes;
+        this.typeStart = typeStart;
+        this.typeEnd = typeEnd;
+        this.bodies = bodies;
+    }
+
+    /**
+     * @throws MalformedException when a section or body runs past the end of the module
+     */
+    static ModuleLayout of(byte[] bytes) {
+        Reader reader = new Reader(bytes, HEADER_BYTES);
+        int typeStart = -1;
+        int typeEnd = -1;
+        int[] bodies = {reader.position};
+        while (reader.position < bytes.length) {
+            int id = reader.u8();
+            int size = reader.u32();
+            int start = reader.position;
+            int end = reader.skip(size);
+            if (id == TYPE) {
+                typeStart = start;
+                typeEnd = end;
+            } else if (id == CODE) {
+                bodies = bodyOffsets(new Reader(bytes, start), end);
+            }
+        }
+        return new ModuleLayout(bytes, typeStart, typeEnd, bodies);
+    }
+
+    private static int[] bodyOffsets(Reader reader, int sectionEnd) {
+        int count = reader.u32();
+        if (count > sectionEnd - reader.position) {
+            throw new MalformedException("function body count " + count + " exceeds the code section");
+        }
+        int[] offsets = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = reader.position;
+            reader.skip(reader.u32());
+        }
+        offsets[count] = reader.position;
+        if (reader.position > sectionEnd) {
+            throw new MalformedException("function bodies run past the end of the code section");
+        }
+        return offsets;
+    }
+
+    /** The size in bytes of all function bodies together. */
+    int codeBytes() {
+        return bodies[bodies.length - 1] - bodies[0];
+    }
+
+    /** How many function bodies the code section holds. */
+    int bodyCount() {
+        return bodies.length - 1;
+    }
+
+    /** The size in bytes of the {@code index}-th body of the code section (not counting imported functions). */
+    int bodySize(int index) {
+        return bodies[index + 1] - bodies[index];
+    }
+
+    /**
+     * A module of the type section and the chosen function bodies, in ascending order: parsed by Chicory, it yields
+     * exactly those bodies, decoded as in the whole module, without decoding any other. (Decoding a body needs the
+     * types, for block types, but not its own function's type: every body is declared with type 0.)
+     *
+     * @param chosen indices into the code section
+     */
+    byte[] moduleOfBodies(SortedSet<Integer> chosen) {
+        ByteArrayOutputStream functions = new ByteArrayOutputStream();
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        writeU32(functions, chosen.size());
+        writeU32(code, chosen.size());
+        for (int index : chosen) {
+            writeU32(functions, 0);
+            code.write(bytes, bodies[index], bodySize(index));
+        }
+        ByteArrayOutputStream module = new ByteArrayOutputStream();
+        module.write(bytes, 0, HEADER_BYTES);
+        if (typeStart >= 0) {
+            writeSection(module, TYPE, Arrays.copyOfRange(bytes, typeStart, typeEnd));
+        }
+        writeSection(module, FUNCTION, functions.toByteArray());
+        writeSection(module, CODE, code.toByteArray());
+        return module.toByteArray();
+    }
+
+    private static void writeSection(ByteArrayOutputStream out, int id, byte[] content) {
+        out.write(id);
+        writeU32(out, content.length);
+        out.writeBytes(content);
+    }
+
+    private static void writeU32(ByteArrayOutputStream out, int value) {
+        long rest = Integer.toUnsignedLong(value);
+        do {
+            int low = (int) (rest & 0x7f);
+            rest >>>= 7;
+            out.write(rest == 0 ? low : low | 0x80);
+        } while (rest != 0);
+    }
+
+    /** Reads LEB128 numbers and skips spans, refusing any that leave the module. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes, int position) {
+            this.bytes = bytes;
+            this.position = position;
+        }
+
+        int u8() {
+            if (position >= bytes.length) {
+                throw new MalformedException("unexpected end of the module at byte " + position);
+            }
+            return bytes[position++] & 0xff;
+        }
+
+        int u32() {
+            long value = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int next = u8();
+                value |= (long) (next & 0x7f) << shift;
+                if (next < 0x80) {
+                    if (value > Integer.MAX_VALUE) {
+                        throw new MalformedException("size " + value + " at byte " + position + " is out of range");
+                    }
+                    return (int) value;
+                }
+            }
+            throw new MalformedException("integer representation too long at byte " + position);
+        }
+
+        /** Moves past {@code size} bytes; returns the new position. */
+        int skip(int size) {
+            if (size > bytes.length - position) {
+                throw new MalformedException("length out of bounds: " + size + " bytes at byte " + position + " of a "
+                        + bytes.length + "-byte module");
+            }
+            position += size;
+            return position;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Turning bytes into something runnable, once per module: parse and validate ({@code ModuleParser},
+ * {@code ValidatedModules}), translate to JVM bytecode ({@code Translator}) and keep the result for later JVMs
+ * ({@code CompiledCodeCache}); {@code GuestPreparation} and {@code PreparedGuest} hold it together,
+ * {@code GuestHandle} prepares a module once, in the background, for every runner of it.
+ *
+ * <p>May use: {@code resolve}, {@code source}, {@code config}, {@code util}, Chicory. Knows nothing of running.
+ * Core layer: framework-free.
+ */
+package dev.wasmguest.internal.load;

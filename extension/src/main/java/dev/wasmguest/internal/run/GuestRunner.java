@@ -1,0 +1,123 @@
+package dev.wasmguest.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.internal.load.GuestHandle;
+import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.util.Durations;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * A module with all a run needs besides: what the guest is given, the threads that run it, and who hears of each
+ * result. The framework-free core of the public {@code WasiRunner}, which is a facade over it, and what the JUnit
+ * layer configures. Immutable and thread-safe; runners derived from one share its module and threads.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class GuestRunner {
+
+    private final GuestHandle guest;
+    private final RunThreads threads;
+    private final RunSpec spec;
+    private final Consumer<RunRecord> observer;
+    private final Optional<Supplier<String>> testNamer;
+
+    private GuestRunner(
+            GuestHandle guest,
+            RunThreads threads,
+            RunSpec spec,
+            Consumer<RunRecord> observer,
+            Optional<Supplier<String>> testNamer) {
+        this.guest = guest;
+        this.threads = threads;
+        this.spec = spec;
+        this.observer = observer;
+        this.testNamer = testNamer;
+    }
+
+    /** A runner of {@code guest} with its own threads, heard by no one. */
+    public static GuestRunner of(GuestHandle guest, RunSpec spec) {
+        return new GuestRunner(guest, new RunThreads(guest.source().fileName()), spec, record -> {}, Optional.empty());
+    }
+
+    public GuestHandle guest() {
+        return guest;
+    }
+
+    public RunSpec spec() {
+        return spec;
+    }
+
+    /** This runner with other run settings. */
+    public GuestRunner withSpec(RunSpec changed) {
+        return new GuestRunner(guest, threads, changed, observer, testNamer);
+    }
+
+    /**
+     * This runner as given to a test: {@code next} hears of every result too (for reports), and results are named
+     * by {@code namer} (for snapshots) when it is present.
+     */
+    public GuestRunner inTest(Consumer<RunRecord> next, Optional<Supplier<String>> namer) {
+        return new GuestRunner(guest, threads, spec, observer.andThen(next), namer.or(() -> testNamer));
+    }
+
+    /**
+     * Runs the guest once: waits for its module to be prepared (bounded by the prepare timeout), then runs it in a
+     * fresh instance on the calling thread. An interrupt while waiting gives a record of a run stopped before it
+     * started, and the thread stays interrupted.
+     *
+     * @throws ModuleLoadException when the module cannot be prepared, or not within the prepare timeout
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
+     */
+    public RunRecord run() {
+        long asked = System.nanoTime();
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
+        PreparedGuest prepared;
+        PreparedGuest.Code code;
+        try {
+            prepared = guest.await(deadline);
+            code = prepared.codeFor(spec.engine(), deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return observed(RunRecord.interruptedBeforeStart(
+                    invocation(guest.source().describe(), guest.source().fileName()),
+                    spec.limits(),
+                    spec.engine(),
+                    since(asked)));
+        } catch (TimeoutException e) {
+            throw preparationTooSlow(e);
+        }
+        return observed(GuestExecution.run(new GuestExecution.Request(
+                threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked))));
+    }
+
+    private RunRecord.Invocation invocation(String source, String fileName) {
+        return new RunRecord.Invocation(source, spec.argv(fileName), spec.env(), testNamer.map(Supplier::get));
+    }
+
+    private RunRecord observed(RunRecord record) {
+        observer.accept(record);
+        return record;
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private ModuleLoadException preparationTooSlow(TimeoutException cause) {
+        String key = Setting.PREPARE_TIMEOUT.key();
+        return new ModuleLoadException(
+                guest.source().describe(),
+                "preparing the module took longer than " + key + " ("
+                        + Durations.describe(spec.limits().prepareTimeout())
+                        + "); it goes on in the background and its result will be cached. Raise " + key + ", or use "
+                        + Setting.ENGINE.key() + "=auto so that runs start in the interpreter meanwhile",
+                cause);
+    }
+}

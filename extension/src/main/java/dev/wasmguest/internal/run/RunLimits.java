@@ -1,0 +1,46 @@
+package dev.wasmguest.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.time.Duration;
+import org.apiguardian.api.API;
+
+/**
+ * Bounds on one run.
+ *
+ * @param timeout wall-clock time before the guest is stopped
+ * @param maxMemoryBytes the largest linear memory the guest may grow to (rounded down to 64 KiB pages)
+ * @param maxOutputBytes bytes kept per output stream; the rest is dropped and the stream marked truncated
+ * @param prepareTimeout how long a run may wait, before it starts, for its module to be resolved, parsed and (for
+ *        the compiler engine) translated
+ */
+@API(status = INTERNAL, since = "0.1")
+public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputBytes, Duration prepareTimeout) {
+
+    public static final long PAGE_BYTES = 64 * 1024;
+
+    public static final RunLimits DEFAULTS =
+            new RunLimits(Duration.ofSeconds(60), 512L * 1024 * 1024, 16L * 1024 * 1024, Duration.ofMinutes(10));
+
+    public RunLimits withTimeout(Duration value) {
+        return new RunLimits(value, maxMemoryBytes, maxOutputBytes, prepareTimeout);
+    }
+
+    public RunLimits withMaxMemoryBytes(long value) {
+        return new RunLimits(timeout, value, maxOutputBytes, prepareTimeout);
+    }
+
+    public RunLimits withMaxOutputBytes(long value) {
+        return new RunLimits(timeout, maxMemoryBytes, value, prepareTimeout);
+    }
+
+    public RunLimits withPrepareTimeout(Duration value) {
+        return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, value);
+    }
+
+    /** The memory limit in pages, at most Chicory's own cap. */
+    public int maxMemoryPages() {
+        return (int) Math.min(maxMemoryBytes / PAGE_BYTES, MemoryLimits.MAX_PAGES);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wasmguest.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.internal.util.Durations;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * How one run ended and what it wrote: the one result type of a run, from {@link GuestExecution} to the public
+ * {@code WasiResult}, which is a view of it.
+ *
+ * @param invocation what ran: the module, its arguments and environment, and the test that ran it
+ * @param exitCode the code given to {@code proc_exit}, 0 when {@code _start} returned; meaningless unless the
+ *        outcome is {@link RunOutcome#EXITED}
+ * @param trap the trap message when trapped, else null
+ * @param stdoutDropped bytes of stdout dropped beyond the capture limit
+ * @param memoryBytes the guest's linear memory size when the run ended
+ * @param maxMemoryBytes the most the guest could have grown its memory to
+ * @param engine the engine that ran the guest: {@link Engine#COMPILER} or {@link Engine#INTERPRETER}
+ * @param files the guest's directories after the run, when it had any
+ * @param preparation how long the run waited for its module to be prepared before it started
+ * @param started false when the run was stopped while it waited, before the guest started
+ */
+@API(status = INTERNAL, since = "0.1")
+public record RunRecord(
+        Invocation invocation,
+        RunOutcome outcome,
+        int exitCode,
+        String trap,
+        byte[] stdout,
+        long stdoutDropped,
+        byte[] stderr,
+        long stderrDropped,
+        long memoryBytes,
+        long maxMemoryBytes,
+        Duration duration,
+        Duration timeout,
+        Engine engine,
+        Duration preparation,
+        boolean started,
+        Optional<GuestFiles> files) {
+
+    /**
+     * What ran.
+     *
+     * @param source the module's source as named: URL, path or classpath resource
+     * @param argv the arguments, {@code argv[0]} first
+     * @param env the environment variables the guest saw
+     * @param testName the name of the test that made the run, when a JUnit extension injected the runner
+     */
+    public record Invocation(String source, List<String> argv, Map<String, String> env, Optional<String> testName) {
+        public Invocation {
+            argv = List.copyOf(argv);
+            env = Map.copyOf(env);
+        }
+    }
+
+    /**
+     * A run stopped by an interrupt of its caller while it waited for its module, before the guest started.
+     *
+     * @param engine the engine that was asked for
+     */
+    public static RunRecord interruptedBeforeStart(
+            Invocation invocation, RunLimits limits, Engine engine, Duration preparation) {
+        return new RunRecord(
+                invocation,
+                RunOutcome.TIMED_OUT,
+                0,
+                null,
+                new byte[0],
+                0,
+                new byte[0],
+                0,
+                0,
+                limits.maxMemoryBytes(),
+                Duration.ZERO,
+                limits.timeout(),
+                engine,
+                preparation,
+                false,
+                Optional.empty());
+    }
+
+    /** How the run ended, in words: {@code exited with code 1}, {@code trapped: ...}, {@code timed out after ...}. */
+    public String describeOutcome() {
+        return switch (outcome) {
+            case EXITED -> "exited with code " + exitCode;
+            case TRAPPED -> "trapped: " + trap;
+            case TIMED_OUT ->
+                started
+                        ? "timed out after " + Durations.describe(timeout) + " and was stopped"
+                        : "stopped by an interrupt before it started, while its module was being prepared";
+        };
+    }
+}

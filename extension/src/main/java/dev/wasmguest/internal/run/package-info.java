@@ -1,0 +1,11 @@
+/**
+ * Running a prepared module: a fresh instance and WASI context per run ({@code GuestExecution}), what a run is given
+ * and its limits ({@code RunSpec}, {@code RunLimits}, {@code Mount}, {@code GuestFiles}), captured output, the
+ * bounded memory, timeouts and their threads ({@code Deadlines}, {@code RunThreads}), and the one result type of a
+ * run ({@code RunRecord}). {@code GuestRunner} puts a module and its run settings together: the core of the public
+ * {@code WasiRunner}.
+ *
+ * <p>May use: {@code load}, {@code wasi}, {@code resolve}, {@code source}, {@code config}, {@code util}, Chicory.
+ * Core layer: framework-free.
+ */
+package dev.wasmguest.internal.run;

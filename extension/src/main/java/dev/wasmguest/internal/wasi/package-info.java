@@ -1,0 +1,7 @@
+/**
+ * Where we correct Chicory's WASI to behave as wasmtime does: {@code O_APPEND} ({@code AppendMode}), clocks that a
+ * test fixes ({@code DeterministicTime}), and Chicory's WASI log routed to our logger ({@code WasiCallLog}).
+ *
+ * <p>May use: {@code util}, Chicory. Core layer: framework-free.
+ */
+package dev.wasmguest.internal.wasi;

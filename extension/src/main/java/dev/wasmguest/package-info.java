@@ -1,0 +1,9 @@
+/**
+ * The public API: {@link dev.wasmguest.WasiRunner} and {@link dev.wasmguest.WasiResult} (with
+ * {@link dev.wasmguest.WasiOutcome}, {@link dev.wasmguest.WasiEngine}, {@link dev.wasmguest.WasmGuestSetting} and
+ * {@link dev.wasmguest.GuestResolutionException}) run guests without JUnit; {@link dev.wasmguest.WasmGuest},
+ * {@link dev.wasmguest.WasmGuestExtension} and {@link dev.wasmguest.WasiTestSuite} bring them to JUnit Jupiter tests.
+ *
+ * <p>Every other package is internal and may change without notice.
+ */
+package dev.wasmguest;

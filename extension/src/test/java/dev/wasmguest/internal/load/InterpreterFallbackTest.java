@@ -1,0 +1,81 @@
+package dev.wasmguest.internal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmguest.internal.run.RunOutcome;
+import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.internal.run.RunSpec;
+import dev.wasmguest.testsupport.LogCapture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A function too large for one JVM method runs in Chicory's interpreter; we say so in a log line naming the
+ * function (INFO once per module and cache, DEBUG when the code is loaded again), not on the JVM's stderr, and the
+ * guest still runs correctly.
+ */
+class InterpreterFallbackTest {
+
+    private static final String MESSAGE = "1 function is too large for one JVM method (or, at over 50000 bytes of"
+            + " WebAssembly, likely to be), so Chicory runs it in its interpreter (slower than compiled code):"
+            + " function 7 (count)";
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(PreparedGuest.class);
+
+    @Test
+    void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
+        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
+
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+
+        assertThat(record.outcome()).isEqualTo(RunOutcome.EXITED);
+        assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
+        assertThat(log.messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
+    }
+
+    @Test
+    void infoOncePerModuleAndCacheThenDebug(@TempDir Path cacheDir) {
+        byte[] huge = TestGuests.resource("huge-function.wasm");
+        EngineCaches caches = new EngineCaches(
+                Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))), ValidatedModules.in(cacheDir));
+
+        TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(Engine.COMPILER));
+        PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
+        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+
+        assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
+        assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
+        assertThat(log.messages(Level.FINE))
+                .filteredOn(message -> message.endsWith(MESSAGE))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFunctionTheSizeScreenMissesIsFoundByTheCompilerAndInterpreted() {
+        byte[] huge = TestGuests.resource("huge-function.wasm");
+
+        Translator.Translation translation =
+                Translator.translate(ModuleParser.parse(huge, "test", true), ModuleLayout.of(huge), Integer.MAX_VALUE);
+
+        assertThat(translation.code().interpreted()).containsExactly(7);
+        assertThat(CompiledCode.load(translation.jar(), List.of(7)).interpreted())
+                .containsExactly(7);
+    }
+
+    @Test
+    void fullyCompiledModuleLogsNothing() {
+        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("seed.wasm"));
+
+        TestGuests.run(guest, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+
+        assertThat(log.messages(Level.INFO)).isEmpty();
+    }
+}

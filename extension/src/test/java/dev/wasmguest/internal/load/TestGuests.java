@@ -1,0 +1,59 @@
+package dev.wasmguest.internal.load;
+
+import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.run.GuestExecution;
+import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.internal.run.RunSpec;
+import dev.wasmguest.internal.run.RunThreads;
+import dev.wasmguest.internal.source.BytesSource;
+import dev.wasmguest.internal.util.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/** Prepares and runs test guests the way {@code WasiRunner} does, without its public layer. */
+public final class TestGuests {
+
+    private static final RunThreads THREADS = new RunThreads("test guest");
+
+    private TestGuests() {}
+
+    public static byte[] resource(String name) {
+        try (InputStream in = TestGuests.class.getResourceAsStream("/guests/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test guest " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PreparedGuest prepare(byte[] bytes) {
+        return prepare(bytes, EngineCaches.none());
+    }
+
+    public static PreparedGuest prepare(byte[] bytes, EngineCaches caches) {
+        return GuestPreparation.prepare(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches);
+    }
+
+    /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
+    public static RunRecord run(PreparedGuest guest, RunSpec spec) {
+        try {
+            PreparedGuest.Code code = guest.codeFor(
+                    spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            RunRecord.Invocation invocation =
+                    new RunRecord.Invocation(guest.source(), spec.argv(guest.fileName()), spec.env(), Optional.empty());
+            return GuestExecution.run(
+                    new GuestExecution.Request(THREADS, guest, code, spec, invocation, Duration.ZERO));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.wasmguest.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.TestGuests;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs execute on the caller's thread; a guest that needs a deeper stack than the caller has is run again on a
+ * large-stack thread, and a timeout stops a guest on the caller's thread without leaving that thread interrupted.
+ */
+class GuestExecutionTest {
+
+    private static final long SMALL_STACK = 256 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void guestNestingDeeperThanTheCallersStackStillSucceeds(Engine engine) throws Exception {
+        PreparedGuest guest = compile("nested-calls.wasm");
+
+        RunRecord record = onThreadWithSmallStack(() -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)));
+
+        assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(RunOutcome.EXITED);
+        assertThat(record.exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(Engine engine) throws IOException {
+        PreparedGuest guest = compile("loop-branch.wasm");
+        RunSpec spec = RunSpec.EMPTY
+                .withEngine(engine)
+                .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
+
+        RunRecord record = TestGuests.run(guest, spec);
+
+        assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).outcome())
+                .as("the next run on this thread")
+                .isEqualTo(RunOutcome.EXITED);
+    }
+
+    @Test
+    void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws IOException, InterruptedException {
+        PreparedGuest guest = compile("loop-branch.wasm");
+        RunSpec spec = RunSpec.EMPTY.withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofSeconds(30)));
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+
+        RunRecord record = TestGuests.run(guest, spec);
+        boolean interrupted = Thread.interrupted(); // read and clear, so the test leaves its thread clean
+        interrupter.join();
+
+        assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.duration()).isLessThan(Duration.ofSeconds(10));
+        assertThat(interrupted).as("the caller's interrupt is kept").isTrue();
+    }
+
+    private static <T> T onThreadWithSmallStack(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.complete(work.call());
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "small stack",
+                SMALL_STACK);
+        thread.start();
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static PreparedGuest compile(String name) {
+        return TestGuests.prepare(TestGuests.resource(name));
+    }
+}
