@@ -116,10 +116,15 @@ public enum WasmGuestSetting {
      * The value this key has outside an extension's view: from system properties, {@code junit-platform.properties} on
      * the thread's context class path or the environment, in that order.
      *
-     * @return the value as written; empty when no source sets it
+     * @return the value as written, but in lower case for a key that takes one of a fixed set of values
+     *         ({@code wasmguest.engine}, {@code wasmguest.offline.missing}, {@code wasmguest.report},
+     *         {@code wasmguest.snapshots}); empty when no source sets it
+     * @throws IllegalArgumentException for such a key whose value is none of its values; the message names the key,
+     *         the value and where it came from
      */
     public Optional<String> value() {
-        return Settings.system().get(key());
+        Settings settings = Settings.system();
+        return setting.choices().isEmpty() ? settings.get(key()) : settings.choice(setting);
     }
 
     /**

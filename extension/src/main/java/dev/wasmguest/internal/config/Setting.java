@@ -3,6 +3,7 @@ package dev.wasmguest.internal.config;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -24,7 +25,8 @@ public enum Setting {
     OFFLINE_MISSING(
             "wasmguest.offline.missing",
             "fail",
-            "in offline mode, skip skips (instead of fails) a test whose module is not cached"),
+            "in offline mode, skip skips (instead of fails) a test whose module is not cached",
+            List.of("fail", "skip")),
     URL_REWRITE(
             "wasmguest.url.rewrite",
             "none",
@@ -56,7 +58,11 @@ public enum Setting {
             "wasmguest.cache.compiled",
             "true",
             "keep Chicory's compiled code and validation markers in the cache directory for later JVMs"),
-    ENGINE("wasmguest.engine", "auto", "auto, compiler or interpreter (Execution engines)"),
+    ENGINE(
+            "wasmguest.engine",
+            "auto",
+            "auto, compiler or interpreter (Execution engines)",
+            List.of("auto", "compiler", "interpreter")),
     TIMEOUT("wasmguest.timeout", "PT60S", "the timeout of each run, from the guest's start"),
     PREPARE_TIMEOUT(
             "wasmguest.prepare.timeout",
@@ -66,19 +72,34 @@ public enum Setting {
     MAX_OUTPUT("wasmguest.output.max", "16m", "bytes captured per output stream"),
     CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
     RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
-    REPORT("wasmguest.report", "failures", "all: attach every test's runs to the JUnit report, not only failing ones'"),
-    SNAPSHOTS("wasmguest.snapshots", "compare", "update: write missing and changed snapshots (refused when CI=true)"),
+    REPORT(
+            "wasmguest.report",
+            "failures",
+            "all: attach every test's runs to the JUnit report, not only failing ones'",
+            List.of("failures", "all")),
+    SNAPSHOTS(
+            "wasmguest.snapshots",
+            "compare",
+            "update: write missing and changed snapshots (refused when CI=true)",
+            List.of("compare", "update")),
     SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
     SUITE_CASES("wasmguest.suite.cases", "all", "globs over case names of spec-driven suites, comma-separated");
 
     private final String key;
     private final String defaultValue;
     private final String meaning;
+    private final List<String> choices;
 
     Setting(String key, String defaultValue, String meaning) {
+        this(key, defaultValue, meaning, List.of());
+    }
+
+    /** A setting whose value is one of {@code choices}, in any case. */
+    Setting(String key, String defaultValue, String meaning, List<String> choices) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.meaning = meaning;
+        this.choices = choices;
     }
 
     /** The key, e.g. {@code wasmguest.timeout}. */
@@ -94,6 +115,11 @@ public enum Setting {
     /** What the key means, in a line. */
     public String meaning() {
         return meaning;
+    }
+
+    /** The values this setting may take, in lower case; empty when it is not one of a fixed set. */
+    public List<String> choices() {
+        return choices;
     }
 
     /** The setting with this key; empty for a key wasmguest does not know. */

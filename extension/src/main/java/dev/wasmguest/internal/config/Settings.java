@@ -76,6 +76,15 @@ public final class Settings {
         return value(setting.key());
     }
 
+    /**
+     * The value of a setting that takes one of a fixed set of values ({@link Setting#choices()}), in lower case.
+     *
+     * @throws IllegalArgumentException naming the key, the value and its origin when it is none of them
+     */
+    public Optional<String> choice(Setting setting) {
+        return value(setting).map(value -> value.choice(setting.choices().toArray(String[]::new)));
+    }
+
     /** The value of {@code setting} as {@code parse} reads it, or {@code fallback} when no source sets it. */
     public <T> T read(Setting setting, Function<ConfigValue, T> parse, T fallback) {
         return value(setting).map(parse).orElse(fallback);

@@ -53,8 +53,7 @@ public final class RunReports {
             return;
         }
         boolean all = JUnitSettings.of(context)
-                .value(Setting.REPORT)
-                .map(value -> value.choice("failures", "all"))
+                .choice(Setting.REPORT)
                 .filter("all"::equals)
                 .isPresent();
         if (all || context.getExecutionException().isPresent()) {

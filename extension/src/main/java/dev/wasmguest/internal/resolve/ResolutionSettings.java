@@ -63,8 +63,7 @@ public record ResolutionSettings(
                 cacheDirectory(settings),
                 settings.read(CACHE_MAX_AGE, ConfigValue::duration, DEFAULT_MAX_AGE),
                 settings.read(OFFLINE, ConfigValue::flag, false),
-                settings.read(OFFLINE_MISSING, value -> value.choice("fail", "skip"), "fail")
-                        .equals("skip"),
+                settings.choice(OFFLINE_MISSING).filter("skip"::equals).isPresent(),
                 settings.value(URL_REWRITE).map(UrlRewrites::parse).orElse(new UrlRewrites(List.of())),
                 limits);
     }

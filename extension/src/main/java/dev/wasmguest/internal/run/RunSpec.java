@@ -61,7 +61,9 @@ public record RunSpec(
                         PREPARE_TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.prepareTimeout()))
                 .withMaxMemoryBytes(settings.read(MAX_MEMORY, ConfigValue::bytes, RunLimits.DEFAULTS.maxMemoryBytes()))
                 .withMaxOutputBytes(settings.read(MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()));
-        RunSpec spec = EMPTY.withEngine(settings.read(ENGINE, RunSpec::engine, Engine.AUTO))
+        RunSpec spec = EMPTY.withEngine(settings.choice(ENGINE)
+                        .map(engine -> Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
+                        .orElse(Engine.AUTO))
                 .withLimits(limits);
         Optional<ConfigValue> clock = settings.value(CLOCK);
         if (clock.isPresent()) {
@@ -77,11 +79,6 @@ public record RunSpec(
     /** A clock fixed at the ISO-8601 instant {@code value} holds, such as {@code 2026-01-01T00:00:00Z}. */
     public static Clock fixedClock(ConfigValue value) {
         return Clock.fixed(value.instant(), ZoneOffset.UTC);
-    }
-
-    /** {@code auto}, {@code compiler} or {@code interpreter}, any case. */
-    public static Engine engine(ConfigValue value) {
-        return Engine.valueOf(value.choice("auto", "compiler", "interpreter").toUpperCase(Locale.ROOT));
     }
 
     public RunSpec withArgv0(String value) {

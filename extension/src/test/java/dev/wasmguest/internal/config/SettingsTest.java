@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URL;
@@ -72,6 +73,22 @@ class SettingsTest {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    @Test
+    void aSettingWithAFixedSetOfValuesTakesOneInAnyCaseAndRefusesOthersSayingWhereTheValueCameFrom() {
+        Properties file = new Properties();
+        file.setProperty("wasmguest.snapshots", "Update");
+        assertThat(Settings.of(new Properties(), file, Map.of()).choice(Setting.SNAPSHOTS))
+                .contains("update");
+
+        file.setProperty("wasmguest.snapshots", "overwrite");
+        assertThatThrownBy(() -> Settings.of(new Properties(), file, Map.of()).choice(Setting.SNAPSHOTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("wasmguest.snapshots=\"overwrite\" (junit-platform.properties) is invalid:"
+                        + " expected compare or update");
+        assertThat(Setting.ENGINE.choices()).containsExactly("auto", "compiler", "interpreter");
+        assertThat(Setting.TIMEOUT.choices()).isEmpty();
     }
 
     private static Properties properties(String timeout) {
