@@ -26,14 +26,7 @@ class BigGuestInFreshJvmTest {
 
     @Test
     void sixTestsOverALargeGuestPassWithDefaultSettings() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process jvm = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dwasmguest.cache.dir=" + emptyCache,
-                        BigGuestInFreshJvmTest.class.getName())
-                .redirectErrorStream(true)
+        Process jvm = AnotherJvm.running(BigGuestInFreshJvmTest.class, "wasmguest.cache.dir=" + emptyCache)
                 .start();
 
         assertThat(jvm.waitFor(5, TimeUnit.MINUTES)).as("the JVM finished").isTrue();

@@ -90,16 +90,7 @@ class SharedCacheAcrossJvmsTest {
     }
 
     private Process startJvm(String url, String argument) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dwasmguest.cache.dir=" + cache,
-                        ResolveInAnotherJvm.class.getName(),
-                        url,
-                        argument)
-                .redirectErrorStream(true)
+        return AnotherJvm.running(ResolveInAnotherJvm.class, "wasmguest.cache.dir=" + cache, url, argument)
                 .start();
     }
 }

@@ -49,15 +49,8 @@ class SnapshotUpdateTest {
     }
 
     private Result check(String argument, String mode, String ci) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dwasmguest.snapshots.dir=" + snapshots,
-                        SnapshotInAnotherJvm.class.getName(),
-                        argument)
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                AnotherJvm.running(SnapshotInAnotherJvm.class, "wasmguest.snapshots.dir=" + snapshots, argument);
         builder.environment().remove("CI");
         builder.environment().remove("WASMGUEST_SNAPSHOTS");
         if (mode != null) {
