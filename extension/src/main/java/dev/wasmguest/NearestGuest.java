@@ -3,7 +3,6 @@ package dev.wasmguest;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -11,47 +10,36 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The {@link WasmGuest} declaration that covers a parameter, and where it was found: the parameter's own, then
  * the method's or constructor's, then the test class's, then its enclosing classes' (for {@code @Nested}).
- * Meta-annotations count. Found once per parameter and test: the extension's callbacks ask again and again.
+ * Meta-annotations count. Found once per parameter and test for parameter resolution, which asks in several
+ * callbacks (and once per form of the extension).
  */
 record NearestGuest(WasmGuest annotation, String location) {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NearestGuest.class);
 
     static Optional<NearestGuest> find(ParameterContext parameter, ExtensionContext context) {
-        return remembered(parameter.getParameter(), context, () -> lookUp(parameter, context));
-    }
-
-    /** Like {@link #find(ParameterContext, ExtensionContext)}, for a parameter found by reflection. */
-    static Optional<NearestGuest> find(Parameter parameter, ExtensionContext context) {
-        return remembered(parameter, context, () -> lookUp(parameter, context));
-    }
-
-    /**
-     * The declaration found for {@code parameter} in {@code context} before, else {@code lookUp}'s, remembered. The
-     * callbacks of one test run one after another on its thread, so no two look up the same parameter at once.
-     */
-    @SuppressWarnings("unchecked")
-    private static Optional<NearestGuest> remembered(
-            Parameter parameter, ExtensionContext context, Supplier<Optional<NearestGuest>> lookUp) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        Optional<NearestGuest> known = store.get(parameter, Optional.class);
+        // The callbacks of one test run one after another on its thread: no two look up the same parameter at once.
+        @SuppressWarnings("unchecked")
+        Optional<NearestGuest> known = store.get(parameter.getParameter(), Optional.class);
         if (known == null) {
-            known = lookUp.get();
-            store.put(parameter, known);
+            known = around(parameter.getParameter(), parameter.findAnnotation(WasmGuest.class), context);
+            store.put(parameter.getParameter(), known);
         }
         return known;
     }
 
-    private static Optional<NearestGuest> lookUp(ParameterContext parameter, ExtensionContext context) {
-        Optional<WasmGuest> own = parameter.findAnnotation(WasmGuest.class);
-        if (own.isPresent()) {
-            return Optional.of(new NearestGuest(own.get(), describe(parameter.getParameter())));
-        }
-        return findAround(parameter.getDeclaringExecutable(), context);
+    /**
+     * Like {@link #find(ParameterContext, ExtensionContext)}, for a parameter found by reflection; not remembered,
+     * since reflection may see an inner class's constructor parameters shifted where JUnit's view corrects them.
+     */
+    static Optional<NearestGuest> find(Parameter parameter, ExtensionContext context) {
+        return around(parameter, AnnotationSupport.findAnnotation(parameter, WasmGuest.class), context);
     }
 
-    private static Optional<NearestGuest> lookUp(Parameter parameter, ExtensionContext context) {
-        Optional<WasmGuest> own = AnnotationSupport.findAnnotation(parameter, WasmGuest.class);
+    /** The parameter's {@code own} declaration, else the nearest one around it. */
+    private static Optional<NearestGuest> around(
+            Parameter parameter, Optional<WasmGuest> own, ExtensionContext context) {
         if (own.isPresent()) {
             return Optional.of(new NearestGuest(own.get(), describe(parameter)));
         }

@@ -8,6 +8,7 @@ import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunLimits;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -64,6 +66,10 @@ public final class WasiRunner {
 
     private WasiRunner with(RunSpec changed) {
         return new WasiRunner(runner.withSpec(changed));
+    }
+
+    private WasiRunner withLimits(UnaryOperator<RunLimits> change) {
+        return with(runner.spec().withLimits(change.apply(runner.spec().limits())));
     }
 
     /**
@@ -230,10 +236,8 @@ public final class WasiRunner {
      * @throws IllegalArgumentException when there is no such resource
      */
     public WasiRunner withStdinFromResource(String name) {
-        Objects.requireNonNull(name, "name");
-        ClassLoader loader = ResourceSource.contextClassLoader();
-        String absolute = name.startsWith("/") ? name.substring(1) : name;
-        try (InputStream in = loader.getResourceAsStream(absolute)) {
+        ResourceSource resource = ResourceSource.inContext(Objects.requireNonNull(name, "name"));
+        try (InputStream in = resource.classLoader().getResourceAsStream(resource.name())) {
             if (in == null) {
                 throw new IllegalArgumentException("no stdin resource \"" + name + "\" on the class path");
             }
@@ -305,11 +309,7 @@ public final class WasiRunner {
      * @throws IllegalArgumentException when the timeout is not positive
      */
     public WasiRunner withTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
-        return with(runner.spec().withLimits(runner.spec().limits().withTimeout(timeout)));
+        return withLimits(limits -> limits.withTimeout(positive(timeout, "timeout")));
     }
 
     /**
@@ -324,11 +324,7 @@ public final class WasiRunner {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withPrepareTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("prepare timeout must be positive, got " + timeout);
-        }
-        return with(runner.spec().withLimits(runner.spec().limits().withPrepareTimeout(timeout)));
+        return withLimits(limits -> limits.withPrepareTimeout(positive(timeout, "prepare timeout")));
     }
 
     /**
@@ -344,7 +340,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxMemory must not be negative, got " + bytes);
         }
-        return with(runner.spec().withLimits(runner.spec().limits().withMaxMemoryBytes(bytes)));
+        return withLimits(limits -> limits.withMaxMemoryBytes(bytes));
     }
 
     /**
@@ -359,7 +355,7 @@ public final class WasiRunner {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxOutput must not be negative, got " + bytes);
         }
-        return with(runner.spec().withLimits(runner.spec().limits().withMaxOutputBytes(bytes)));
+        return withLimits(limits -> limits.withMaxOutputBytes(bytes));
     }
 
     /**
@@ -459,6 +455,14 @@ public final class WasiRunner {
     @Override
     public String toString() {
         return "WasiRunner[" + source() + " " + runner.spec().args() + "]";
+    }
+
+    private static Duration positive(Duration timeout, String what) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + timeout);
+        }
+        return timeout;
     }
 
     private static String guestDirectory(String guestPath) {

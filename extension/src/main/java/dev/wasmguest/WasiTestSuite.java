@@ -110,10 +110,10 @@ public final class WasiTestSuite {
      * @throws IllegalArgumentException when there is no such directory on the class path
      */
     public static WasiTestSuite onClasspath(String resourceDirectory) {
-        String name = resourceDirectory.startsWith("/") ? resourceDirectory.substring(1) : resourceDirectory;
-        URL url = ResourceSource.contextClassLoader().getResource(name);
+        ResourceSource resource = ResourceSource.inContext(resourceDirectory);
+        URL url = resource.classLoader().getResource(resource.name());
         if (url == null) {
-            throw new IllegalArgumentException("no suite directory \"" + name + "\" on the class path");
+            throw new IllegalArgumentException("no suite directory \"" + resource.name() + "\" on the class path");
         }
         return inDirectory(pathOf(url));
     }

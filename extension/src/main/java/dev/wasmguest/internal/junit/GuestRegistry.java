@@ -47,7 +47,8 @@ public final class GuestRegistry {
     /** The one runner of this run for a module and pin; give it its run settings with {@code withSpec}. */
     public GuestRunner runner(ModuleSource source, Optional<String> sha256, RunSpec spec) {
         return runners.computeIfAbsent(
-                        new ModuleKey(source, sha256), key -> GuestRunner.of(loader.handle(source, sha256), spec))
+                        new ModuleKey(source, sha256),
+                        key -> GuestRunner.of(loader.handle(source, sha256), RunSpec.EMPTY))
                 .withSpec(spec);
     }
 
