@@ -17,8 +17,8 @@ for src in "$here"/src/*.c; do
   "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$here/wasm/$name.wasm" "$src"
   echo "built wasm/$name.wasm ($(wc -c < "$here/wasm/$name.wasm") bytes)"
 done
-# The spec-driven suites: guests/{suite,conformance}/NAME.c -> NAME.wasm beside NAME.json.
-for src in "$here"/suite/*.c "$here"/conformance/*.c; do
+# The spec-driven suites: guests/{suite,ops-suite,conformance}/NAME.c -> NAME.wasm beside NAME.json.
+for src in "$here"/suite/*.c "$here"/ops-suite/*.c "$here"/conformance/*.c; do
   out="${src%.c}.wasm"
   "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$out" "$src"
   echo "built ${out#"$here"/} ($(wc -c < "$out") bytes)"

@@ -9,6 +9,13 @@
 }) // Jimfs has no module descriptor; the assertions module compiles after this one
 module dev.wasmguest {
     exports dev.wasmguest;
+    // The suites engine (artifact wasmguest-suites) runs cases through the core it shares with WasiTestSuite.
+    exports dev.wasmguest.internal.cli to
+            dev.wasmguest.suites;
+    exports dev.wasmguest.internal.config to
+            dev.wasmguest.suites;
+    exports dev.wasmguest.internal.suite to
+            dev.wasmguest.suites;
 
     requires static transitive org.apiguardian.api;
     requires static transitive org.junit.jupiter.api;

@@ -3,29 +3,19 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
-import dev.wasmguest.internal.run.GuestRunner;
-import dev.wasmguest.internal.run.Mount;
-import dev.wasmguest.internal.run.RunSpec;
-import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ResourceSource;
+import dev.wasmguest.internal.suite.CaseGlobs;
 import dev.wasmguest.internal.suite.CaseList;
+import dev.wasmguest.internal.suite.CaseRunner;
 import dev.wasmguest.internal.suite.CaseSpec;
-import java.io.IOException;
+import dev.wasmguest.internal.suite.Expectation;
+import dev.wasmguest.internal.suite.SuiteDirectory;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,8 +24,6 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A directory of WASI programs with their expected behaviour, in the format of the WebAssembly community's
@@ -115,23 +103,7 @@ public final class WasiTestSuite {
         if (url == null) {
             throw new IllegalArgumentException("no suite directory \"" + resource.name() + "\" on the class path");
         }
-        return inDirectory(pathOf(url));
-    }
-
-    private static Path pathOf(URL url) {
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException alreadyOpen) {
-                    // another suite of the same jar opened it
-                }
-            }
-            return Path.of(uri);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalArgumentException("cannot open suite directory " + url, e);
-        }
+        return inDirectory(SuiteDirectory.pathOf(url));
     }
 
     /**
@@ -184,42 +156,45 @@ public final class WasiTestSuite {
      *
      * @return one container, for a {@code @TestFactory} to return; never {@code null}
      * @throws UncheckedIOException when the directory cannot be listed
-     * @throws IllegalArgumentException when it holds no case
+     * @throws IllegalArgumentException when it holds no case, or {@value #CASES} selects none of them (the message
+     *     lists them)
      */
     public Stream<DynamicNode> tests() {
         // Read once for the whole suite: which cases, and the run defaults every case starts from.
         Settings settings = Settings.system();
-        List<Path> modules = modules(settings);
-        String suiteName = CaseSpec.suiteName(directory);
-        List<DynamicNode> cases = modules.stream()
+        SuiteDirectory suite = SuiteDirectory.of(directory);
+        CaseRunner runner = new CaseRunner(settings, engine.map(WasiEngine::core), timeout);
+        List<DynamicNode> cases = modules(suite, CaseGlobs.parse(settings.get(CASES))).stream()
                 .map(module -> DynamicTest.dynamicTest(
-                        displayName(module), module.toUri(), () -> runCase(module, suiteName, settings)))
+                        displayName(module),
+                        module.toUri(),
+                        () -> runner.outcome(module, suite.name(), expectation(module))
+                                .report()))
                 .collect(Collectors.toList());
-        return Stream.of(DynamicContainer.dynamicContainer(suiteName, directory.toUri(), cases.stream()));
+        return Stream.of(DynamicContainer.dynamicContainer(suite.name(), directory.toUri(), cases.stream()));
     }
 
-    private List<Path> modules(Settings settings) {
-        List<PathMatcher> selected = settings.get(CASES).stream()
-                .flatMap(globs -> Stream.of(globs.split(",")))
-                .map(String::strip)
-                .filter(glob -> !glob.isEmpty())
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-                .collect(Collectors.toList());
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> modules = files.filter(
-                            file -> file.getFileName().toString().endsWith(".wasm"))
-                    .filter(file -> selected.isEmpty()
-                            || selected.stream().anyMatch(glob -> glob.matches(Path.of(caseName(file)))))
-                    .sorted()
-                    .collect(Collectors.toList());
-            if (modules.isEmpty() && selected.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "the suite directory " + directory.toAbsolutePath() + " holds no .wasm case");
-            }
-            return modules;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the suite directory " + directory.toAbsolutePath(), e);
+    private List<Path> modules(SuiteDirectory suite, CaseGlobs selection) {
+        List<Path> all = suite.modules();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the suite directory " + directory.toAbsolutePath() + " holds no .wasm case");
         }
+        List<Path> selected = all.stream()
+                .filter(module -> selection.matches(CaseSpec.caseName(module)))
+                .collect(Collectors.toList());
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException(CASES + "=" + selection.text() + " selects none of the cases of suite \""
+                    + suite.name() + "\": " + String.join(", ", suite.caseNames()));
+        }
+        return selected;
+    }
+
+    private Expectation expectation(Path module) {
+        String name = CaseSpec.caseName(module);
+        return skipped.expectation(name, Expectation.Kind.SKIP)
+                .or(() -> expectedFailures.expectation(name, Expectation.Kind.FAIL))
+                .orElse(Expectation.RUN);
     }
 
     /**
@@ -227,131 +202,8 @@ public final class WasiTestSuite {
      * names, which Surefire needs to count every case.
      */
     private String displayName(Path module) {
-        return caseName(module)
+        return CaseSpec.caseName(module)
                 + engine.map(chosen -> " [" + chosen.name().toLowerCase(Locale.ROOT) + "]")
                         .orElse("");
-    }
-
-    private static String caseName(Path module) {
-        String file = module.getFileName().toString();
-        return file.substring(0, file.length() - ".wasm".length());
-    }
-
-    private void runCase(Path module, String suiteName, Settings settings) {
-        String name = caseName(module);
-        if (skipped.contains(name)) {
-            throw new TestAbortedException("skipped: listed in " + skipped.file());
-        }
-        Optional<AssertionError> failure = check(CaseSpec.read(module), suiteName, settings);
-        if (expectedFailures.contains(name)) {
-            if (failure.isEmpty()) {
-                throw new AssertionFailedError(
-                        "case " + name + " now passes, remove it from the list " + expectedFailures.file());
-            }
-            throw new TestAbortedException("expected failure (listed in " + expectedFailures.file() + "): "
-                    + failure.get()
-                            .getMessage()
-                            .lines()
-                            .skip(1)
-                            .findFirst()
-                            .orElse("")
-                            .strip());
-        }
-        if (failure.isPresent()) {
-            throw failure.get();
-        }
-    }
-
-    private Optional<AssertionError> check(CaseSpec spec, String suiteName, Settings settings) {
-        WasiResult result = runnerFor(spec, settings).run();
-        List<String> problems = new ArrayList<>();
-        if (!result.exited() || result.exitCode() != spec.exitCode()) {
-            problems.add("expected exit code " + spec.exitCode() + " but it " + result.describeOutcome());
-        }
-        Optional<String> stdoutProblem =
-                spec.stdout().flatMap(expected -> prefixProblem("stdout", expected, result.stdout()));
-        Optional<String> stderrProblem =
-                spec.stderr().flatMap(expected -> prefixProblem("stderr", expected, result.stderr()));
-        stdoutProblem.ifPresent(problems::add);
-        stderrProblem.ifPresent(problems::add);
-        if (problems.isEmpty()) {
-            return Optional.empty();
-        }
-        String message = "Case " + spec.name() + " of suite \"" + suiteName + "\" failed:\n  "
-                + String.join("\n  ", problems) + "\n" + SuiteContext.describe(spec, result);
-        if (problems.size() == 1 && stdoutProblem.isPresent()) {
-            String expected = normalize(spec.stdout().get());
-            String actual = normalize(result.stdout());
-            return Optional.of(new AssertionFailedError(
-                    message, expected, actual.substring(0, Math.min(actual.length(), expected.length()))));
-        }
-        return Optional.of(new AssertionFailedError(message));
-    }
-
-    private WasiRunner runnerFor(CaseSpec spec, Settings settings) {
-        RunSpec defaults = RunSpec.defaults(settings);
-        RunSpec runSpec = defaults.withEngine(engine.map(WasiEngine::core).orElse(defaults.engine()))
-                .withLimits(defaults.limits().withTimeout(timeout))
-                .withArgv0(spec.name() + ".wasm")
-                .withArgs(spec.args());
-        for (Map.Entry<String, String> variable : spec.env().entrySet()) {
-            runSpec = runSpec.withEnv(variable.getKey(), variable.getValue());
-        }
-        Path base = spec.module().getParent();
-        for (String dir : spec.dirs()) {
-            runSpec = runSpec.withMount(Mount.fixture(dir, base.resolve(dir)));
-        }
-        if (spec.root().isPresent()) {
-            runSpec = runSpec.withMount(
-                    Mount.fixture("/", base.resolve(spec.root().get())));
-        }
-        return new WasiRunner(GuestRunner.of(
-                GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()), runSpec));
-    }
-
-    private static Optional<String> prefixProblem(String stream, String expected, String actual) {
-        String wanted = normalize(expected);
-        String got = normalize(actual);
-        if (got.startsWith(wanted)) {
-            return Optional.empty();
-        }
-        return Optional.of(stream + " was expected to start with:\n    " + indent(wanted) + "\n  but was:\n    "
-                + indent(got.length() > wanted.length() + 200 ? got.substring(0, wanted.length() + 200) + "…" : got));
-    }
-
-    private static String normalize(String text) {
-        return text.replace("\r\n", "\n");
-    }
-
-    private static String indent(String text) {
-        return "| " + text.replace("\n", "\n    | ");
-    }
-
-    /** The context of a failed case: spec, argv, env, fixtures and how the run ended, with its output. */
-    private static final class SuiteContext {
-
-        static String describe(CaseSpec spec, WasiResult result) {
-            String fixtures = Stream.concat(spec.dirs().stream(), spec.root().map(root -> root + " (as /)").stream())
-                    .collect(Collectors.joining(", "));
-            return "\nCase " + spec.name() + "\n"
-                    + "  module:   " + spec.module() + "\n"
-                    + "  spec:     " + spec.specFile().map(Path::toString).orElse("(none: defaults)") + "\n"
-                    + "  argv:     " + result.argv() + "\n"
-                    + "  env:      " + result.env().keySet() + "\n"
-                    + "  fixture:  " + (fixtures.isEmpty() ? "(none)" : fixtures) + "\n"
-                    + "  ended:    " + result.describeOutcome() + "\n"
-                    + "  stdout:   " + excerpt(result.stdout()) + "\n"
-                    + "  stderr:   " + excerpt(result.stderr());
-        }
-
-        private static String excerpt(String text) {
-            if (text.isEmpty()) {
-                return "(empty)";
-            }
-            String shown = text.length() > 2000
-                    ? text.substring(0, 2000) + "… " + (text.length() - 2000) + " more characters"
-                    : text;
-            return "\n    | " + shown.replace("\n", "\n    | ");
-        }
     }
 }

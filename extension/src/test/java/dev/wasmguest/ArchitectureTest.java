@@ -34,7 +34,8 @@ class ArchitectureTest {
         "dev.wasmguest.internal.load..",
         "dev.wasmguest.internal.run..",
         "dev.wasmguest.internal.wasi..",
-        "dev.wasmguest.internal.suite.."
+        "dev.wasmguest.internal.suite..",
+        "dev.wasmguest.internal.cli.."
     };
     private static final String[] BASE = {"dev.wasmguest.internal.config..", "dev.wasmguest.internal.util.."};
 

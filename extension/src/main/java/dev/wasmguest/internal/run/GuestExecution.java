@@ -279,7 +279,7 @@ public final class GuestExecution {
     private WasiOptions options() {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(invocation.argv())
-                .withStdin(new ByteArrayInputStream(spec.stdin()), false)
+                .withStdin(spec.hostStdin() != null ? spec.hostStdin() : new ByteArrayInputStream(spec.stdin()), false)
                 .withStdout(stdout, false)
                 .withStderr(stderr, false);
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {

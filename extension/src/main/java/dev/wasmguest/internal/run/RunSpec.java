@@ -12,6 +12,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.Engine;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import org.apiguardian.api.API;
 /**
  * What one run is given and how it is bounded: its {@code argv[0]} (empty means the module's file name),
  * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
+ *
+ * @param hostStdin a stream the guest reads instead of {@code stdin}, as it asks; null for the stdin bytes
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunSpec(
@@ -37,10 +40,11 @@ public record RunSpec(
         RunLimits limits,
         List<Mount> mounts,
         Clock clock,
-        Long randomSeed) {
+        Long randomSeed,
+        InputStream hostStdin) {
 
-    public static final RunSpec EMPTY =
-            new RunSpec("", List.of(), Map.of(), new byte[0], Engine.AUTO, RunLimits.DEFAULTS, List.of(), null, null);
+    public static final RunSpec EMPTY = new RunSpec(
+            "", List.of(), Map.of(), new byte[0], Engine.AUTO, RunLimits.DEFAULTS, List.of(), null, null, null);
 
     public RunSpec {
         args = List.copyOf(args);
@@ -82,29 +86,29 @@ public record RunSpec(
     }
 
     public RunSpec withArgv0(String value) {
-        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed);
+        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
     }
 
     public RunSpec withArgs(List<String> value) {
-        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed);
+        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
     }
 
     public RunSpec withEnv(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
-        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed);
+        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
     }
 
     public RunSpec withStdin(byte[] value) {
-        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed);
+        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, hostStdin);
     }
 
     public RunSpec withEngine(Engine value) {
-        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed);
+        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, hostStdin);
     }
 
     public RunSpec withLimits(RunLimits value) {
-        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed);
+        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed, hostStdin);
     }
 
     /** This spec with one more directory; a later mount at the same guest path replaces the earlier one. */
@@ -112,15 +116,23 @@ public record RunSpec(
         List<Mount> changed = new ArrayList<>(mounts);
         changed.removeIf(existing -> existing.guestPath().equals(mount.guestPath()));
         changed.add(mount);
-        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed, hostStdin);
+    }
+
+    /**
+     * This spec with the guest reading {@code value} as it asks, instead of the stdin bytes: the command line's own
+     * stdin, which may be a terminal or a pipe that never ends, so it cannot be read ahead.
+     */
+    public RunSpec withHostStdin(InputStream value) {
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, value);
     }
 
     public RunSpec withClock(Clock value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed, hostStdin);
     }
 
     public RunSpec withRandomSeed(long value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value, hostStdin);
     }
 
     /** The stdin bytes; the record never hands out its own array. */

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +15,16 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * One case of a wasi-testsuite-style directory: {@code name.wasm} and its optional {@code name.json}. Absent keys
- * take the upstream defaults: no arguments, an empty environment, exit code 0, streams unchecked, no directories.
+ * One case of a wasi-testsuite-style directory: {@code name.wasm} and its optional {@code name.json}, in either of
+ * the upstream formats (see {@link SpecReader}). Absent keys take the upstream defaults: no arguments, an empty
+ * environment, no input, exit code 0, streams unchecked, no directories.
  *
  * @param dirs legacy {@code "dirs"}: each preopened under its own name
  * @param root current {@code "root"}: preopened as the guest's {@code /}
+ * @param stdin what the guest reads from stdin before end of file: the payloads of the spec's {@code write}s
+ * @param stdout the text stdout must start with: the legacy key, or the payloads of the {@code read}s of stdout
+ * @param wasiFunctions the upstream {@code wasi_functions} key: the WASI functions the case exercises, for reports
+ * @param unsupported why the case cannot run here (a proposal or world wasmguest lacks): it is skipped, saying so
  */
 @API(status = INTERNAL, since = "0.1")
 public record CaseSpec(
@@ -32,30 +37,31 @@ public record CaseSpec(
         Optional<String> stdout,
         Optional<String> stderr,
         List<String> dirs,
-        Optional<String> root) {
+        Optional<String> root,
+        String stdin,
+        List<String> wasiFunctions,
+        Optional<String> unsupported) {
+
+    public CaseSpec {
+        args = List.copyOf(args);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env)); // in the spec's order, as the guest sees it
+        dirs = List.copyOf(dirs);
+        wasiFunctions = List.copyOf(wasiFunctions);
+    }
 
     /**
-     * @throws IllegalArgumentException naming the spec file and key when the spec is malformed
+     * @throws IllegalArgumentException naming the spec file and key when the spec is malformed or has a key or
+     *     operation this reader does not know
      */
     public static CaseSpec read(Path module) {
-        String file = module.getFileName().toString();
-        String name = file.substring(0, file.length() - ".wasm".length());
+        String name = caseName(module);
         Path specFile = module.resolveSibling(name + ".json");
         if (!Files.exists(specFile)) {
-            return new CaseSpec(
-                    name,
-                    module,
-                    Optional.empty(),
-                    List.of(),
-                    Map.of(),
-                    0,
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of(),
-                    Optional.empty());
+            return SpecReader.defaults(name, module);
         }
         try {
-            return parse(name, module, specFile, Json.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
+            return SpecReader.read(
+                    name, module, specFile, Json.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec " + specFile, e);
         } catch (IllegalArgumentException e) {
@@ -63,58 +69,15 @@ public record CaseSpec(
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static CaseSpec parse(String name, Path module, Path specFile, Object json) {
-        if (!(json instanceof Map)) {
-            throw new IllegalArgumentException("the spec must be a JSON object");
-        }
-        Map<String, Object> spec = (Map<String, Object>) json;
-        List<String> args = strings(spec, "args");
-        Map<String, String> env = new LinkedHashMap<>();
-        Object envValue = spec.getOrDefault("env", Map.of());
-        if (!(envValue instanceof Map)) {
-            throw new IllegalArgumentException("\"env\" must be an object of strings");
-        }
-        ((Map<String, Object>) envValue).forEach((key, value) -> env.put(key, text(value, "env." + key)));
-        Object exit = spec.getOrDefault("exit_code", 0L);
-        if (!(exit instanceof Long code) || code != code.intValue()) {
-            throw new IllegalArgumentException("\"exit_code\" must be a whole number of 32 bits, got " + exit);
-        }
-        return new CaseSpec(
-                name,
-                module,
-                Optional.of(specFile),
-                args,
-                env,
-                code.intValue(),
-                optionalText(spec, "stdout"),
-                optionalText(spec, "stderr"),
-                strings(spec, "dirs"),
-                optionalText(spec, "root"));
+    /** The name of the case whose module is {@code module}: its file name without {@code .wasm}. */
+    public static String caseName(Path module) {
+        String file = module.getFileName().toString();
+        return file.endsWith(".wasm") ? file.substring(0, file.length() - ".wasm".length()) : file;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> spec, String key) {
-        Object value = spec.getOrDefault(key, List.of());
-        if (!(value instanceof List)) {
-            throw new IllegalArgumentException("\"" + key + "\" must be an array of strings");
-        }
-        List<String> strings = new ArrayList<>();
-        for (Object item : (List<Object>) value) {
-            strings.add(text(item, key));
-        }
-        return strings;
-    }
-
-    private static Optional<String> optionalText(Map<String, Object> spec, String key) {
-        return Optional.ofNullable(spec.get(key)).map(value -> text(value, key));
-    }
-
-    private static String text(Object value, String key) {
-        if (!(value instanceof String)) {
-            throw new IllegalArgumentException("\"" + key + "\" must be a string, got " + value);
-        }
-        return (String) value;
+    /** Where the case is described: its spec when it has one, else its module. */
+    public Path describedIn() {
+        return specFile.orElse(module);
     }
 
     /** The display name of a suite directory: {@code manifest.json}'s {@code name}, else the directory's name. */

@@ -1,10 +1,13 @@
 package dev.wasmguest.internal.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A strict JSON reader (RFC 8259) for suite specs ({@code name.json}, {@code manifest.json}): objects become
@@ -16,7 +19,8 @@ import java.util.function.Supplier;
  * that says where (line and column) and what was expected; nothing else escapes, whatever the input. Duplicate keys
  * and nesting deeper than {@value #MAX_DEPTH} levels are refused too.
  */
-final class Json {
+@API(status = INTERNAL, since = "0.1")
+public final class Json {
 
     static final int MAX_DEPTH = 64;
 
@@ -33,7 +37,7 @@ final class Json {
      *
      * @throws IllegalArgumentException {@code invalid JSON at line L, column C: <problem>}
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         if (text.startsWith("\uFEFF")) {
             json.position = 1; // a byte-order mark, as some editors write

@@ -1,0 +1,125 @@
+package dev.wasmguest.internal.cli;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The arguments of the command line, parsed: options, then the module, then the guest's arguments, as
+ * {@code wasmtime run} takes them.
+ *
+ * @param dirs {@code --dir HOST[::GUEST]}: host directories the guest may read and write, by guest path
+ * @param fixtures {@code --fixture HOST::GUEST}: private copies of host directories, by guest path
+ * @param engine {@code --engine}: auto, compiler or interpreter, when given
+ * @param module the module's path or URL; empty with {@code --version} or {@code --help}
+ */
+@API(status = INTERNAL, since = "0.2")
+public record CommandLine(
+        Map<String, String> env,
+        Map<String, String> dirs,
+        Map<String, String> fixtures,
+        Optional<String> engine,
+        Optional<String> module,
+        List<String> args,
+        boolean version,
+        boolean help) {
+
+    public static final String USAGE = String.join(
+            "\n",
+            "usage: wasmguest [options] [--] MODULE [ARGS...]",
+            "Runs a WASI command on Chicory, as `wasmtime run` would: the exit code is the guest's, 134 when it traps,",
+            "124 when it times out (wasmguest.timeout), 1 when the module cannot be loaded, 2 for a usage error.",
+            "  --env NAME=VALUE      an environment variable of the guest (nothing is inherited)",
+            "  --dir HOST[::GUEST]   lets the guest read and write the host directory HOST, seen as GUEST",
+            "  --fixture HOST::GUEST a private copy of HOST, seen as GUEST; HOST never changes",
+            "  --engine NAME         auto (default), compiler or interpreter",
+            "  --version             prints the name and version",
+            "MODULE is a path or an http(s) URL. The guest reads this process's stdin; its streams are written when it ends.");
+
+    public CommandLine {
+        env = Map.copyOf(env);
+        dirs = Map.copyOf(dirs);
+        fixtures = Map.copyOf(fixtures);
+        args = List.copyOf(args);
+    }
+
+    /**
+     * @throws IllegalArgumentException saying what is wrong, for a usage message
+     */
+    public static CommandLine parse(List<String> words) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> dirs = new LinkedHashMap<>();
+        Map<String, String> fixtures = new LinkedHashMap<>();
+        Optional<String> engine = Optional.empty();
+        int index = 0;
+        while (index < words.size()) {
+            String word = words.get(index);
+            if (word.equals("--")) {
+                index++;
+                break;
+            }
+            if (!word.startsWith("-")) {
+                break;
+            }
+            switch (word) {
+                case "--version" -> {
+                    return new CommandLine(env, dirs, fixtures, engine, Optional.empty(), List.of(), true, false);
+                }
+                case "-h", "--help" -> {
+                    return new CommandLine(env, dirs, fixtures, engine, Optional.empty(), List.of(), false, true);
+                }
+                case "--env" -> {
+                    String variable = value(words, ++index, word);
+                    int equals = variable.indexOf('=');
+                    if (equals <= 0) {
+                        throw new IllegalArgumentException("--env takes NAME=VALUE, got \"" + variable + "\"");
+                    }
+                    env.put(variable.substring(0, equals), variable.substring(equals + 1));
+                }
+                case "--dir" -> mapping(value(words, ++index, word), dirs, false);
+                case "--fixture" -> mapping(value(words, ++index, word), fixtures, true);
+                case "--engine" -> engine = Optional.of(value(words, ++index, word));
+                default -> throw new IllegalArgumentException("unknown option " + word);
+            }
+            index++;
+        }
+        if (index >= words.size()) {
+            throw new IllegalArgumentException("no module given");
+        }
+        return new CommandLine(
+                env,
+                dirs,
+                fixtures,
+                engine,
+                Optional.of(words.get(index)),
+                new ArrayList<>(words.subList(index + 1, words.size())),
+                false,
+                false);
+    }
+
+    private static String value(List<String> words, int index, String option) {
+        if (index >= words.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return words.get(index);
+    }
+
+    /** {@code HOST::GUEST}, or a bare {@code HOST} seen under the same name, as wasmtime reads it. */
+    private static void mapping(String value, Map<String, String> byGuestPath, boolean guestRequired) {
+        int separator = value.indexOf("::");
+        if (separator < 0 && guestRequired) {
+            throw new IllegalArgumentException("--fixture takes HOST::GUEST, got \"" + value + "\"");
+        }
+        String host = separator < 0 ? value : value.substring(0, separator);
+        String guest = separator < 0 ? value : value.substring(separator + 2);
+        if (host.isEmpty() || guest.isEmpty()) {
+            throw new IllegalArgumentException("a directory mapping takes HOST::GUEST, got \"" + value + "\"");
+        }
+        byGuestPath.put(guest, host);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.wasmguest.internal.cli;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.load.ChicoryVersion;
+import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.internal.run.RunSpec;
+import dev.wasmguest.internal.source.FileSource;
+import dev.wasmguest.internal.source.ModuleSource;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * {@code java -cp ... dev.wasmguest.internal.cli.Main [options] MODULE [ARGS...]}: runs one WASI command and exits
+ * as {@code wasmtime run} does (see {@link CommandLine#USAGE}). Settings ({@code wasmguest.timeout},
+ * {@code wasmguest.cache.dir}, ...) come from system properties and environment variables.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class Main {
+
+    /** Exit code of a trapped guest: wasmtime's on Unix, where a trap aborts the process. */
+    public static final int TRAPPED = 134;
+    /** Exit code of a guest stopped at its timeout, as {@code timeout(1)} has it. */
+    public static final int TIMED_OUT = 124;
+    /** Exit code when the module cannot be loaded or the settings are malformed, as wasmtime's errors. */
+    public static final int ERROR = 1;
+    /** Exit code of a malformed command line. */
+    public static final int USAGE = 2;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.in, System.out, System.err).run(Arrays.asList(args));
+        System.exit(code);
+    }
+
+    /** Runs the command line {@code words}; returns the process's exit code. */
+    int run(java.util.List<String> words) {
+        CommandLine command;
+        try {
+            command = CommandLine.parse(words);
+        } catch (IllegalArgumentException e) {
+            err.println("wasmguest: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return USAGE;
+        }
+        if (command.help()) {
+            out.println(CommandLine.USAGE);
+            return 0;
+        }
+        if (command.version()) {
+            out.println(versionLine());
+            return 0;
+        }
+        try {
+            Settings settings = Settings.system();
+            ModuleSource source = sourceOf(command.module().orElseThrow());
+            RunRecord record = GuestRunner.of(
+                            GuestLoader.fromSettings(settings).handle(source, Optional.empty()),
+                            spec(command, settings))
+                    .run();
+            return report(record);
+        } catch (ModuleLoadException | IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    /** {@code wasmguest VERSION}: the name and version, as the wasi-testsuite adapters read a runtime's. */
+    public static String versionLine() {
+        return "wasmguest " + ownVersion() + " (Chicory " + ChicoryVersion.get() + ")";
+    }
+
+    private RunSpec spec(CommandLine command, Settings settings) {
+        RunSpec spec = RunSpec.defaults(settings).withArgs(command.args());
+        if (command.engine().isPresent()) {
+            spec = spec.withEngine(engine(command.engine().get()));
+        }
+        for (Map.Entry<String, String> variable : command.env().entrySet()) {
+            spec = spec.withEnv(variable.getKey(), variable.getValue());
+        }
+        for (Map.Entry<String, String> dir : command.dirs().entrySet()) {
+            spec = spec.withMount(Mount.readWrite(dir.getKey(), Path.of(dir.getValue())));
+        }
+        for (Map.Entry<String, String> fixture : command.fixtures().entrySet()) {
+            spec = spec.withMount(Mount.fixture(fixture.getKey(), Path.of(fixture.getValue())));
+        }
+        // Read as the guest asks, as wasmtime does: a terminal or a pipe that stays open blocks only a guest that
+        // reads.
+        return spec.withHostStdin(in);
+    }
+
+    private static Engine engine(String name) {
+        try {
+            return Engine.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine takes auto, compiler or interpreter, got \"" + name + "\"");
+        }
+    }
+
+    private static ModuleSource sourceOf(String module) {
+        return module.contains("://") ? ModuleSource.ofUrl(module) : new FileSource(Path.of(module));
+    }
+
+    private int report(RunRecord record) {
+        out.write(record.stdout(), 0, record.stdout().length);
+        out.flush();
+        err.write(record.stderr(), 0, record.stderr().length);
+        if (record.stdoutDropped() > 0 || record.stderrDropped() > 0) {
+            err.println("wasmguest: output beyond wasmguest.output.max was dropped (" + record.stdoutDropped()
+                    + " bytes of stdout, " + record.stderrDropped() + " of stderr)");
+        }
+        String module = record.invocation().source();
+        return switch (record.outcome()) {
+            case EXITED -> record.exitCode();
+            case TRAPPED -> {
+                err.println("Error: " + module + " " + record.describeOutcome());
+                yield TRAPPED;
+            }
+            case TIMED_OUT -> {
+                err.println("Error: " + module + " " + record.describeOutcome()
+                        + "; raise wasmguest.timeout (e.g. WASMGUEST_TIMEOUT=PT5M) if it needs longer");
+                yield TIMED_OUT;
+            }
+        };
+    }
+
+    private static String ownVersion() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}

@@ -1,0 +1,3 @@
+/* Exits with code 7. */
+#include <stdlib.h>
+int main(void) { exit(7); }

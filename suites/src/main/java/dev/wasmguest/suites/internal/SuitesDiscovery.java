@@ -1,0 +1,126 @@
+package dev.wasmguest.suites.internal;
+
+import dev.wasmguest.internal.suite.CaseSpec;
+import dev.wasmguest.internal.suite.SuiteDirectory;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
+
+/** Builds the tree of suites and cases that a discovery request selects. */
+public final class SuitesDiscovery {
+
+    private SuitesDiscovery() {}
+
+    /**
+     * @throws IllegalArgumentException naming the key or file of a malformed configuration
+     */
+    public static TestDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId, String displayName) {
+        SuitesConfiguration configuration = SuitesConfiguration.of(request.getConfigurationParameters());
+        SuitesEngineDescriptor engine = new SuitesEngineDescriptor(engineId, displayName, configuration);
+        SuiteSelection selection = select(request, engineId);
+        if (selection.isEmpty() && !explicitlySelected(request)) {
+            selection.configured(configuration.suites(), Thread.currentThread().getContextClassLoader());
+        }
+        ExecutionMode mode = configuration.parallel() ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
+        int selectedCases = 0;
+        List<Map.Entry<Path, Optional<Set<String>>>> suites = selection.suites().entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().toUri().toString()))
+                .collect(Collectors.toList());
+        for (Map.Entry<Path, Optional<Set<String>>> entry : suites) {
+            SuiteDescriptor suite = new SuiteDescriptor(engineId, SuiteDirectory.of(entry.getKey()), mode);
+            for (Path module : suite.suite().modules()) {
+                String caseName = CaseSpec.caseName(module);
+                if (entry.getValue().map(names -> names.contains(caseName)).orElse(true)
+                        && configuration.cases().matches(caseName)) {
+                    suite.addChild(new CaseDescriptor(
+                            suite.getUniqueId(),
+                            module,
+                            suite.suite().name(),
+                            configuration.expectations().of(suite.suite().name(), caseName),
+                            mode));
+                    selectedCases++;
+                }
+            }
+            engine.addChild(suite);
+        }
+        if (selectedCases == 0 && !configuration.cases().selectsAll() && !suites.isEmpty()) {
+            engine.addChild(new NoCaseSelectedDescriptor(engineId, nothingSelected(configuration, engine)));
+        }
+        return engine;
+    }
+
+    private static SuiteSelection select(EngineDiscoveryRequest request, UniqueId engineId) {
+        SuiteSelection selection = new SuiteSelection();
+        request.getSelectorsByType(DirectorySelector.class)
+                .forEach(selector -> selection.directory(selector.getPath()));
+        request.getSelectorsByType(FileSelector.class).forEach(selector -> selection.file(selector.getPath()));
+        request.getSelectorsByType(ClasspathResourceSelector.class)
+                .forEach(selector -> selection.classpathResource(
+                        selector.getClasspathResourceName(),
+                        Thread.currentThread().getContextClassLoader()));
+        request.getSelectorsByType(UniqueIdSelector.class).stream()
+                .map(UniqueIdSelector::getUniqueId)
+                .filter(id -> id.hasPrefix(engineId))
+                .forEach(id -> byUniqueId(id, selection));
+        return selection;
+    }
+
+    /** Whether the request names something itself; then {@code wasmguest.suites} does not add to it. */
+    private static boolean explicitlySelected(EngineDiscoveryRequest request) {
+        return !request.getSelectorsByType(DirectorySelector.class).isEmpty()
+                || !request.getSelectorsByType(FileSelector.class).isEmpty()
+                || !request.getSelectorsByType(ClasspathResourceSelector.class).isEmpty()
+                || !request.getSelectorsByType(UniqueIdSelector.class).isEmpty();
+    }
+
+    private static void byUniqueId(UniqueId id, SuiteSelection selection) {
+        Optional<Path> directory = id.getSegments().stream()
+                .filter(segment -> segment.getType().equals(SuiteDescriptor.SEGMENT))
+                .findFirst()
+                .map(segment -> directory(segment.getValue()));
+        Optional<String> caseName = id.getSegments().stream()
+                .filter(segment -> segment.getType().equals(CaseDescriptor.SEGMENT))
+                .findFirst()
+                .map(UniqueId.Segment::getValue);
+        if (directory.isEmpty()) {
+            return; // the engine's own id: what wasmguest.suites configures
+        }
+        if (caseName.isPresent()) {
+            selection.cases(directory.get(), Set.of(caseName.get()));
+        } else {
+            selection.directory(directory.get());
+        }
+    }
+
+    private static Path directory(String uri) {
+        try {
+            return SuiteDirectory.pathOf(new URI(uri).toURL());
+        } catch (URISyntaxException | MalformedURLException e) {
+            throw new IllegalArgumentException("not a suite's unique id segment: " + uri, e);
+        }
+    }
+
+    private static String nothingSelected(SuitesConfiguration configuration, TestDescriptor engine) {
+        String cases = engine.getChildren().stream()
+                .map(suite -> "  " + suite.getDisplayName() + ": "
+                        + String.join(", ", ((SuiteDescriptor) suite).suite().caseNames()))
+                .collect(Collectors.joining("\n"));
+        return dev.wasmguest.suites.Constants.CASES + "="
+                + configuration.cases().text() + " selects no case. The cases there are:\n" + cases;
+    }
+}
