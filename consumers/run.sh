@@ -7,6 +7,7 @@
 #   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
 #   old-junit     JUnit 5.9, older than supported: fails with one clear message naming both versions
 #   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
+#   suites        README's zero-Java suites project: pom.xml and junit-platform.properties only, run by `mvn test`
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -105,5 +106,30 @@ java -cp "$dir/target/classes:$(cat "$dir/target/class-path.txt")" com.example.E
 expect_in "$work/without-junit.log" "stdout: hello world"
 expect_in "$work/without-junit.log" "exited with code 0"
 echo "   passed: the guest ran, with no JUnit on the class path"
+
+echo "== suites: README's pom.xml and junit-platform.properties, no Java test code"
+dir="$work/suites"
+mkdir -p "$dir/src/test/resources" "$dir/src/test/wasi"
+readme_block "suites: pom.xml" > "$dir/pom.xml"
+readme_block "suites: src/test/resources/junit-platform.properties" > "$dir/src/test/resources/junit-platform.properties"
+[ -s "$dir/pom.xml" ] && [ -s "$dir/src/test/resources/junit-platform.properties" ] \
+  || fail "README.md lacks the suites pom.xml or junit-platform.properties markers"
+cp -r "$root/guests/suite" "$root/guests/ops-suite" "$dir/src/test/wasi/"
+cp "$root/guests/suite.toml" "$dir/src/test/wasi/expectations.toml"
+(cd "$dir" && "${mvn[@]}" test) > "$work/suites.log" 2>&1 || fail "mvn test: $(tail -60 "$work/suites.log")"
+[ ! -e "$dir/src/test/java" ] || fail "the suites project must have no Java test code"
+# 13 cases of the own suite (9 pass, 3 expected failures, 1 skipped) and 3 of the operations suite, all run
+report="$dir/target/wasi-report.json"
+[ -s "$report" ] || fail "no JSON report: $(tail -40 "$work/suites.log")"
+python3 - "$report" <<'PY' || fail "the JSON report: $(cat "$report" | head -c 2000)"
+import json, sys
+results = {suite["name"]: suite for suite in json.load(open(sys.argv[1]))["results"]}
+own, ops = results["wasmguest own suite"], results["wasmguest operations suite"]
+assert (own["passed"], own["failed"], own["skipped"], len(own["tests"])) == (9, 0, 4, 13), own
+assert (ops["passed"], ops["failed"], len(ops["tests"])) == (3, 0, 3), ops
+PY
+# Known gap (README, Limitations): Surefire 3.5.4 runs the engine through its class but does not count the cases.
+echo "   passed: 16 cases run from a pom and a properties file, all in the JSON report"
+echo "   NOT YET: Surefire counts them: $(grep -m1 -F 'Tests run:' "$work/suites.log")"
 
 echo "All consumer projects behaved as users' builds must."

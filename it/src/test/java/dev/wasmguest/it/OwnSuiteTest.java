@@ -118,7 +118,7 @@ class OwnSuiteTest {
 
         tests.assertStatistics(stats -> stats.started(1).failed(1));
         assertThat(failureOf(tests).getMessage())
-                .isEqualTo("case args now passes, remove it from the list "
+                .isEqualTo("case args now passes: delete its expected failure, \"args\", at line 1 of "
                         + SUITE.resolveSibling("suite-unexpected-pass.failing"));
     }
 

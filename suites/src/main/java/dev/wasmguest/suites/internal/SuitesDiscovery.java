@@ -15,14 +15,18 @@ import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
 
 /** Builds the tree of suites and cases that a discovery request selects. */
 public final class SuitesDiscovery {
+
+    private static final String ENGINE_CLASS = "dev.wasmguest.suites.WasiSuitesEngine";
 
     private SuitesDiscovery() {}
 
@@ -31,7 +35,12 @@ public final class SuitesDiscovery {
      */
     public static TestDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId, String displayName) {
         SuitesConfiguration configuration = SuitesConfiguration.of(request.getConfigurationParameters());
-        SuitesEngineDescriptor engine = new SuitesEngineDescriptor(engineId, displayName, configuration);
+        // Maven Surefire runs a class it found, and reports only tests beneath a container sourced from a class.
+        SuitesEngineDescriptor engine = new SuitesEngineDescriptor(
+                engineId,
+                displayName,
+                configuration,
+                standsForTheSuites(request) ? Optional.of(ClassSource.from(ENGINE_CLASS)) : Optional.empty());
         SuiteSelection selection = select(request, engineId);
         if (selection.isEmpty() && !explicitlySelected(request)) {
             selection.configured(configuration.suites(), Thread.currentThread().getContextClassLoader());
@@ -78,6 +87,12 @@ public final class SuitesDiscovery {
                 .filter(id -> id.hasPrefix(engineId))
                 .forEach(id -> byUniqueId(id, selection));
         return selection;
+    }
+
+    /** Whether the request selects the engine's class, as Surefire does when its pom names it (see the README). */
+    private static boolean standsForTheSuites(EngineDiscoveryRequest request) {
+        return request.getSelectorsByType(ClassSelector.class).stream()
+                .anyMatch(selector -> selector.getClassName().equals(ENGINE_CLASS));
     }
 
     /** Whether the request names something itself; then {@code wasmguest.suites} does not add to it. */

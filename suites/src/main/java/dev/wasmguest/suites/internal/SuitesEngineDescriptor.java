@@ -1,5 +1,7 @@
 package dev.wasmguest.suites.internal;
 
+import java.util.Optional;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -8,10 +10,18 @@ import org.junit.platform.engine.support.hierarchical.Node;
 public final class SuitesEngineDescriptor extends EngineDescriptor implements Node<SuitesContext> {
 
     private final SuitesConfiguration configuration;
+    private final Optional<TestSource> source;
 
-    SuitesEngineDescriptor(UniqueId uniqueId, String displayName, SuitesConfiguration configuration) {
+    SuitesEngineDescriptor(
+            UniqueId uniqueId, String displayName, SuitesConfiguration configuration, Optional<TestSource> source) {
         super(uniqueId, displayName);
         this.configuration = configuration;
+        this.source = source;
+    }
+
+    @Override
+    public Optional<TestSource> getSource() {
+        return source;
     }
 
     SuitesConfiguration configuration() {
