@@ -16,6 +16,8 @@ module dev.wasmguest {
             dev.wasmguest.suites;
     exports dev.wasmguest.internal.suite to
             dev.wasmguest.suites;
+    exports dev.wasmguest.internal.util to
+            dev.wasmguest.suites;
 
     requires static transitive org.apiguardian.api;
     requires static transitive org.junit.jupiter.api;

@@ -35,7 +35,8 @@ class ModulePathTest {
                         "dev.wasmguest",
                         "dev.wasmguest.internal.cli to [dev.wasmguest.suites]",
                         "dev.wasmguest.internal.config to [dev.wasmguest.suites]",
-                        "dev.wasmguest.internal.suite to [dev.wasmguest.suites]");
+                        "dev.wasmguest.internal.suite to [dev.wasmguest.suites]",
+                        "dev.wasmguest.internal.util to [dev.wasmguest.suites]");
         assertThat(exports(WasiAssertions.class.getModule()))
                 .containsExactlyInAnyOrder("dev.wasmguest.assertions", "dev.wasmguest.assertions.error");
     }

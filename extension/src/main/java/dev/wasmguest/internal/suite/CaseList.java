@@ -46,10 +46,6 @@ public record CaseList(Path file, Map<String, Integer> lines) {
         return new CaseList(null, Map.of());
     }
 
-    public boolean contains(String name) {
-        return lines.containsKey(name);
-    }
-
     /** The expectation of {@code kind} this list gives the case {@code name}, when it names it. */
     public Optional<Expectation> expectation(String name, Expectation.Kind kind) {
         return Optional.ofNullable(lines.get(name))

@@ -8,6 +8,7 @@ import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunOutcome;
 import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
@@ -73,7 +74,7 @@ public final class CaseRunner {
                         runSpec)
                 .run();
         List<String> problems = new ArrayList<>();
-        if (record.outcome() != dev.wasmguest.internal.run.RunOutcome.EXITED || record.exitCode() != spec.exitCode()) {
+        if (record.outcome() != RunOutcome.EXITED || record.exitCode() != spec.exitCode()) {
             problems.add("expected exit code " + spec.exitCode() + " but it " + record.describeOutcome());
         }
         spec.stdout()

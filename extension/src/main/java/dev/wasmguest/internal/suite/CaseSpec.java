@@ -75,11 +75,6 @@ public record CaseSpec(
         return file.endsWith(".wasm") ? file.substring(0, file.length() - ".wasm".length()) : file;
     }
 
-    /** Where the case is described: its spec when it has one, else its module. */
-    public Path describedIn() {
-        return specFile.orElse(module);
-    }
-
     /** The display name of a suite directory: {@code manifest.json}'s {@code name}, else the directory's name. */
     public static String suiteName(Path directory) {
         Path manifest = directory.resolve("manifest.json");

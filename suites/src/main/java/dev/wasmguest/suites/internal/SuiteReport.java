@@ -2,12 +2,11 @@ package dev.wasmguest.suites.internal;
 
 import dev.wasmguest.internal.cli.Main;
 import dev.wasmguest.internal.suite.CaseOutcome;
+import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,11 +48,7 @@ public final class SuiteReport {
     /** Writes the report to {@code file} whole, through a temporary file beside it, creating its directory. */
     synchronized void write(Path file) {
         try {
-            Path directory = file.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, json(), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, json().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the suites report " + file.toAbsolutePath(), e);
         }

@@ -111,7 +111,7 @@ final class SuiteSelection {
         for (String entry : entries) {
             if (entry.startsWith("classpath:")) {
                 classpathResource(entry.substring("classpath:".length()), loader);
-            } else if (entry.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+            } else if (isGlob(entry)) {
                 glob(entry);
             } else {
                 path(Path.of(entry));
@@ -123,7 +123,7 @@ final class SuiteSelection {
         Path absolute = Path.of("").toAbsolutePath();
         Path base = absolute;
         List<String> rest = new ArrayList<>(List.of(pattern.split("/")));
-        while (!rest.isEmpty() && rest.get(0).chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) {
+        while (!rest.isEmpty() && !isGlob(rest.get(0))) {
             base = base.resolve(rest.remove(0));
         }
         if (!Files.isDirectory(base)) {
@@ -139,6 +139,10 @@ final class SuiteSelection {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search " + searchBase + " for " + pattern, e);
         }
+    }
+
+    private static boolean isGlob(String text) {
+        return text.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
     }
 
     private void path(Path path) {

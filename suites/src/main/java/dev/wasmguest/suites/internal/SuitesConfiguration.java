@@ -1,11 +1,11 @@
 package dev.wasmguest.suites.internal;
 
+import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.suite.CaseGlobs;
 import dev.wasmguest.suites.Constants;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,16 +64,8 @@ record SuitesConfiguration(
         return list(parameters, key).stream().map(Path::of).collect(Collectors.toList());
     }
 
+    /** The timeout by the rules of every duration setting of wasmguest, with the same messages. */
     private static Duration duration(String text) {
-        try {
-            Duration value = Duration.parse(text.strip());
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(Constants.TIMEOUT + " must be positive, got " + text);
-            }
-            return value;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    Constants.TIMEOUT + " takes an ISO-8601 duration such as PT10S, got \"" + text + "\"", e);
-        }
+        return new ConfigValue(Constants.TIMEOUT, text, "JUnit configuration parameter").positiveDuration();
     }
 }
