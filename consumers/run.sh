@@ -7,7 +7,8 @@
 #   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
 #   old-junit     JUnit 5.9, older than supported: fails with one clear message naming both versions
 #   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
-#   suites        README's zero-Java suites project: pom.xml and junit-platform.properties only, run by `mvn test`
+#   suites        README's zero-Java suites project: pom.xml and junit-platform.properties only, run by `mvn test`;
+#                 Surefire counts and names the cases; README's ConsoleLauncher one-liner
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -128,8 +129,39 @@ own, ops = results["wasmguest own suite"], results["wasmguest operations suite"]
 assert (own["passed"], own["failed"], own["skipped"], len(own["tests"])) == (9, 0, 4, 13), own
 assert (ops["passed"], ops["failed"], len(ops["tests"])) == (3, 0, 3), ops
 PY
-# Known gap (README, Limitations): Surefire 3.5.4 runs the engine through its class but does not count the cases.
-echo "   passed: 16 cases run from a pom and a properties file, all in the JSON report"
-echo "   NOT YET: Surefire counts them: $(grep -m1 -F 'Tests run:' "$work/suites.log")"
+# Surefire counts every case and names it in its XML
+expect_in "$work/suites.log" "Tests run: 16, Failures: 0, Errors: 0, Skipped: 4"
+xml="$dir/target/surefire-reports/TEST-dev.wasmguest.suites.WasiSuitesEngine.xml"
+[ "$(grep -c '<testcase ' "$xml")" = 16 ] || fail "expected 16 testcases in $xml: $(grep '<testcase ' "$xml")"
+expect_in "$xml" '<testcase name="wasmguest operations suite › upper"'
+echo "   passed: $(grep -m1 -F 'Tests run: 16,' "$work/suites.log" | sed 's/^\[[A-Z]*\] //'); 16 cases in the XML and the JSON report"
+# ... and a failing case fails the build, named
+sed -i '/expectations/d' "$dir/src/test/resources/junit-platform.properties"
+if (cd "$dir" && "${mvn[@]}" test -Dwasmguest.suites.cases='wrong_*,args') > "$work/suites-failing.log" 2>&1; then
+  fail "a failing case passed the build: $(tail -40 "$work/suites-failing.log")"
+fi
+expect_in "$work/suites-failing.log" "Tests run: 2, Failures: 1, Errors: 0, Skipped: 0"
+expect_in "$work/suites-failing.log" 'Case wrong_stdout of suite "wasmguest own suite" failed'
+echo "   passed: a failing case fails mvn test, named (Tests run: 2, Failures: 1)"
+
+echo "== suites: README's ConsoleLauncher one-liner, verbatim"
+mkdir -p "$dir/wasi-testsuite/tests/c"
+cp -r "$root/guests/ops-suite" "$dir/wasi-testsuite/tests/c/testsuite"
+readme_block "suites: console" > "$work/console.sh"
+[ -s "$work/console.sh" ] || fail "README.md lacks the suites console marker"
+(cd "$dir" && bash "$work/console.sh") > "$work/console.log" 2>&1 || fail "the one-liner: $(tail -40 "$work/console.log")"
+expect_in "$work/console.log" "3 tests successful"
+expect_in "$work/console.log" "wasmguest operations suite › upper"
+sed 's#--select-directory wasi-testsuite/tests/c/testsuite#--select-file wasi-testsuite/tests/c/testsuite/upper.json --details=flat#' \
+  "$work/console.sh" > "$work/console-file.sh"
+(cd "$dir" && bash "$work/console-file.sh") > "$work/console-file.log" 2>&1 || fail "--select-file: $(tail -40 "$work/console-file.log")"
+expect_in "$work/console-file.log" "1 tests successful"
+id=$(grep -o '\[engine:wasmguest-suites\]/\[suite:[^]]*\]/\[case:upper\]' "$work/console-file.log" | head -1)
+[ -n "$id" ] || fail "no unique id printed: $(tail -20 "$work/console-file.log")"
+sed "s#--select-file wasi-testsuite/tests/c/testsuite/upper.json#--select-unique-id '$id'#" \
+  "$work/console-file.sh" > "$work/console-id.sh"
+(cd "$dir" && bash "$work/console-id.sh") > "$work/console-id.log" 2>&1 || fail "--select-unique-id: $(tail -40 "$work/console-id.log")"
+expect_in "$work/console-id.log" "1 tests successful"
+echo "   passed: --select-directory ran 3 cases, --select-file 1, --select-unique-id $id 1"
 
 echo "All consumer projects behaved as users' builds must."

@@ -22,7 +22,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  * so Maven Surefire, Gradle, IDEs and the ConsoleLauncher find it on the test class path; configured by the
  * parameters in {@link Constants}.
  *
- * <p>Users do not call this class; it is public for the service loader.
+ * <p>Users do not call this class; it is public for the service loader, and Maven Surefire selects it by name: a
+ * request that selects this class runs the configured suites and reports them as one test set of this class.
  *
  * @since 0.2.0
  */

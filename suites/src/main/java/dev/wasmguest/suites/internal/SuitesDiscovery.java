@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -19,14 +20,14 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.NestedClassSelector;
+import org.junit.platform.engine.discovery.NestedMethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
 
 /** Builds the tree of suites and cases that a discovery request selects. */
 public final class SuitesDiscovery {
-
-    private static final String ENGINE_CLASS = "dev.wasmguest.suites.WasiSuitesEngine";
 
     private SuitesDiscovery() {}
 
@@ -35,14 +36,15 @@ public final class SuitesDiscovery {
      */
     public static TestDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId, String displayName) {
         SuitesConfiguration configuration = SuitesConfiguration.of(request.getConfigurationParameters());
-        // Maven Surefire runs a class it found, and reports only tests beneath a container sourced from a class.
-        SuitesEngineDescriptor engine = new SuitesEngineDescriptor(
-                engineId,
-                displayName,
-                configuration,
-                standsForTheSuites(request) ? Optional.of(ClassSource.from(ENGINE_CLASS)) : Optional.empty());
+        SuitesEngineDescriptor engine = new SuitesEngineDescriptor(engineId, displayName, configuration);
+        TestDescriptor parent = engine;
+        boolean forSurefire = standsForTheSuites(request);
+        if (forSurefire) {
+            parent = new SurefireTestSetDescriptor(engineId, displayName);
+            engine.addChild(parent);
+        }
         SuiteSelection selection = select(request, engineId);
-        if (selection.isEmpty() && !explicitlySelected(request)) {
+        if (selection.isEmpty() && !explicitlySelected(request) && (forSurefire || !aimsAtJavaCode(request))) {
             selection.configured(configuration.suites(), Thread.currentThread().getContextClassLoader());
         }
         ExecutionMode mode = configuration.parallel() ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
@@ -51,7 +53,7 @@ public final class SuitesDiscovery {
                 .sorted(Comparator.comparing(entry -> entry.getKey().toUri().toString()))
                 .collect(Collectors.toList());
         for (Map.Entry<Path, Optional<Set<String>>> entry : suites) {
-            SuiteDescriptor suite = new SuiteDescriptor(engineId, SuiteDirectory.of(entry.getKey()), mode);
+            SuiteDescriptor suite = new SuiteDescriptor(parent.getUniqueId(), SuiteDirectory.of(entry.getKey()), mode);
             for (Path module : suite.suite().modules()) {
                 String caseName = CaseSpec.caseName(module);
                 if (entry.getValue().map(names -> names.contains(caseName)).orElse(true)
@@ -65,10 +67,10 @@ public final class SuitesDiscovery {
                     selectedCases++;
                 }
             }
-            engine.addChild(suite);
+            parent.addChild(suite);
         }
         if (selectedCases == 0 && !configuration.cases().selectsAll() && !suites.isEmpty()) {
-            engine.addChild(new NoCaseSelectedDescriptor(engineId, nothingSelected(configuration, engine)));
+            parent.addChild(new NoCaseSelectedDescriptor(parent.getUniqueId(), nothingSelected(configuration, parent)));
         }
         return engine;
     }
@@ -89,10 +91,15 @@ public final class SuitesDiscovery {
         return selection;
     }
 
-    /** Whether the request selects the engine's class, as Surefire does when its pom names it (see the README). */
+    /**
+     * Whether the request selects the engine's class, as Surefire does when its pom names it (see the README), or
+     * re-runs cases found that way, as Surefire's {@code rerunFailingTestsCount} does by their unique ids.
+     */
     private static boolean standsForTheSuites(EngineDiscoveryRequest request) {
         return request.getSelectorsByType(ClassSelector.class).stream()
-                .anyMatch(selector -> selector.getClassName().equals(ENGINE_CLASS));
+                        .anyMatch(selector -> selector.getClassName().equals(SurefireTestSetDescriptor.ENGINE_CLASS))
+                || request.getSelectorsByType(UniqueIdSelector.class).stream()
+                        .anyMatch(selector -> SurefireTestSetDescriptor.isWithin(selector.getUniqueId()));
     }
 
     /** Whether the request names something itself; then {@code wasmguest.suites} does not add to it. */
@@ -101,6 +108,19 @@ public final class SuitesDiscovery {
                 || !request.getSelectorsByType(FileSelector.class).isEmpty()
                 || !request.getSelectorsByType(ClasspathResourceSelector.class).isEmpty()
                 || !request.getSelectorsByType(UniqueIdSelector.class).isEmpty();
+    }
+
+    /**
+     * Whether the request picks classes or methods, as an IDE does that runs one Java test: it then means those
+     * tests, not every configured suite too.
+     */
+    private static boolean aimsAtJavaCode(EngineDiscoveryRequest request) {
+        return Stream.of(
+                        ClassSelector.class,
+                        MethodSelector.class,
+                        NestedClassSelector.class,
+                        NestedMethodSelector.class)
+                .anyMatch(kind -> !request.getSelectorsByType(kind).isEmpty());
     }
 
     private static void byUniqueId(UniqueId id, SuiteSelection selection) {
@@ -130,8 +150,8 @@ public final class SuitesDiscovery {
         }
     }
 
-    private static String nothingSelected(SuitesConfiguration configuration, TestDescriptor engine) {
-        String cases = engine.getChildren().stream()
+    private static String nothingSelected(SuitesConfiguration configuration, TestDescriptor parent) {
+        String cases = parent.getChildren().stream()
                 .map(suite -> "  " + suite.getDisplayName() + ": "
                         + String.join(", ", ((SuiteDescriptor) suite).suite().caseNames()))
                 .collect(Collectors.joining("\n"));

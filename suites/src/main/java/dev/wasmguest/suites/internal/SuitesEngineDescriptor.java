@@ -1,7 +1,5 @@
 package dev.wasmguest.suites.internal;
 
-import java.util.Optional;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -10,18 +8,10 @@ import org.junit.platform.engine.support.hierarchical.Node;
 public final class SuitesEngineDescriptor extends EngineDescriptor implements Node<SuitesContext> {
 
     private final SuitesConfiguration configuration;
-    private final Optional<TestSource> source;
 
-    SuitesEngineDescriptor(
-            UniqueId uniqueId, String displayName, SuitesConfiguration configuration, Optional<TestSource> source) {
+    SuitesEngineDescriptor(UniqueId uniqueId, String displayName, SuitesConfiguration configuration) {
         super(uniqueId, displayName);
         this.configuration = configuration;
-        this.source = source;
-    }
-
-    @Override
-    public Optional<TestSource> getSource() {
-        return source;
     }
 
     SuitesConfiguration configuration() {
