@@ -10,6 +10,8 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestIdentifier;
@@ -39,10 +41,11 @@ class LaunchersTest {
     @SelectClasspathResource("wasi/ops-suite")
     static class OpsSuiteByClasspathResource {}
 
-    @Test
-    void aSuiteClassSelectsADirectory() {
+    @ParameterizedTest
+    @ValueSource(classes = {OpsSuiteByDirectory.class, OpsSuiteByClasspathResource.class})
+    void aSuiteClassSelectsSuites(Class<?> suiteClass) {
         EngineExecutionResults results = EngineTestKit.engine("junit-platform-suite")
-                .selectors(selectClass(OpsSuiteByDirectory.class))
+                .selectors(selectClass(suiteClass))
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
@@ -50,20 +53,8 @@ class LaunchersTest {
     }
 
     @Test
-    void aSuiteClassSelectsAClasspathResource() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-platform-suite")
-                .selectors(selectClass(OpsSuiteByClasspathResource.class))
-                .execute();
-
-        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
-    }
-
-    @Test
     void surefireFindsEveryCaseInOneContainerThatStandsForTheEngineClass() {
-        TestPlan plan = discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(WasiSuitesEngine.class))
-                .configurationParameter(Constants.SUITES, OPS.toString())
-                .build());
+        TestPlan plan = asSurefireDoes();
 
         TestIdentifier root = plan.getRoots().stream()
                 .filter(identifier -> identifier
@@ -86,10 +77,7 @@ class LaunchersTest {
 
     @Test
     void surefiresRerunOfAFailedCaseKeepsItInThatContainer() {
-        TestPlan first = discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(WasiSuitesEngine.class))
-                .configurationParameter(Constants.SUITES, OPS.toString())
-                .build());
+        TestPlan first = asSurefireDoes();
         String upper = testIds(first).stream()
                 .filter(id -> id.endsWith("[case:upper]"))
                 .findFirst()
@@ -111,6 +99,14 @@ class LaunchersTest {
                 .build());
 
         assertThat(testIds(plan)).isEmpty();
+    }
+
+    /** Discovers the operations suite as Surefire does with the README's pom: by the engine's class. */
+    private static TestPlan asSurefireDoes() {
+        return discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(WasiSuitesEngine.class))
+                .configurationParameter(Constants.SUITES, OPS.toString())
+                .build());
     }
 
     private static TestPlan discover(LauncherDiscoveryRequest request) {
