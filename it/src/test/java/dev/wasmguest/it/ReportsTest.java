@@ -8,17 +8,25 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasmGuest;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -39,12 +47,24 @@ class ReportsTest {
         }
     }
 
+    @WasmGuest(url = "${guest.base}/echo.wasm", args = "QUIET")
+    static class SilentStdout {
+        @Test
+        void fails(WasiResult result) {
+            assertThat(result).hasExitCode(3);
+        }
+    }
+
     @TempDir
     Path reports;
 
     private Events run(Map<String, String> configuration) {
+        return run(UserTests.class, configuration);
+    }
+
+    private Events run(Class<?> testClass, Map<String, String> configuration) {
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(UserTests.class))
+                .selectors(selectClass(testClass))
                 .configurationParameters(configuration)
                 .outputDirectoryCreator(new OutputDirectoryCreator() {
                     @Override
@@ -98,5 +118,56 @@ class ReportsTest {
     @Test
     void everyRunIsAttachedWithReportAll() {
         assertThat(entries(run(Map.of("wasmguest.report", "all")))).hasSize(2);
+    }
+
+    @Test
+    void anEmptyStreamIsReportedAsEmptyAndAddsNothingToTheFailure() {
+        Events events = run(SilentStdout.class, Map.of());
+
+        Map<String, String> entry = entries(events).get(0).getKeyValuePairs();
+        assertThat(entry).containsEntry("wasmguest.run.1.stdout", "(empty)");
+        Throwable failure = events.failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class).hasNoSuppressedExceptions();
+    }
+
+    /**
+     * Surefire 3.5's XML leaves report entries out (its JUnit Platform listener has no callback for them); the
+     * ConsoleLauncher's legacy XML ({@code --reports-dir}) and JUnit's Open Test Reporting XML carry them.
+     */
+    @Test
+    void theLaunchersXmlReportsCarryTheRuns() throws IOException {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(SilentStdout.class))
+                .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
+                .configurationParameter(
+                        "junit.platform.reporting.output.dir",
+                        reports.resolve("open").toString())
+                .build();
+        LauncherFactory.create()
+                .execute(
+                        request,
+                        new LegacyXmlReportGeneratingListener(
+                                reports.resolve("legacy"), new PrintWriter(Writer.nullWriter())));
+
+        assertThat(xmlIn(reports.resolve("legacy"))).contains("wasmguest.run.1").contains("wasmguest.run.1.stdout");
+        assertThat(xmlIn(reports.resolve("open"))).contains("wasmguest.run.1").contains("wasmguest.run.1.stdout");
+    }
+
+    private static String xmlIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<Path> xml =
+                    files.filter(file -> file.toString().endsWith(".xml")).collect(Collectors.toList());
+            assertThat(xml).isNotEmpty();
+            StringBuilder text = new StringBuilder();
+            for (Path file : xml) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        }
     }
 }

@@ -23,6 +23,8 @@ public final class RunReports {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunReports.class);
     private static final int EXCERPT = 2048;
+    private static final String EMPTY = "(empty)";
+    private static final System.Logger LOG = System.getLogger(RunReports.class.getName());
 
     private final List<RunRecord> runs = new ArrayList<>();
 
@@ -76,7 +78,7 @@ public final class RunReports {
                             + run.duration().toMillis() + " ms");
             entry.put(prefix + ".stdout", excerpt(run.stdout(), run.stdoutDropped()));
             entry.put(prefix + ".stderr", excerpt(run.stderr(), run.stderrDropped()));
-            context.publishReportEntry(entry);
+            publishEntry(context, entry);
             if (ReportFiles.AVAILABLE) {
                 ReportFiles.publish(context, prefix + ".stdout.txt", run.stdout());
                 ReportFiles.publish(context, prefix + ".stderr.txt", run.stderr());
@@ -84,7 +86,26 @@ public final class RunReports {
         }
     }
 
+    /**
+     * Reporting is a courtesy to the reader of a failure: a launcher that refuses an entry must not add an exception
+     * to the test's own, so the refusal is only logged.
+     */
+    private static void publishEntry(ExtensionContext context, Map<String, String> entry) {
+        try {
+            context.publishReportEntry(entry);
+        } catch (RuntimeException refused) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not attach the guest's runs to the report: " + refused,
+                    refused);
+        }
+    }
+
+    /** An excerpt of a stream; {@code (empty)} for none, since JUnit refuses blank values in report entries. */
     static String excerpt(byte[] bytes, long dropped) {
+        if (bytes.length == 0 && dropped == 0) {
+            return EMPTY;
+        }
         String suffix = dropped > 0 ? "\n… truncated at the capture limit: " + dropped + " bytes dropped …" : "";
         return Excerpts.headAndTail(bytes, EXCERPT, "\n") + suffix;
     }
