@@ -40,14 +40,21 @@ public enum WasmGuestSetting {
     URL_REWRITE(Setting.URL_REWRITE),
     /** The longest wait to establish a connection; default {@code PT10S}. */
     HTTP_CONNECT_TIMEOUT(Setting.HTTP_CONNECT_TIMEOUT),
-    /** The longest wait from sending a request until the response headers arrive; default {@code PT30S}. */
+    /** The longest wait from sending a request until the response headers arrive; default {@code PT15S}. */
     HTTP_REQUEST_TIMEOUT(Setting.HTTP_REQUEST_TIMEOUT),
-    /** The longest wait for the next bytes of a response body; default {@code PT30S}. */
+    /** The longest wait for the next bytes of a response body; default {@code PT20S}. */
     HTTP_STALL_TIMEOUT(Setting.HTTP_STALL_TIMEOUT),
     /** Further download attempts after a transient failure (never after 4xx); default {@code 3}. */
     HTTP_RETRIES(Setting.HTTP_RETRIES),
     /** The wait before the first retry, doubled for each further one; default {@code PT0.5S}. */
     HTTP_RETRY_BACKOFF(Setting.HTTP_RETRY_BACKOFF),
+    /**
+     * How long after the first attempt retries may still start, so that a failing download gives up within this plus
+     * one attempt's timeouts; default {@code PT20S}.
+     *
+     * @since 0.2
+     */
+    HTTP_RETRY_WINDOW(Setting.HTTP_RETRY_WINDOW),
     /** Redirects followed before giving up (loops are detected at once); default {@code 5}. */
     HTTP_MAX_REDIRECTS(Setting.HTTP_MAX_REDIRECTS),
     /** The largest module accepted, checked while streaming; default {@code 536870912} (512 MiB). */

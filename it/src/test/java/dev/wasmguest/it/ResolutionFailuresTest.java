@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -222,6 +223,25 @@ class ResolutionFailuresTest {
                 .contains("/seed.wasm: no data for 200 ms after " + seed.length / 2 + " of " + seed.length
                         + " bytes; the server stalled");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    }
+
+    /** With the default limits: about 31 s (two attempts of 15 s), well within a minute, whatever the retries. */
+    @Test
+    void aServerThatAcceptsAndNeverAnswersIsGivenUpOnWithinAMinuteByDefault() throws IOException {
+        configuration.remove("wasmguest.http.retryBackoff");
+        try (SilentServer silent = new SilentServer()) {
+            configuration.put("server", silent.base());
+
+            long start = System.nanoTime();
+            String message = failureOf(SeedFromServer.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+            assertThat(message)
+                    .contains("/seed.wasm: the server sent no response within 15 s")
+                    .containsPattern("\\(2 attempts in 3\\d s; no retry starts later than"
+                            + " wasmguest.http.retryWindow=PT20S after the first\\)");
+            assertThat(silent.connections()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -34,9 +34,9 @@ public enum Setting {
                     + " wins, e.g. https://github.com/=>https://mirror.corp/github/"),
     HTTP_CONNECT_TIMEOUT("wasmguest.http.connectTimeout", "PT10S", "establishing a connection"),
     HTTP_REQUEST_TIMEOUT(
-            "wasmguest.http.requestTimeout", "PT30S", "from sending a request until the response headers arrive"),
+            "wasmguest.http.requestTimeout", "PT15S", "from sending a request until the response headers arrive"),
     HTTP_STALL_TIMEOUT(
-            "wasmguest.http.stallTimeout", "PT30S", "the longest wait for the next bytes of a response body"),
+            "wasmguest.http.stallTimeout", "PT20S", "the longest wait for the next bytes of a response body"),
     HTTP_RETRIES(
             "wasmguest.http.retries",
             "3",
@@ -44,6 +44,11 @@ public enum Setting {
                     + " body, or 5xx (never after 4xx)"),
     HTTP_RETRY_BACKOFF(
             "wasmguest.http.retryBackoff", "PT0.5S", "the wait before the first retry; doubles for each further one"),
+    HTTP_RETRY_WINDOW(
+            "wasmguest.http.retryWindow",
+            "PT20S",
+            "retries start only this long after the first attempt began: a failing download gives up within it plus"
+                    + " one attempt's timeouts (a download that keeps receiving is never cut)"),
     HTTP_MAX_REDIRECTS(
             "wasmguest.http.maxRedirects", "5", "redirects followed before giving up (loops are detected at once)"),
     DOWNLOAD_MAX_BYTES(

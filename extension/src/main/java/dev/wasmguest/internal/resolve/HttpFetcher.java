@@ -57,11 +57,10 @@ final class HttpFetcher {
      * @throws DownloadFailure with a sentence for the user, after the last attempt
      */
     Outcome fetch(URI uri, Optional<Validators> validators, String name) throws DownloadFailure {
+        long start = System.nanoTime();
         DownloadFailure last = null;
-        for (int attempt = 0; attempt <= limits.retries(); attempt++) {
-            if (attempt > 0) {
-                backOff(attempt, name, last);
-            }
+        int attempt = 0;
+        while (true) {
             try {
                 return fetchOnce(uri, validators, name);
             } catch (DownloadFailure failure) {
@@ -70,13 +69,31 @@ final class HttpFetcher {
                 }
                 last = failure;
             }
+            attempt++;
+            if (attempt > limits.retries()) {
+                break;
+            }
+            long backoff = backoffMillis(attempt);
+            if (Duration.ofNanos(System.nanoTime() - start).plusMillis(backoff).compareTo(limits.retryWindow()) > 0) {
+                throw new DownloadFailure(
+                        last.getMessage() + " (" + attempt + (attempt == 1 ? " attempt" : " attempts") + " in "
+                                + Durations.describe(Duration.ofSeconds(Math.round((System.nanoTime() - start) / 1e9)))
+                                + "; no retry starts later than " + Setting.HTTP_RETRY_WINDOW.key() + "="
+                                + limits.retryWindow() + " after the first)",
+                        true,
+                        last);
+            }
+            backOff(attempt, backoff, name, last);
         }
         String attempts = limits.retries() == 0 ? "" : " (" + (limits.retries() + 1) + " attempts)";
         throw new DownloadFailure(last.getMessage() + attempts, true, last);
     }
 
-    private void backOff(int attempt, String name, DownloadFailure failure) throws DownloadFailure {
-        long millis = limits.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
+    private long backoffMillis(int attempt) {
+        return limits.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
+    }
+
+    private void backOff(int attempt, long millis, String name, DownloadFailure failure) throws DownloadFailure {
         LOG.log(
                 Level.WARNING,
                 () -> "Guest module " + name + ": " + failure.getMessage() + "; retrying in " + millis + " ms (attempt "

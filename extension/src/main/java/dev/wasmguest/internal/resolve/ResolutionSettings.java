@@ -9,6 +9,7 @@ import static dev.wasmguest.internal.config.Setting.HTTP_MAX_REDIRECTS;
 import static dev.wasmguest.internal.config.Setting.HTTP_REQUEST_TIMEOUT;
 import static dev.wasmguest.internal.config.Setting.HTTP_RETRIES;
 import static dev.wasmguest.internal.config.Setting.HTTP_RETRY_BACKOFF;
+import static dev.wasmguest.internal.config.Setting.HTTP_RETRY_WINDOW;
 import static dev.wasmguest.internal.config.Setting.HTTP_STALL_TIMEOUT;
 import static dev.wasmguest.internal.config.Setting.OFFLINE;
 import static dev.wasmguest.internal.config.Setting.OFFLINE_MISSING;
@@ -55,6 +56,7 @@ public record ResolutionSettings(
                 settings.read(HTTP_STALL_TIMEOUT, ConfigValue::positiveDuration, defaults.stallTimeout()),
                 settings.read(HTTP_RETRIES, ConfigValue::smallCount, defaults.retries()),
                 settings.read(HTTP_RETRY_BACKOFF, ConfigValue::duration, defaults.retryBackoff()),
+                settings.read(HTTP_RETRY_WINDOW, ConfigValue::duration, defaults.retryWindow()),
                 settings.read(HTTP_MAX_REDIRECTS, ConfigValue::smallCount, defaults.maxRedirects()),
                 settings.read(DOWNLOAD_MAX_BYTES, ConfigValue::bytes, defaults.maxModuleBytes()),
                 settings.read(CACHE_LOCK_TIMEOUT, ConfigValue::duration, defaults.lockTimeout()),

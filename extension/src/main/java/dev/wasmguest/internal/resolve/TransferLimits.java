@@ -13,6 +13,9 @@ import org.apiguardian.api.API;
  * @param stallTimeout the longest wait for the next bytes of a response body
  * @param retries further attempts after a connection error, a stalled or cut-off body or a 5xx status
  * @param retryBackoff the wait before the first retry; it doubles for every further one
+ * @param retryWindow how long after the first attempt began a retry may still start: with the defaults, a server
+ *        that accepts connections and never answers is given up on after about 31 s, one whose body stalls after
+ *        about 41 s
  * @param maxRedirects redirects followed before giving up
  * @param maxModuleBytes the largest module accepted, checked while streaming
  * @param lockTimeout the longest wait for another thread or JVM downloading the same URL
@@ -25,6 +28,7 @@ public record TransferLimits(
         Duration stallTimeout,
         int retries,
         Duration retryBackoff,
+        Duration retryWindow,
         int maxRedirects,
         long maxModuleBytes,
         Duration lockTimeout,
@@ -32,10 +36,11 @@ public record TransferLimits(
 
     public static final TransferLimits DEFAULTS = new TransferLimits(
             Duration.ofSeconds(10),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(20),
             3,
             Duration.ofMillis(500),
+            Duration.ofSeconds(20),
             5,
             512L * 1024 * 1024,
             Duration.ofMinutes(10),
