@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -21,12 +22,26 @@ static void probe_file(const char *label, const char *path) {
     fclose(file);
 }
 
+static void probe_link(const char *label, const char *path) {
+    char target[256];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (n < 0) {
+        printf("%s: not a link (%s)\n", label, strerror(errno));
+        return;
+    }
+    target[n] = 0;
+    printf("%s: link to \"%s\"\n", label, target);
+}
+
 int main(void) {
     probe_file("absolute /etc/passwd", "/etc/passwd");
     probe_file("dotdot", "/data/../../../../etc/passwd");
     probe_file("relative dotdot", "../etc/passwd");
     probe_file("symlink escape", "/data/escape/passwd");
+    probe_file("relative symlink escape", "/data/up/etc/passwd");
     probe_file("granted file", "/data/input.txt");
+    probe_file("through a linked directory", "/data/linked/nested.txt");
+    probe_link("escape link", "/data/escape");
     int count = 0;
     for (char **variable = environ; *variable; variable++) {
         printf("env: %s\n", *variable);

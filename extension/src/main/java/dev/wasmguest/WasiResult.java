@@ -118,12 +118,25 @@ public final class WasiResult {
     }
 
     /**
-     * Whether the guest exited with code 0.
+     * Whether the guest exited with code 0 and what it changed in its read-write directories reached the host.
      *
-     * @return {@code true} for exit code 0, {@code false} for any other ending
+     * @return {@code true} for exit code 0 with every file brought back, {@code false} for any other ending
      */
     public boolean succeeded() {
-        return exited() && record.exitCode() == 0;
+        return exited() && record.exitCode() == 0 && record.writeBackProblems().isEmpty();
+    }
+
+    /**
+     * What of the guest's changes to its read-write directories could not be brought back to the host after the run
+     * (a file the host refused, a directory that became a symlink on the host meanwhile), each naming the guest's
+     * path and the host's. Such a run did not {@link #succeeded() succeed}, and {@link #describeOutcome()} says why.
+     *
+     * @return one line per file; empty when everything was brought back or nothing had to be; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<String> writeBackFailures() {
+        return record.writeBackProblems();
     }
 
     /**

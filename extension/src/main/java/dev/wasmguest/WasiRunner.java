@@ -359,6 +359,25 @@ public final class WasiRunner {
     }
 
     /**
+     * This runner with a bound on the bytes of files its mounted host directories may hold together, instead of the
+     * configured one ({@code wasmguest.mount.maxBytes}, default 256 MiB). The guest works on an in-memory copy of
+     * them: a run whose directories hold more fails at once, naming the directory and the bound, rather than filling
+     * the heap.
+     *
+     * @param bytes the most bytes of files the directories may hold; not negative
+     * @return a new runner; this one is unchanged
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public WasiRunner withMaxMountBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxMountBytes must not be negative, got " + bytes);
+        }
+        return withLimits(limits -> limits.withMaxMountBytes(bytes));
+    }
+
+    /**
      * This runner with the guest's clocks driven by {@code clock}: the wall clock reads it, and the monotonic clock
      * counts from 0 at the start of each run by the clock's progress plus 1 µs per reading. With
      * {@link java.time.Clock#fixed} every run sees the same times. Default: the host's clocks, unless
@@ -401,7 +420,8 @@ public final class WasiRunner {
      * @return how the run ended and what it wrote; never {@code null}
      * @throws GuestResolutionException when the module cannot be loaded, or its preparation takes longer than
      *         {@code wasmguest.prepare.timeout}
-     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
+     *         host directories hold more than {@code wasmguest.mount.maxBytes}
      */
     public WasiResult run() {
         try {

@@ -73,6 +73,13 @@ public enum WasmGuestSetting {
     MAX_MEMORY(Setting.MAX_MEMORY),
     /** Bytes captured per output stream; default {@code 16m}. */
     MAX_OUTPUT(Setting.MAX_OUTPUT),
+    /**
+     * The most bytes of files that the host directories mounted for one run may hold, since the guest works on an
+     * in-memory copy of them; default {@code 256m}.
+     *
+     * @since 0.2
+     */
+    MOUNT_MAX_BYTES(Setting.MOUNT_MAX_BYTES),
     /** An ISO-8601 instant to fix the guests' clocks at; default: the host's clocks. */
     CLOCK(Setting.CLOCK),
     /** A seed for the guests' random source; default: unpredictable. */

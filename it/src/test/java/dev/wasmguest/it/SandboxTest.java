@@ -48,8 +48,14 @@ class SandboxTest {
     void aGrantedDirectoryDoesNotLeadOutOfItself(WasiEngine engine) throws IOException {
         Files.writeString(host.resolve("input.txt"), "granted line\n");
         Files.createSymbolicLink(host.resolve("escape"), Path.of("/etc"));
+        Files.createSymbolicLink(host.resolve("up"), Path.of("../../../../../../.."));
+        Files.writeString(Files.createDirectory(host.resolve("nested")).resolve("nested.txt"), "nested line\n");
+        Files.createSymbolicLink(host.resolve("linked"), Path.of("nested"));
         assertThat(host.resolve("escape/passwd"))
                 .as("the host has /etc/passwd to leak")
+                .exists();
+        assertThat(host.resolve("up/etc/passwd"))
+                .as("the host has /etc/passwd to leak by a relative link")
                 .exists();
 
         WasiResult result = prober(engine).withReadOnlyDirectory("/data", host).run();
@@ -58,12 +64,16 @@ class SandboxTest {
                 .succeeded()
                 .stdout()
                 .contains("granted file: READ \"granted line\"")
+                .contains("through a linked directory: READ \"nested line\"")
+                .contains("escape link: link to")
                 .contains("dotdot: denied")
                 .contains("symlink escape: denied")
+                .contains("relative symlink escape: denied")
                 .contains("absolute /etc/passwd: denied");
         assertThat(result.stdout()).doesNotContain("root:");
-        // Ours to remove: JUnit warns about a link out of a temporary directory that it has to delete.
+        // Ours to remove: JUnit warns about links out of a temporary directory that it has to delete.
         Files.delete(host.resolve("escape"));
+        Files.delete(host.resolve("up"));
     }
 
     @Test

@@ -131,8 +131,11 @@ public final class Main {
                     + " bytes of stdout, " + record.stderrDropped() + " of stderr)");
         }
         String module = record.invocation().source();
+        for (String problem : record.writeBackProblems()) {
+            err.println("Error: " + module + ": not brought back to the host: " + problem);
+        }
         return switch (record.outcome()) {
-            case EXITED -> record.exitCode();
+            case EXITED -> record.exitCode() == 0 && !record.writeBackProblems().isEmpty() ? ERROR : record.exitCode();
             case TRAPPED -> {
                 err.println("Error: " + module + " " + record.describeOutcome());
                 yield TRAPPED;

@@ -75,6 +75,10 @@ public enum Setting {
             "the longest a run waits for its module to be resolved," + " parsed and (compiler engine) translated"),
     MAX_MEMORY("wasmguest.maxMemory", "512m", "the memory limit of each run (bytes, or with k, m, g)"),
     MAX_OUTPUT("wasmguest.output.max", "16m", "bytes captured per output stream"),
+    MOUNT_MAX_BYTES(
+            "wasmguest.mount.maxBytes",
+            "256m",
+            "the most bytes of files a run's mounted host directories may hold: guests work on an in-memory copy"),
     CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
     RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
     REPORT(

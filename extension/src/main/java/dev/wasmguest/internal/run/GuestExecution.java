@@ -18,6 +18,7 @@ import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -79,7 +80,7 @@ public final class GuestExecution {
         this.memory = memoryLimits();
         this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         this.stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
-        this.files = GuestFiles.prepare(spec.mounts());
+        this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
         this.task = new GuestRun();
     }
 
@@ -183,7 +184,7 @@ public final class GuestExecution {
 
     private RunRecord finish(boolean timedOut) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        files.ifPresent(GuestFiles::writeBack);
+        List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
         RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : task.outcome;
         return new RunRecord(
                 invocation,
@@ -201,7 +202,8 @@ public final class GuestExecution {
                 code.engine(),
                 preparation,
                 true,
-                files);
+                files,
+                writeBackProblems);
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */

@@ -5,51 +5,68 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.wasmguest.internal.config.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The directories of one run, in a private in-memory file system. Host directories are copied in (regular files
- * and directories only: a symlink could point out of the directory, and Chicory follows symlinks on the host),
- * and read-write ones copied back after the run. Whatever the guest does with paths, {@code ..} or symlinks, it
- * can only reach this file system. It outlives the run, so the test can read the files afterwards.
+ * The directories of one run, in a private in-memory file system. Host directories are copied in (directories,
+ * regular files and symlinks, which stay symlinks: whatever they point at, they resolve inside this file system, so
+ * no path a guest uses, with {@code ..} or symlinks, reaches the host), and read-write ones are brought back after
+ * the run: new and changed files, deletions and renames. It outlives the run, so the test can read the files
+ * afterwards.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class GuestFiles {
 
     private final FileSystem fileSystem;
     private final List<Mount> mounts;
+    /** For each read-write mount, its tree as copied in: what the write-back compares the guest's tree with. */
+    private final Map<Mount, Map<String, TreeEntry>> copiedIn;
 
-    private GuestFiles(FileSystem fileSystem, List<Mount> mounts) {
+    private GuestFiles(FileSystem fileSystem, List<Mount> mounts, Map<Mount, Map<String, TreeEntry>> copiedIn) {
         this.fileSystem = fileSystem;
         this.mounts = mounts;
+        this.copiedIn = copiedIn;
     }
 
-    static Optional<GuestFiles> prepare(List<Mount> mounts) {
+    /**
+     * Copies the mounted host directories into a new private file system.
+     *
+     * @param maxBytes the most bytes of files the host directories may hold together
+     * @throws IllegalArgumentException when they hold more, naming the directory, its size and the setting
+     * @throws UncheckedIOException when a host directory cannot be read
+     */
+    static Optional<GuestFiles> prepare(List<Mount> mounts, long maxBytes) {
         if (mounts.isEmpty()) {
             return Optional.empty();
         }
+        checkSize(mounts, maxBytes);
         // Chicory's WASI reads "unix:*" attributes (inode, link count, times); Jimfs offers that view only on request.
         FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder()
                 .setAttributeViews("basic", "owner", "posix", "unix")
                 .build());
+        Map<Mount, Map<String, TreeEntry>> copiedIn = new HashMap<>();
         for (Mount mount : mounts) {
             Path inside = fileSystem.getPath(mount.location());
             try {
                 Files.createDirectories(inside);
                 if (!mount.temporaryDirectory()) {
-                    copyTree(mount.hostPath(), inside, mount.hideCleanupFiles());
+                    Map<String, TreeEntry> tree =
+                            DirectoryTree.copy(mount.hostPath(), inside, mount.hideCleanupFiles());
+                    if (mount.writeBack()) {
+                        copiedIn.put(mount, tree);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(
@@ -58,7 +75,34 @@ public final class GuestFiles {
                         e);
             }
         }
-        return Optional.of(new GuestFiles(fileSystem, mounts));
+        return Optional.of(new GuestFiles(fileSystem, mounts, copiedIn));
+    }
+
+    private static void checkSize(List<Mount> mounts, long maxBytes) {
+        long total = 0;
+        for (Mount mount : mounts) {
+            if (mount.temporaryDirectory()) {
+                continue;
+            }
+            long size;
+            try {
+                size = DirectoryTree.bytesUpTo(mount.hostPath(), maxBytes - total);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read directory " + mount.hostPath() + " for the guest", e);
+            }
+            total += size;
+            if (total > maxBytes) {
+                throw new IllegalArgumentException("cannot mount " + mount.hostPath() + " as " + mount.guestPath()
+                        + ": it holds at least " + mebibytes(size) + " of files, and the directories of one run may"
+                        + " hold " + mebibytes(maxBytes) + " together (" + Setting.MOUNT_MAX_BYTES.key()
+                        + ") since the guest works on an in-memory copy of them; mount a smaller directory, or raise "
+                        + Setting.MOUNT_MAX_BYTES.key() + " (and the JVM's heap)");
+            }
+        }
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes < 1024 * 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     void grant(WasiOptions.Builder options) {
@@ -67,55 +111,24 @@ public final class GuestFiles {
         }
     }
 
-    /** Copies the guest's files of read-write directories back to the host. */
-    void writeBack() {
+    /**
+     * Brings the guest's changes to read-write directories back to the host: each new or changed file replaces the
+     * host's atomically, and what the guest deleted or renamed away is deleted. Never writes through a host symlink.
+     *
+     * @return what could not be brought back, each naming the file; empty when everything was
+     */
+    List<String> writeBack() {
+        List<String> problems = new ArrayList<>();
         for (Mount mount : mounts) {
             if (mount.writeBack()) {
-                try {
-                    copyTree(fileSystem.getPath(mount.location()), mount.hostPath(), false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(
-                            "cannot copy the guest's files of " + mount.guestPath() + " back to " + mount.hostPath(),
-                            e);
-                }
+                problems.addAll(new WriteBack(mount, fileSystem.getPath(mount.location()), copiedIn.get(mount)).run());
             }
         }
+        return problems;
     }
 
     /** The file at an absolute guest path, in the guest's file system; it may not exist. */
     public Path file(String guestPath) {
         return fileSystem.getPath(guestPath.startsWith("/") ? guestPath : "/" + guestPath);
-    }
-
-    private static void copyTree(Path from, Path to, boolean hideCleanupFiles) throws IOException {
-        if (!Files.isDirectory(from)) {
-            throw new IOException(from + " is not a directory");
-        }
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                Files.createDirectories(target(dir));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                boolean hidden =
-                        hideCleanupFiles && file.getFileName().toString().endsWith(".cleanup");
-                if (attributes.isRegularFile() && !hidden) { // symlinks and special files are never copied
-                    Files.copy(file, target(file), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            private Path target(Path path) {
-                Path relative = from.relativize(path);
-                Path target = to;
-                for (Path part : relative) {
-                    target = target.resolve(part.toString());
-                }
-                return target;
-            }
-        });
     }
 }

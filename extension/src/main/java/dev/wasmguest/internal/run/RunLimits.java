@@ -14,29 +14,36 @@ import org.apiguardian.api.API;
  * @param maxOutputBytes bytes kept per output stream; the rest is dropped and the stream marked truncated
  * @param prepareTimeout how long a run may wait, before it starts, for its module to be resolved, parsed and (for
  *        the compiler engine) translated
+ * @param maxMountBytes the most bytes of files the mounted host directories may hold, all together: the guest
+ *        works on an in-memory copy of them
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunLimits(Duration timeout, long maxMemoryBytes, long maxOutputBytes, Duration prepareTimeout) {
+public record RunLimits(
+        Duration timeout, long maxMemoryBytes, long maxOutputBytes, Duration prepareTimeout, long maxMountBytes) {
 
     public static final long PAGE_BYTES = 64 * 1024;
 
-    public static final RunLimits DEFAULTS =
-            new RunLimits(Duration.ofSeconds(60), 512L * 1024 * 1024, 16L * 1024 * 1024, Duration.ofMinutes(10));
+    public static final RunLimits DEFAULTS = new RunLimits(
+            Duration.ofSeconds(60), 512L * 1024 * 1024, 16L * 1024 * 1024, Duration.ofMinutes(10), 256L * 1024 * 1024);
 
     public RunLimits withTimeout(Duration value) {
-        return new RunLimits(value, maxMemoryBytes, maxOutputBytes, prepareTimeout);
+        return new RunLimits(value, maxMemoryBytes, maxOutputBytes, prepareTimeout, maxMountBytes);
     }
 
     public RunLimits withMaxMemoryBytes(long value) {
-        return new RunLimits(timeout, value, maxOutputBytes, prepareTimeout);
+        return new RunLimits(timeout, value, maxOutputBytes, prepareTimeout, maxMountBytes);
     }
 
     public RunLimits withMaxOutputBytes(long value) {
-        return new RunLimits(timeout, maxMemoryBytes, value, prepareTimeout);
+        return new RunLimits(timeout, maxMemoryBytes, value, prepareTimeout, maxMountBytes);
     }
 
     public RunLimits withPrepareTimeout(Duration value) {
-        return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, value);
+        return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, value, maxMountBytes);
+    }
+
+    public RunLimits withMaxMountBytes(long value) {
+        return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, prepareTimeout, value);
     }
 
     /** The memory limit in pages, at most Chicory's own cap. */

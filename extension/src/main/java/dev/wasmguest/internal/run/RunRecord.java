@@ -25,6 +25,8 @@ import org.apiguardian.api.API;
  * @param files the guest's directories after the run, when it had any
  * @param preparation how long the run waited for its module to be prepared before it started
  * @param started false when the run was stopped while it waited, before the guest started
+ * @param writeBackProblems what of the guest's read-write directories could not be brought back to the host, each
+ *        naming the file; empty when all was
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunRecord(
@@ -43,7 +45,12 @@ public record RunRecord(
         Engine engine,
         Duration preparation,
         boolean started,
-        Optional<GuestFiles> files) {
+        Optional<GuestFiles> files,
+        List<String> writeBackProblems) {
+
+    public RunRecord {
+        writeBackProblems = List.copyOf(writeBackProblems);
+    }
 
     /**
      * What ran.
@@ -83,12 +90,13 @@ public record RunRecord(
                 engine,
                 preparation,
                 false,
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     /** How the run ended, in words: {@code exited with code 1}, {@code trapped: ...}, {@code timed out after ...}. */
     public String describeOutcome() {
-        return switch (outcome) {
+        String ending = switch (outcome) {
             case EXITED -> "exited with code " + exitCode;
             case TRAPPED -> "trapped: " + trap;
             case TIMED_OUT ->
@@ -96,5 +104,9 @@ public record RunRecord(
                         ? "timed out after " + Durations.describe(timeout) + " and was stopped"
                         : "stopped by an interrupt before it started, while its module was being prepared";
         };
+        return writeBackProblems.isEmpty()
+                ? ending
+                : ending + ", but its files could not all be brought back to the host: "
+                        + String.join("; ", writeBackProblems);
     }
 }

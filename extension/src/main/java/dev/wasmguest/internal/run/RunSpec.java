@@ -4,6 +4,7 @@ import static dev.wasmguest.internal.config.Setting.CLOCK;
 import static dev.wasmguest.internal.config.Setting.ENGINE;
 import static dev.wasmguest.internal.config.Setting.MAX_MEMORY;
 import static dev.wasmguest.internal.config.Setting.MAX_OUTPUT;
+import static dev.wasmguest.internal.config.Setting.MOUNT_MAX_BYTES;
 import static dev.wasmguest.internal.config.Setting.PREPARE_TIMEOUT;
 import static dev.wasmguest.internal.config.Setting.RANDOM_SEED;
 import static dev.wasmguest.internal.config.Setting.TIMEOUT;
@@ -64,7 +65,9 @@ public record RunSpec(
                 .withPrepareTimeout(settings.read(
                         PREPARE_TIMEOUT, ConfigValue::positiveDuration, RunLimits.DEFAULTS.prepareTimeout()))
                 .withMaxMemoryBytes(settings.read(MAX_MEMORY, ConfigValue::bytes, RunLimits.DEFAULTS.maxMemoryBytes()))
-                .withMaxOutputBytes(settings.read(MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()));
+                .withMaxOutputBytes(settings.read(MAX_OUTPUT, ConfigValue::bytes, RunLimits.DEFAULTS.maxOutputBytes()))
+                .withMaxMountBytes(
+                        settings.read(MOUNT_MAX_BYTES, ConfigValue::bytes, RunLimits.DEFAULTS.maxMountBytes()));
         RunSpec spec = EMPTY.withEngine(settings.choice(ENGINE)
                         .map(engine -> Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
                         .orElse(Engine.AUTO))
