@@ -67,6 +67,48 @@ class MountsTest {
         }
     }
 
+    /** As wasmtime answers in a read-only preopen: EPERM, and nothing changes, in the guest or on the host. */
+    @ParameterizedTest
+    @EnumSource(WasiEngine.class)
+    void aReadOnlyDirectoryRefusesEveryChange(WasiEngine engine) throws IOException {
+        Files.writeString(host.resolve("input.txt"), "input");
+        Files.createDirectory(host.resolve("sub"));
+        WasiRunner runner = fsops(engine).withReadOnlyDirectory("/data", host);
+
+        assertThat(runner.run("write", "/data/input.txt", "changed"))
+                .hasStdout("write /data/input.txt: Operation not permitted\n");
+        assertThat(runner.run("write", "/data/new.txt", "new"))
+                .hasStdout("write /data/new.txt: Operation not permitted\n");
+        assertThat(runner.run("rm", "/data/input.txt")).hasStdout("rm /data/input.txt: Operation not permitted\n");
+        assertThat(runner.run("mkdir", "/data/made")).hasStdout("mkdir /data/made: Operation not permitted\n");
+        assertThat(runner.run("rmdir", "/data/sub")).hasStdout("rmdir /data/sub: Operation not permitted\n");
+        assertThat(runner.run("mv", "/data/input.txt", "/data/moved.txt"))
+                .hasStdout("mv /data/input.txt: Operation not permitted\n");
+        assertThat(runner.run("write", "/data/sub/deeper.txt", "x"))
+                .as("a directory opened through a read-only one is read-only too")
+                .hasStdout("write /data/sub/deeper.txt: Operation not permitted\n");
+        try (Stream<Path> files = Files.walk(host)) {
+            assertThat(files.map(host::relativize).map(Path::toString))
+                    .containsExactlyInAnyOrder("", "input.txt", "sub");
+        }
+        assertThat(host.resolve("input.txt")).hasContent("input");
+    }
+
+    @Test
+    void aReadOnlyDirectoryStillReadsAndAReadWriteOneBesideItStillWrites() throws IOException {
+        Path readOnly = Files.createDirectory(host.resolve("ro"));
+        Path readWrite = Files.createDirectory(host.resolve("rw"));
+        Files.writeString(readOnly.resolve("input.txt"), "input for the guest\n");
+
+        WasiResult result = WasiRunner.fromResource("guests/filewriter.wasm")
+                .withReadOnlyDirectory("/data", readOnly)
+                .withDirectory("/out", readWrite)
+                .run("/out/report.txt", "written");
+
+        assertThat(result).succeeded().hasStdout("wrote /out/report.txt\ninput for the guest\n");
+        assertThat(readWrite.resolve("report.txt")).hasContent("written");
+    }
+
     @Test
     void filesTheHostGetsWhileTheGuestRunsAreKept() throws Exception {
         Path data = Files.createDirectory(host.resolve("data"));

@@ -124,7 +124,9 @@ class SandboxTest {
         assertThat(result).succeeded().hasStdout("wrote /out/report.txt\ninput for the guest\n");
         assertThat(readWrite.resolve("report.txt")).hasContent("kept");
 
-        assertThat(writer.run("/data/input.txt", "overwritten")).succeeded();
+        assertThat(writer.run("/data/input.txt", "overwritten"))
+                .hasExitCode(2)
+                .hasStderrContaining("/data/input.txt: Operation not permitted");
         assertThat(readOnly.resolve("input.txt")).hasContent("input for the guest");
     }
 

@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.wasi.AppendMode;
 import dev.wasmguest.internal.wasi.DeterministicTime;
+import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -257,6 +259,10 @@ public final class GuestExecution {
 
     private Instance.Builder instance(WasiPreview1 wasi) {
         HostFunction[] functions = new AppendMode().apply(wasi.toHostFunctions());
+        Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
+        if (!readOnly.isEmpty()) {
+            functions = new ReadOnlyDirectories(readOnly).apply(functions);
+        }
         if (spec.clock() != null) {
             functions = new DeterministicTime(spec.clock()).apply(functions);
         }

@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -28,6 +30,9 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class GuestFiles {
+
+    /** After stdin, stdout and stderr. */
+    private static final int FIRST_PREOPEN = 3;
 
     private final FileSystem fileSystem;
     private final List<Mount> mounts;
@@ -109,6 +114,20 @@ public final class GuestFiles {
         for (Mount mount : mounts) {
             options.withDirectory(mount.guestPath(), fileSystem.getPath(mount.location()));
         }
+    }
+
+    /**
+     * The file descriptors the guest finds its read-only directories at: Chicory gives the preopened directories
+     * descriptors 3, 4, ... in the order {@link #grant} grants them.
+     */
+    Set<Integer> readOnlyDescriptors() {
+        Set<Integer> descriptors = new HashSet<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            if (mounts.get(i).readOnly()) {
+                descriptors.add(FIRST_PREOPEN + i);
+            }
+        }
+        return descriptors;
     }
 
     /**

@@ -1,0 +1,122 @@
+package dev.wasmguest.internal.wasi;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+
+/**
+ * Makes read-only directories refuse changes the way wasmtime refuses them in a read-only preopen: creating,
+ * opening for writing, truncating, deleting, renaming, linking, and setting times or sizes inside one answer
+ * {@code PERM} ("Operation not permitted"), and nothing changes. Chicory 1.7.5 has no read-only preopens (its
+ * changes would land in the run's private copy and be discarded). The descriptors of a read-only directory and of
+ * everything opened through it are tracked across {@code path_open}, {@code fd_renumber} and {@code fd_close}. One
+ * instance per run.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class ReadOnlyDirectories {
+
+    private static final long ERRNO_PERM = 63;
+    private static final int ERRNO_SUCCESS = 0;
+    private static final int OFLAGS_CREAT = 1;
+    private static final int OFLAGS_TRUNC = 8;
+    private static final long RIGHTS_FD_WRITE = 1L << 6;
+    private static final long RIGHTS_FD_ALLOCATE = 1L << 8;
+    private static final long RIGHTS_FD_FILESTAT_SET_SIZE = 1L << 22;
+    /** The rights that only opening for writing asks for (wasi-libc asks for every other right on any open). */
+    private static final long WRITING_RIGHTS = RIGHTS_FD_WRITE | RIGHTS_FD_ALLOCATE | RIGHTS_FD_FILESTAT_SET_SIZE;
+
+    /**
+     * For each call that changes something, where its descriptors are among its arguments: a change through any of
+     * them inside a read-only directory is refused.
+     */
+    private static final Map<String, int[]> CHANGING_CALLS = Map.ofEntries(
+            Map.entry("path_create_directory", new int[] {0}),
+            Map.entry("path_remove_directory", new int[] {0}),
+            Map.entry("path_unlink_file", new int[] {0}),
+            Map.entry("path_symlink", new int[] {2}),
+            Map.entry("path_rename", new int[] {0, 3}),
+            Map.entry("path_link", new int[] {4}),
+            Map.entry("path_filestat_set_times", new int[] {0}),
+            Map.entry("fd_filestat_set_times", new int[] {0}),
+            Map.entry("fd_filestat_set_size", new int[] {0}),
+            Map.entry("fd_allocate", new int[] {0}));
+
+    private final Set<Integer> readOnly = ConcurrentHashMap.newKeySet();
+
+    /** @param preopened the descriptors of the read-only preopened directories */
+    public ReadOnlyDirectories(Set<Integer> preopened) {
+        readOnly.addAll(preopened);
+    }
+
+    public HostFunction[] apply(HostFunction[] functions) {
+        HostFunction[] replaced = functions.clone();
+        for (int i = 0; i < replaced.length; i++) {
+            HostFunction original = replaced[i];
+            WasmFunctionHandle handle = original.handle();
+            WasmFunctionHandle checked;
+            int[] descriptors = CHANGING_CALLS.get(original.name());
+            if (descriptors != null) {
+                checked = (instance, args) -> refusedIfAny(descriptors, args) ? perm() : handle.apply(instance, args);
+            } else if (original.name().equals("path_open")) {
+                checked = (instance, args) -> pathOpen(handle, instance, args);
+            } else if (original.name().equals("fd_close")) {
+                checked = (instance, args) -> tracked(handle, instance, args, () -> readOnly.remove((int) args[0]));
+            } else if (original.name().equals("fd_renumber")) {
+                checked = (instance, args) -> tracked(handle, instance, args, () -> {
+                    boolean moved = readOnly.remove((int) args[0]);
+                    readOnly.remove((int) args[1]);
+                    if (moved) {
+                        readOnly.add((int) args[1]);
+                    }
+                });
+            } else {
+                continue;
+            }
+            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), checked);
+        }
+        return replaced;
+    }
+
+    /** path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out). */
+    private long[] pathOpen(WasmFunctionHandle original, Instance instance, long... args) {
+        if (!readOnly.contains((int) args[0])) {
+            return original.apply(instance, args);
+        }
+        boolean changes = (args[4] & (OFLAGS_CREAT | OFLAGS_TRUNC)) != 0 || (args[5] & WRITING_RIGHTS) != 0;
+        if (changes) {
+            return perm();
+        }
+        long[] result = original.apply(instance, args);
+        if (result[0] == ERRNO_SUCCESS) {
+            readOnly.add(instance.memory().readInt((int) args[8]));
+        }
+        return result;
+    }
+
+    private static long[] tracked(WasmFunctionHandle original, Instance instance, long[] args, Runnable onSuccess) {
+        long[] result = original.apply(instance, args);
+        if (result[0] == ERRNO_SUCCESS) {
+            onSuccess.run();
+        }
+        return result;
+    }
+
+    private boolean refusedIfAny(int[] positions, long[] args) {
+        for (int position : positions) {
+            if (readOnly.contains((int) args[position])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] perm() {
+        return new long[] {ERRNO_PERM};
+    }
+}
