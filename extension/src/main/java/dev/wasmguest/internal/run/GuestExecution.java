@@ -12,8 +12,8 @@ import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.internal.load.PreparedGuest;
-import dev.wasmguest.internal.wasi.AppendMode;
 import dev.wasmguest.internal.wasi.DeterministicTime;
+import dev.wasmguest.internal.wasi.FdFlags;
 import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.io.ByteArrayInputStream;
@@ -258,7 +258,7 @@ public final class GuestExecution {
     }
 
     private Instance.Builder instance(WasiPreview1 wasi) {
-        HostFunction[] functions = new AppendMode().apply(wasi.toHostFunctions());
+        HostFunction[] functions = new FdFlags().apply(wasi.toHostFunctions());
         Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
         if (!readOnly.isEmpty()) {
             functions = new ReadOnlyDirectories(readOnly).apply(functions);

@@ -1,5 +1,5 @@
 /**
- * Where we correct Chicory's WASI to behave as wasmtime does: {@code O_APPEND} ({@code AppendMode}), clocks that a
+ * Where we correct Chicory's WASI to behave as wasmtime does: {@code O_APPEND} and the flags of open files ({@code FdFlags}), clocks that a
  * test fixes ({@code DeterministicTime}), and Chicory's WASI log routed to our logger ({@code WasiCallLog}).
  *
  * <p>May use: {@code util}, Chicory. Core layer: framework-free.

@@ -5,25 +5,36 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * Corrects Chicory 1.7.5's {@code O_APPEND}: there, opening with {@code FDFLAGS_APPEND} drops the read right, and
- * {@code APPEND} with {@code O_TRUNC} is refused ({@code NOTSUP}). Here such files are opened without the flag,
- * which keeps every right and allows truncation, and append mode is done on our side: every {@code fd_write} to
- * them first moves to the end, and {@code fd_fdstat_get} reports the flag. One instance per run.
+ * Keeps the {@code APPEND} and {@code NONBLOCK} flags of files the guest opens on our side, where Chicory 1.7.5 gets
+ * them wrong: opening with {@code APPEND} drops the read right there, {@code APPEND} with {@code O_TRUNC} is refused
+ * ({@code NOTSUP}), and {@code fd_fdstat_set_flags} refuses any change ({@code NOTSUP}). Here files are opened
+ * without {@code APPEND}, which keeps every right and allows truncation; {@code fd_fdstat_set_flags} sets or clears
+ * both flags, as wasmtime does; {@code fd_fdstat_get} reports them; and every {@code fd_write} to a file in append
+ * mode first moves to its end. One instance per run.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class AppendMode {
+public final class FdFlags {
 
-    private static final int FDFLAGS_APPEND = 1;
+    private static final int APPEND = 1;
+    private static final int DSYNC = 2;
+    private static final int NONBLOCK = 4;
+    private static final int RSYNC = 8;
+    private static final int SYNC = 16;
+    /** The flags kept here; the others stay Chicory's. */
+    private static final int KEPT = APPEND | NONBLOCK;
+
     private static final int WHENCE_END = 2;
     private static final int FDSTAT_FLAGS_OFFSET = 2;
     private static final int ERRNO_SUCCESS = 0;
+    private static final int ERRNO_INVAL = 28;
 
-    private final Set<Integer> appending = ConcurrentHashMap.newKeySet();
+    /** The kept flags of each file opened through {@code path_open}, by descriptor. */
+    private final Map<Integer, Integer> files = new ConcurrentHashMap<>();
 
     public HostFunction[] apply(HostFunction[] functions) {
         HostFunction[] replaced = functions.clone();
@@ -41,9 +52,12 @@ public final class AppendMode {
                 case "fd_fdstat_get":
                     corrected = (instance, args) -> fdstatGet(handle, instance, args);
                     break;
+                case "fd_fdstat_set_flags":
+                    corrected = (instance, args) -> fdstatSetFlags(handle, instance, args);
+                    break;
                 case "fd_close":
                     corrected = (instance, args) -> {
-                        appending.remove((int) args[0]);
+                        files.remove((int) args[0]);
                         return handle.apply(instance, args);
                     };
                     break;
@@ -61,22 +75,19 @@ public final class AppendMode {
     /** path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out). */
     private long[] pathOpen(WasmFunctionHandle original, Instance instance, long... args) {
         int fdFlags = (int) args[7];
-        if ((fdFlags & FDFLAGS_APPEND) == 0) {
-            return original.apply(instance, args);
-        }
         long[] withoutAppend = args.clone();
-        withoutAppend[7] = fdFlags & ~FDFLAGS_APPEND;
+        withoutAppend[7] = fdFlags & ~APPEND;
         long[] result = original.apply(instance, withoutAppend);
         if (result[0] == ERRNO_SUCCESS) {
-            appending.add(instance.memory().readInt((int) args[8]));
+            files.put(instance.memory().readInt((int) args[8]), fdFlags & KEPT);
         }
         return result;
     }
 
-    /** fd_write(fd, iovs, iovs_len, nwritten): for append-mode files, seek to the end first. */
+    /** fd_write(fd, iovs, iovs_len, nwritten): for files in append mode, seek to the end first. */
     private long[] fdWrite(WasmFunctionHandle original, HostFunction[] functions, Instance instance, long... args) {
         int fd = (int) args[0];
-        if (appending.contains(fd)) {
+        if ((files.getOrDefault(fd, 0) & APPEND) != 0) {
             // fd_seek(fd, offset, whence, newoffset) needs 8 bytes of guest memory for its result: borrow them at
             // the count fd_write will write, and put back what they held, since only 4 of them are that count.
             // The count's 4 bytes may end the memory: then borrow the 8 that end there.
@@ -91,24 +102,43 @@ public final class AppendMode {
         return original.apply(instance, args);
     }
 
-    /** fd_fdstat_get(fd, buf): report the append flag that the file was opened with. */
+    /** fd_fdstat_get(fd, buf): report the kept flags of a file. */
     private long[] fdstatGet(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS && appending.contains((int) args[0])) {
+        Integer kept = files.get((int) args[0]);
+        if (result[0] == ERRNO_SUCCESS && kept != null) {
             int address = (int) args[1] + FDSTAT_FLAGS_OFFSET;
             short flags = instance.memory().readShort(address);
-            instance.memory().writeShort(address, (short) (flags | FDFLAGS_APPEND));
+            instance.memory().writeShort(address, (short) ((flags & ~KEPT) | kept));
         }
         return result;
+    }
+
+    /**
+     * fd_fdstat_set_flags(fd, flags): for a file, sets or clears {@code APPEND} and {@code NONBLOCK}, the flags that
+     * may change; the synchronous-I/O flags cannot change after opening ({@code INVAL}). Other descriptors are
+     * Chicory's.
+     */
+    private long[] fdstatSetFlags(WasmFunctionHandle original, Instance instance, long... args) {
+        int fd = (int) args[0];
+        int flags = (int) args[1];
+        if (!files.containsKey(fd)) {
+            return original.apply(instance, args);
+        }
+        if ((flags & (DSYNC | RSYNC | SYNC)) != 0) {
+            return new long[] {ERRNO_INVAL};
+        }
+        files.put(fd, flags & KEPT);
+        return new long[] {ERRNO_SUCCESS};
     }
 
     private long[] renumber(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
         if (result[0] == ERRNO_SUCCESS) {
-            boolean moved = appending.remove((int) args[0]);
-            appending.remove((int) args[1]);
-            if (moved) {
-                appending.add((int) args[1]);
+            Integer moved = files.remove((int) args[0]);
+            files.remove((int) args[1]);
+            if (moved != null) {
+                files.put((int) args[1], moved);
             }
         }
         return result;

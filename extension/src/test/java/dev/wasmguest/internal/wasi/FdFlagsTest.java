@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Files opened with APPEND reach Chicory without the flag (which it mishandles) and get append mode from us: each
- * write first seeks to the end, and fdstat reports the flag.
+ * write first seeks to the end, and fdstat reports the flag. fd_fdstat_set_flags changes APPEND and NONBLOCK here.
  */
-class AppendModeTest {
+class FdFlagsTest {
 
     private static final int APPEND = 1;
+    private static final int NONBLOCK = 4;
     private static final int WHENCE_END = 2;
     private static final int FD_OUT = 100;
     private static final int NWRITTEN = 200;
@@ -28,9 +29,17 @@ class AppendModeTest {
         instance.memory().writeI32((int) args[8], OPENED_FD);
         return new long[] {0};
     });
-    private final HostFunction[] functions = new AppendMode()
+    private final HostFunction[] functions = new FdFlags()
             .apply(wasi.functions(
-                    List.of("path_open", "fd_write", "fd_seek", "fd_fdstat_get", "fd_close", "fd_renumber"), answers));
+                    List.of(
+                            "path_open",
+                            "fd_write",
+                            "fd_seek",
+                            "fd_fdstat_get",
+                            "fd_fdstat_set_flags",
+                            "fd_close",
+                            "fd_renumber"),
+                    answers));
 
     @Test
     void anAppendingFileIsOpenedWithoutTheFlagAndEveryWriteSeeksToTheEnd() {
@@ -58,16 +67,51 @@ class AppendModeTest {
     @Test
     void fdstatReportsTheFlag() {
         open(APPEND);
-        wasi.instance.memory().writeShort(FDSTAT + 2, (short) 4);
+        int dsyncByChicory = 2;
+        wasi.instance.memory().writeShort(FDSTAT + 2, (short) dsyncByChicory);
 
         call(functions, "fd_fdstat_get", wasi.instance, OPENED_FD, FDSTAT);
 
-        assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isEqualTo((short) (4 | APPEND));
+        assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isEqualTo((short) (dsyncByChicory | APPEND));
+    }
+
+    @Test
+    void setFlagsTurnsAppendModeOnAndOffAndFdstatReportsIt() {
+        open(0);
+        call(functions, "fd_fdstat_set_flags", wasi.instance, OPENED_FD, APPEND | NONBLOCK);
+        wasi.instance.memory().writeShort(FDSTAT + 2, (short) 0);
+        call(functions, "fd_fdstat_get", wasi.instance, OPENED_FD, FDSTAT);
+        assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isEqualTo((short) (APPEND | NONBLOCK));
+        wasi.calls.clear();
+        call(functions, "fd_write", wasi.instance, OPENED_FD, 0, 1, NWRITTEN);
+        assertThat(wasi.calls.get(0)).startsWith("fd_seek[5, 0, " + WHENCE_END);
+
+        call(functions, "fd_fdstat_set_flags", wasi.instance, OPENED_FD, 0);
+        wasi.calls.clear();
+        call(functions, "fd_write", wasi.instance, OPENED_FD, 0, 1, NWRITTEN);
+        assertThat(wasi.calls).containsExactly("fd_write[5, 0, 1, " + NWRITTEN + "]");
+        assertThat(wasi.calls).noneMatch(call -> call.startsWith("fd_fdstat_set_flags"));
+    }
+
+    @Test
+    void synchronousFlagsCannotBeSetAfterOpening() {
+        open(0);
+
+        long[] result = call(functions, "fd_fdstat_set_flags", wasi.instance, OPENED_FD, 2);
+
+        assertThat(result).containsExactly(28);
+    }
+
+    @Test
+    void setFlagsOfDescriptorsNotOpenedHereIsChicorys() {
+        call(functions, "fd_fdstat_set_flags", wasi.instance, 1, APPEND);
+
+        assertThat(wasi.calls).containsExactly("fd_fdstat_set_flags[1, 1]");
     }
 
     @Test
     void otherFilesAreChicorysAlone() {
-        open(4);
+        open(0);
         wasi.calls.clear();
 
         call(functions, "fd_write", wasi.instance, OPENED_FD, 0, 1, NWRITTEN);
