@@ -15,6 +15,7 @@ import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.wasi.DeterministicTime;
 import dev.wasmguest.internal.wasi.FdFlags;
 import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
+import dev.wasmguest.internal.wasi.Rights;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
@@ -263,6 +264,7 @@ public final class GuestExecution {
         if (!readOnly.isEmpty()) {
             functions = new ReadOnlyDirectories(readOnly).apply(functions);
         }
+        functions = new Rights().apply(functions);
         if (spec.clock() != null) {
             functions = new DeterministicTime(spec.clock()).apply(functions);
         }
