@@ -65,7 +65,7 @@ class SandboxTest {
                 .stdout()
                 .contains("granted file: READ \"granted line\"")
                 .contains("through a linked directory: READ \"nested line\"")
-                .contains("escape link: link to")
+                .contains("escape link: link to \"/etc\"")
                 .contains("dotdot: denied")
                 .contains("symlink escape: denied")
                 .contains("relative symlink escape: denied")

@@ -16,6 +16,7 @@ import dev.wasmguest.internal.wasi.DeterministicTime;
 import dev.wasmguest.internal.wasi.FdFlags;
 import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
 import dev.wasmguest.internal.wasi.Rights;
+import dev.wasmguest.internal.wasi.SymlinkCalls;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
@@ -260,6 +261,9 @@ public final class GuestExecution {
 
     private Instance.Builder instance(WasiPreview1 wasi) {
         HostFunction[] functions = new FdFlags().apply(wasi.toHostFunctions());
+        if (files.isPresent()) {
+            functions = new SymlinkCalls(files.get().preopenedDirectories()).apply(functions);
+        }
         Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
         if (!readOnly.isEmpty()) {
             functions = new ReadOnlyDirectories(readOnly).apply(functions);

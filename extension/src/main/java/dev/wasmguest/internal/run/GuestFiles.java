@@ -116,6 +116,15 @@ public final class GuestFiles {
         }
     }
 
+    /** Where each preopened directory is in the run's file system, by the descriptor the guest finds it at. */
+    Map<Integer, Path> preopenedDirectories() {
+        Map<Integer, Path> directories = new HashMap<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            directories.put(FIRST_PREOPEN + i, fileSystem.getPath(mounts.get(i).location()));
+        }
+        return directories;
+    }
+
     /**
      * The file descriptors the guest finds its read-only directories at: Chicory gives the preopened directories
      * descriptors 3, 4, ... in the order {@link #grant} grants them.

@@ -1,5 +1,6 @@
 /**
- * Where we correct Chicory's WASI to behave as wasmtime does: {@code O_APPEND} and the flags of open files ({@code FdFlags}), clocks that a
+ * Where we correct Chicory's WASI to behave as wasmtime does: the flags of open files ({@code FdFlags}), rights ({@code Rights}), read-only directories
+ * ({@code ReadOnlyDirectories}), calls on symlinks ({@code SymlinkCalls}), clocks that a
  * test fixes ({@code DeterministicTime}), and Chicory's WASI log routed to our logger ({@code WasiCallLog}).
  *
  * <p>May use: {@code util}, Chicory. Core layer: framework-free.

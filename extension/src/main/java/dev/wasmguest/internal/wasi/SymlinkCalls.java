@@ -1,0 +1,258 @@
+package dev.wasmguest.internal.wasi;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+
+/**
+ * The calls on symbolic links that Chicory 1.7.5 answers unlike wasmtime, answered here for the directories whose
+ * place in the run's file system is known (the preopened ones, and directories opened through them):
+ * {@code path_readlink} gives the whole target (Chicory gives its last name), {@code path_symlink} stores the target
+ * as the guest wrote it and answers a new path with a trailing slash {@code NOENT} unless it exists (Chicory: always
+ * {@code EXIST}), {@code path_link} of a symlink without {@code SYMLINK_FOLLOW} links the symlink itself, dangling or
+ * not (Chicory follows it, {@code NOENT}), and {@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets
+ * the link's own times (Chicory sets the target's). Paths stay inside their directory as everywhere: absolute ones
+ * and {@code ..} out of it are refused. One instance per run.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class SymlinkCalls {
+
+    private static final long ERRNO_SUCCESS = 0;
+    private static final long ERRNO_EXIST = 20;
+    private static final long ERRNO_INVAL = 28;
+    private static final long ERRNO_IO = 29;
+    private static final long ERRNO_NOENT = 44;
+    private static final long ERRNO_PERM = 63;
+    private static final int LOOKUP_SYMLINK_FOLLOW = 1;
+    private static final int FST_ATIM = 1;
+    private static final int FST_ATIM_NOW = 2;
+    private static final int FST_MTIM = 4;
+    private static final int FST_MTIM_NOW = 8;
+
+    /** Where each known directory descriptor is in the run's file system. */
+    private final Map<Integer, Path> directories = new ConcurrentHashMap<>();
+
+    /** @param preopened the preopened directories: descriptor, and place in the run's file system */
+    public SymlinkCalls(Map<Integer, Path> preopened) {
+        directories.putAll(preopened);
+    }
+
+    public HostFunction[] apply(HostFunction[] functions) {
+        HostFunction[] replaced = functions.clone();
+        for (int i = 0; i < replaced.length; i++) {
+            HostFunction original = replaced[i];
+            WasmFunctionHandle handle = original.handle();
+            WasmFunctionHandle answered;
+            switch (original.name()) {
+                case "path_readlink" -> answered = (instance, args) -> readlink(handle, instance, args);
+                case "path_symlink" -> answered = (instance, args) -> symlink(handle, instance, args);
+                case "path_link" -> answered = (instance, args) -> link(handle, instance, args);
+                case "path_filestat_set_times" -> answered = (instance, args) -> setTimes(handle, instance, args);
+                case "path_open" -> answered = (instance, args) -> open(handle, instance, args);
+                case "fd_close" -> answered = (instance, args) -> closed(handle, instance, args);
+                case "fd_renumber" -> answered = (instance, args) -> renumbered(handle, instance, args);
+                default -> {
+                    continue;
+                }
+            }
+            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), answered);
+        }
+        return replaced;
+    }
+
+    /** path_readlink(fd, path, path_len, buf, buf_len, bufused). */
+    private long[] readlink(WasmFunctionHandle original, Instance instance, long... args) {
+        Path directory = directories.get((int) args[0]);
+        if (directory == null) {
+            return original.apply(instance, args);
+        }
+        Path path = inside(directory, string(instance, args[1], args[2]));
+        if (path == null) {
+            return errno(ERRNO_PERM);
+        }
+        byte[] target;
+        try {
+            target = Files.readSymbolicLink(path).toString().getBytes(UTF_8);
+        } catch (NotLinkException e) {
+            return errno(ERRNO_INVAL);
+        } catch (NoSuchFileException e) {
+            return errno(ERRNO_NOENT);
+        } catch (IOException e) {
+            return errno(ERRNO_IO);
+        }
+        int used = (int) Math.min(target.length, args[4]);
+        instance.memory().write((int) args[3], target, 0, used);
+        instance.memory().writeI32((int) args[5], used);
+        return errno(ERRNO_SUCCESS);
+    }
+
+    /** path_symlink(old_path, old_len, fd, new_path, new_len): the link holds old_path as written. */
+    private long[] symlink(WasmFunctionHandle original, Instance instance, long... args) {
+        Path directory = directories.get((int) args[2]);
+        if (directory == null) {
+            return original.apply(instance, args);
+        }
+        String target = string(instance, args[0], args[1]);
+        String rawNew = string(instance, args[3], args[4]);
+        Path link = inside(directory, rawNew);
+        if (link == null || target.startsWith("/")) {
+            return errno(ERRNO_PERM);
+        }
+        boolean exists = Files.exists(link, LinkOption.NOFOLLOW_LINKS);
+        if (exists) {
+            return errno(ERRNO_EXIST);
+        }
+        if (rawNew.endsWith("/")) {
+            return errno(ERRNO_NOENT); // a trailing slash names a directory, and the link is none
+        }
+        try {
+            Files.createSymbolicLink(link, link.getFileSystem().getPath(target));
+            return errno(ERRNO_SUCCESS);
+        } catch (FileAlreadyExistsException e) {
+            return errno(ERRNO_EXIST);
+        } catch (NoSuchFileException e) {
+            return errno(ERRNO_NOENT);
+        } catch (IOException | InvalidPathException e) {
+            return errno(ERRNO_IO);
+        }
+    }
+
+    /**
+     * path_link(old_fd, old_flags, old_path, old_len, new_fd, new_path, new_len): without SYMLINK_FOLLOW, a symlink
+     * is linked itself. The run's file system cannot hard-link a symlink, so the new name is a symlink with the same
+     * target: the same to every call but {@code filestat}'s inode and link count.
+     */
+    private long[] link(WasmFunctionHandle original, Instance instance, long... args) {
+        Path oldDirectory = directories.get((int) args[0]);
+        Path newDirectory = directories.get((int) args[4]);
+        if (oldDirectory == null || newDirectory == null || (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
+            return original.apply(instance, args);
+        }
+        Path source = inside(oldDirectory, string(instance, args[2], args[3]));
+        if (source == null || !Files.isSymbolicLink(source)) {
+            return original.apply(instance, args);
+        }
+        Path link = inside(newDirectory, string(instance, args[5], args[6]));
+        if (link == null) {
+            return errno(ERRNO_PERM);
+        }
+        try {
+            Files.createSymbolicLink(link, Files.readSymbolicLink(source));
+            return errno(ERRNO_SUCCESS);
+        } catch (FileAlreadyExistsException e) {
+            return errno(ERRNO_EXIST);
+        } catch (NoSuchFileException e) {
+            return errno(ERRNO_NOENT);
+        } catch (IOException e) {
+            return errno(ERRNO_IO);
+        }
+    }
+
+    /** path_filestat_set_times(fd, flags, path, path_len, atim, mtim, fst_flags): without SYMLINK_FOLLOW, the link's. */
+    private long[] setTimes(WasmFunctionHandle original, Instance instance, long... args) {
+        Path directory = directories.get((int) args[0]);
+        if (directory == null || (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
+            return original.apply(instance, args);
+        }
+        Path path = inside(directory, string(instance, args[2], args[3]));
+        if (path == null || !Files.isSymbolicLink(path)) {
+            return original.apply(instance, args);
+        }
+        int flags = (int) args[6];
+        if ((flags & FST_ATIM) != 0 && (flags & FST_ATIM_NOW) != 0
+                || (flags & FST_MTIM) != 0 && (flags & FST_MTIM_NOW) != 0) {
+            return errno(ERRNO_INVAL);
+        }
+        FileTime now = FileTime.from(Instant.now());
+        FileTime access = (flags & FST_ATIM_NOW) != 0 ? now : (flags & FST_ATIM) != 0 ? nanos(args[4]) : null;
+        FileTime modified = (flags & FST_MTIM_NOW) != 0 ? now : (flags & FST_MTIM) != 0 ? nanos(args[5]) : null;
+        try {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(modified, access, null);
+            return errno(ERRNO_SUCCESS);
+        } catch (IOException e) {
+            return errno(ERRNO_IO);
+        }
+    }
+
+    /** path_open: remembers where a directory opened through a known one is. */
+    private long[] open(WasmFunctionHandle original, Instance instance, long... args) {
+        long[] result = original.apply(instance, args);
+        Path directory = directories.get((int) args[0]);
+        if (result[0] == ERRNO_SUCCESS && directory != null) {
+            Path opened = inside(directory, string(instance, args[2], args[3]));
+            if (opened != null && Files.isDirectory(opened)) {
+                directories.put(instance.memory().readInt((int) args[8]), opened);
+            }
+        }
+        return result;
+    }
+
+    private long[] closed(WasmFunctionHandle original, Instance instance, long... args) {
+        long[] result = original.apply(instance, args);
+        if (result[0] == ERRNO_SUCCESS) {
+            directories.remove((int) args[0]);
+        }
+        return result;
+    }
+
+    private long[] renumbered(WasmFunctionHandle original, Instance instance, long... args) {
+        long[] result = original.apply(instance, args);
+        if (result[0] == ERRNO_SUCCESS) {
+            Path moved = directories.remove((int) args[0]);
+            directories.remove((int) args[1]);
+            if (moved != null) {
+                directories.put((int) args[1], moved);
+            }
+        }
+        return result;
+    }
+
+    /** {@code raw} below {@code directory}; null when it is absolute or leads out of it by {@code ..}. */
+    private static Path inside(Path directory, String raw) {
+        Path path;
+        try {
+            path = directory.getFileSystem().getPath(raw);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        if (path.isAbsolute()) {
+            return null;
+        }
+        Path normalized = path.normalize();
+        if (normalized.startsWith("..")) {
+            return null;
+        }
+        return directory.resolve(normalized);
+    }
+
+    private static String string(Instance instance, long address, long length) {
+        return new String(instance.memory().readBytes((int) address, (int) length), UTF_8);
+    }
+
+    private static FileTime nanos(long value) {
+        return FileTime.from(value, TimeUnit.NANOSECONDS);
+    }
+
+    private static long[] errno(long value) {
+        return new long[] {value};
+    }
+}
