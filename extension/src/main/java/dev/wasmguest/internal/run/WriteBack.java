@@ -1,12 +1,11 @@
 package dev.wasmguest.internal.run;
 
+import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.Map;
 /**
  * Brings one read-write directory back to the host after a run, as the guest left it: what the guest deleted (or
  * renamed away, or replaced by another kind of entry) is deleted first, deepest first; then new and changed
- * directories, files and symlinks are made, parents first. A file replaces the host's by an atomic move of a
- * temporary file beside it, so a reader sees the old or the new content, never a half. Only entries that were copied
+ * directories, files and symlinks are made, parents first. A file replaces the host's atomically ({@link AtomicFiles}),
+ * so a reader sees the old or the new content, never a half. Only entries that were copied
  * in are ever deleted, and nothing is written below a host symlink. Each failure is named and the rest goes on.
  */
 final class WriteBack {
@@ -79,7 +78,7 @@ final class WriteBack {
                         Files.createDirectory(host);
                     }
                 }
-                case FILE -> replaceAtomically(host, Files.readAllBytes(DirectoryTree.resolve(guestRoot, relative)));
+                case FILE -> AtomicFiles.write(host, Files.readAllBytes(DirectoryTree.resolve(guestRoot, relative)));
                 case SYMLINK -> {
                     Files.deleteIfExists(host);
                     Files.createSymbolicLink(host, host.getFileSystem().getPath(entry.linkTarget()));
@@ -87,20 +86,6 @@ final class WriteBack {
             }
         } catch (IOException e) {
             problems.add(problem(relative, "cannot write it: " + e));
-        }
-    }
-
-    private static void replaceAtomically(Path host, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(host.getParent(), "." + host.getFileName() + ".", ".wasmguest-tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, host, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, host, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

@@ -5,8 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -34,42 +35,15 @@ public final class FdFlags {
     private static final int ERRNO_INVAL = 28;
 
     /** The kept flags of each file opened through {@code path_open}, by descriptor. */
-    private final Map<Integer, Integer> files = new ConcurrentHashMap<>();
+    private final DescriptorMap<Integer> files = new DescriptorMap<>();
 
     public HostFunction[] apply(HostFunction[] functions) {
-        HostFunction[] replaced = functions.clone();
-        for (int i = 0; i < replaced.length; i++) {
-            HostFunction original = replaced[i];
-            WasmFunctionHandle handle = original.handle();
-            WasmFunctionHandle corrected;
-            switch (original.name()) {
-                case "path_open":
-                    corrected = (instance, args) -> pathOpen(handle, instance, args);
-                    break;
-                case "fd_write":
-                    corrected = (instance, args) -> fdWrite(handle, functions, instance, args);
-                    break;
-                case "fd_fdstat_get":
-                    corrected = (instance, args) -> fdstatGet(handle, instance, args);
-                    break;
-                case "fd_fdstat_set_flags":
-                    corrected = (instance, args) -> fdstatSetFlags(handle, instance, args);
-                    break;
-                case "fd_close":
-                    corrected = (instance, args) -> {
-                        files.remove((int) args[0]);
-                        return handle.apply(instance, args);
-                    };
-                    break;
-                case "fd_renumber":
-                    corrected = (instance, args) -> renumber(handle, instance, args);
-                    break;
-                default:
-                    continue;
-            }
-            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), corrected);
-        }
-        return replaced;
+        Map<String, UnaryOperator<WasmFunctionHandle>> replacements = new HashMap<>(files.following());
+        replacements.put("path_open", open -> (instance, args) -> pathOpen(open, instance, args));
+        replacements.put("fd_write", write -> (instance, args) -> fdWrite(write, functions, instance, args));
+        replacements.put("fd_fdstat_get", get -> (instance, args) -> fdstatGet(get, instance, args));
+        replacements.put("fd_fdstat_set_flags", set -> (instance, args) -> fdstatSetFlags(set, instance, args));
+        return HostFunctions.replaced(functions, replacements);
     }
 
     /** path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out). */
@@ -87,13 +61,14 @@ public final class FdFlags {
     /** fd_write(fd, iovs, iovs_len, nwritten): for files in append mode, seek to the end first. */
     private long[] fdWrite(WasmFunctionHandle original, HostFunction[] functions, Instance instance, long... args) {
         int fd = (int) args[0];
-        if ((files.getOrDefault(fd, 0) & APPEND) != 0) {
+        Integer kept = files.get(fd);
+        if (kept != null && (kept & APPEND) != 0) {
             // fd_seek(fd, offset, whence, newoffset) needs 8 bytes of guest memory for its result: borrow them at
             // the count fd_write will write, and put back what they held, since only 4 of them are that count.
             // The count's 4 bytes may end the memory: then borrow the 8 that end there.
             int scratch = (int) Math.min(args[3], instance.memory().pages() * 65536L - 8);
             long saved = instance.memory().readLong(scratch);
-            long[] seek = handle(functions, "fd_seek").apply(instance, fd, 0, WHENCE_END, scratch);
+            long[] seek = HostFunctions.handle(functions, "fd_seek").apply(instance, fd, 0, WHENCE_END, scratch);
             instance.memory().writeLong(scratch, saved);
             if (seek[0] != ERRNO_SUCCESS) {
                 return seek;
@@ -105,7 +80,7 @@ public final class FdFlags {
     /** fd_fdstat_get(fd, buf): report the kept flags of a file. */
     private long[] fdstatGet(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
-        Integer kept = files.get((int) args[0]);
+        Integer kept = files.get(args[0]);
         if (result[0] == ERRNO_SUCCESS && kept != null) {
             int address = (int) args[1] + FDSTAT_FLAGS_OFFSET;
             short flags = instance.memory().readShort(address);
@@ -122,7 +97,7 @@ public final class FdFlags {
     private long[] fdstatSetFlags(WasmFunctionHandle original, Instance instance, long... args) {
         int fd = (int) args[0];
         int flags = (int) args[1];
-        if (!files.containsKey(fd)) {
+        if (!files.contains(fd)) {
             return original.apply(instance, args);
         }
         if ((flags & (DSYNC | RSYNC | SYNC)) != 0) {
@@ -130,26 +105,5 @@ public final class FdFlags {
         }
         files.put(fd, flags & KEPT);
         return new long[] {ERRNO_SUCCESS};
-    }
-
-    private long[] renumber(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            Integer moved = files.remove((int) args[0]);
-            files.remove((int) args[1]);
-            if (moved != null) {
-                files.put((int) args[1], moved);
-            }
-        }
-        return result;
-    }
-
-    private static WasmFunctionHandle handle(HostFunction[] functions, String name) {
-        for (HostFunction function : functions) {
-            if (function.name().equals(name)) {
-                return function.handle();
-            }
-        }
-        throw new IllegalStateException("Chicory's WASI has no " + name);
     }
 }

@@ -5,9 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -47,45 +48,26 @@ public final class ReadOnlyDirectories {
             Map.entry("fd_filestat_set_size", new int[] {0}),
             Map.entry("fd_allocate", new int[] {0}));
 
-    private final Set<Integer> readOnly = ConcurrentHashMap.newKeySet();
+    /** The descriptors inside read-only directories (the value is unused: a set that follows the descriptors). */
+    private final DescriptorMap<Boolean> readOnly = new DescriptorMap<>();
 
     /** @param preopened the descriptors of the read-only preopened directories */
     public ReadOnlyDirectories(Set<Integer> preopened) {
-        readOnly.addAll(preopened);
+        preopened.forEach(fd -> readOnly.put(fd, true));
     }
 
     public HostFunction[] apply(HostFunction[] functions) {
-        HostFunction[] replaced = functions.clone();
-        for (int i = 0; i < replaced.length; i++) {
-            HostFunction original = replaced[i];
-            WasmFunctionHandle handle = original.handle();
-            WasmFunctionHandle checked;
-            int[] descriptors = CHANGING_CALLS.get(original.name());
-            if (descriptors != null) {
-                checked = (instance, args) -> refusedIfAny(descriptors, args) ? perm() : handle.apply(instance, args);
-            } else if (original.name().equals("path_open")) {
-                checked = (instance, args) -> pathOpen(handle, instance, args);
-            } else if (original.name().equals("fd_close")) {
-                checked = (instance, args) -> tracked(handle, instance, args, () -> readOnly.remove((int) args[0]));
-            } else if (original.name().equals("fd_renumber")) {
-                checked = (instance, args) -> tracked(handle, instance, args, () -> {
-                    boolean moved = readOnly.remove((int) args[0]);
-                    readOnly.remove((int) args[1]);
-                    if (moved) {
-                        readOnly.add((int) args[1]);
-                    }
-                });
-            } else {
-                continue;
-            }
-            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), checked);
-        }
-        return replaced;
+        Map<String, UnaryOperator<WasmFunctionHandle>> replacements = new HashMap<>(readOnly.following());
+        CHANGING_CALLS.forEach((name, descriptors) -> replacements.put(
+                name,
+                call -> (instance, args) -> refusedIfAny(descriptors, args) ? perm() : call.apply(instance, args)));
+        replacements.put("path_open", open -> (instance, args) -> pathOpen(open, instance, args));
+        return HostFunctions.replaced(functions, replacements);
     }
 
     /** path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out). */
     private long[] pathOpen(WasmFunctionHandle original, Instance instance, long... args) {
-        if (!readOnly.contains((int) args[0])) {
+        if (!readOnly.contains(args[0])) {
             return original.apply(instance, args);
         }
         boolean changes = (args[4] & (OFLAGS_CREAT | OFLAGS_TRUNC)) != 0 || (args[5] & WRITING_RIGHTS) != 0;
@@ -94,22 +76,14 @@ public final class ReadOnlyDirectories {
         }
         long[] result = original.apply(instance, args);
         if (result[0] == ERRNO_SUCCESS) {
-            readOnly.add(instance.memory().readInt((int) args[8]));
-        }
-        return result;
-    }
-
-    private static long[] tracked(WasmFunctionHandle original, Instance instance, long[] args, Runnable onSuccess) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            onSuccess.run();
+            readOnly.put(instance.memory().readInt((int) args[8]), true);
         }
         return result;
     }
 
     private boolean refusedIfAny(int[] positions, long[] args) {
         for (int position : positions) {
-            if (readOnly.contains((int) args[position])) {
+            if (readOnly.contains(args[position])) {
                 return true;
             }
         }

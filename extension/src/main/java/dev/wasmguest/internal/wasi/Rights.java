@@ -5,8 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -82,38 +83,23 @@ public final class Rights {
             Map.entry("path_rename", new Need[] {new Need(0, PATH_RENAME_SOURCE), new Need(3, PATH_RENAME_TARGET)}));
 
     /** The rights of descriptors whose rights were narrowed, or that were opened through one: base, inheriting. */
-    private final Map<Integer, long[]> narrowed = new ConcurrentHashMap<>();
+    private final DescriptorMap<long[]> narrowed = new DescriptorMap<>();
 
     private static Need[] needs(int position, long right) {
         return new Need[] {new Need(position, right)};
     }
 
     public HostFunction[] apply(HostFunction[] functions) {
-        HostFunction[] replaced = functions.clone();
-        WasmFunctionHandle fdstatGet = handle(functions, "fd_fdstat_get");
-        for (int i = 0; i < replaced.length; i++) {
-            HostFunction original = replaced[i];
-            WasmFunctionHandle handle = original.handle();
-            Need[] needs = NEEDS.get(original.name());
-            WasmFunctionHandle checked;
-            if (needs != null) {
-                checked = (instance, args) -> lacks(needs, args) ? notCapable() : handle.apply(instance, args);
-            } else {
-                switch (original.name()) {
-                    case "fd_fdstat_set_rights" -> checked = (instance, args) -> setRights(fdstatGet, instance, args);
-                    case "fd_fdstat_get" -> checked = (instance, args) -> fdstatGet(handle, instance, args);
-                    case "fd_seek" -> checked = (instance, args) -> seek(handle, instance, args);
-                    case "path_open" -> checked = (instance, args) -> pathOpen(handle, instance, args);
-                    case "fd_close" -> checked = (instance, args) -> closed(handle, instance, args);
-                    case "fd_renumber" -> checked = (instance, args) -> renumbered(handle, instance, args);
-                    default -> {
-                        continue;
-                    }
-                }
-            }
-            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), checked);
-        }
-        return replaced;
+        WasmFunctionHandle chicorysFdstatGet = HostFunctions.handle(functions, "fd_fdstat_get");
+        Map<String, UnaryOperator<WasmFunctionHandle>> replacements = new HashMap<>(narrowed.following());
+        NEEDS.forEach((name, needs) -> replacements.put(
+                name, call -> (instance, args) -> lacks(needs, args) ? notCapable() : call.apply(instance, args)));
+        replacements.put(
+                "fd_fdstat_set_rights", set -> (instance, args) -> setRights(chicorysFdstatGet, instance, args));
+        replacements.put("fd_fdstat_get", get -> (instance, args) -> fdstatGet(get, instance, args));
+        replacements.put("fd_seek", seek -> (instance, args) -> seek(seek, instance, args));
+        replacements.put("path_open", open -> (instance, args) -> pathOpen(open, instance, args));
+        return HostFunctions.replaced(functions, replacements);
     }
 
     /** fd_fdstat_set_rights(fd, rights_base, rights_inheriting): narrow, never widen. */
@@ -160,7 +146,7 @@ public final class Rights {
     /** fd_fdstat_get(fd, buf): report narrowed rights. */
     private long[] fdstatGet(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
-        long[] rights = narrowed.get((int) args[0]);
+        long[] rights = narrowed.get(args[0]);
         if (result[0] == ERRNO_SUCCESS && rights != null) {
             instance.memory().writeLong((int) args[1] + FDSTAT_BASE_OFFSET, rights[0]);
             instance.memory().writeLong((int) args[1] + FDSTAT_INHERITING_OFFSET, rights[1]);
@@ -172,7 +158,7 @@ public final class Rights {
     private long[] seek(WasmFunctionHandle original, Instance instance, long... args) {
         boolean tell = args[1] == 0 && args[2] == WHENCE_CUR;
         long right = tell ? FD_TELL | FD_SEEK : FD_SEEK;
-        long[] rights = narrowed.get((int) args[0]);
+        long[] rights = narrowed.get(args[0]);
         if (rights != null && (rights[0] & right) == 0) {
             return notCapable();
         }
@@ -184,7 +170,7 @@ public final class Rights {
      * narrowed directory, only rights it passes on may be asked for, and the new descriptor has those asked for.
      */
     private long[] pathOpen(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] directory = narrowed.get((int) args[0]);
+        long[] directory = narrowed.get(args[0]);
         if (directory == null) {
             return original.apply(instance, args);
         }
@@ -200,29 +186,9 @@ public final class Rights {
         return result;
     }
 
-    private long[] closed(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            narrowed.remove((int) args[0]);
-        }
-        return result;
-    }
-
-    private long[] renumbered(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            long[] moved = narrowed.remove((int) args[0]);
-            narrowed.remove((int) args[1]);
-            if (moved != null) {
-                narrowed.put((int) args[1], moved);
-            }
-        }
-        return result;
-    }
-
     private boolean lacks(Need[] needs, long[] args) {
         for (Need need : needs) {
-            long[] rights = narrowed.get((int) args[need.position()]);
+            long[] rights = narrowed.get(args[need.position()]);
             if (rights != null && (rights[0] & need.right()) != need.right()) {
                 return true;
             }
@@ -232,14 +198,5 @@ public final class Rights {
 
     private static long[] notCapable() {
         return new long[] {ERRNO_NOTCAPABLE};
-    }
-
-    private static WasmFunctionHandle handle(HostFunction[] functions, String name) {
-        for (HostFunction function : functions) {
-            if (function.name().equals(name)) {
-                return function.handle();
-            }
-        }
-        throw new IllegalStateException("Chicory's WASI has no " + name);
     }
 }

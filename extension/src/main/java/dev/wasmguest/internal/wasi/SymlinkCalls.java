@@ -17,9 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -48,7 +49,7 @@ public final class SymlinkCalls {
     private static final int FST_MTIM_NOW = 8;
 
     /** Where each known directory descriptor is in the run's file system. */
-    private final Map<Integer, Path> directories = new ConcurrentHashMap<>();
+    private final DescriptorMap<Path> directories = new DescriptorMap<>();
 
     /** @param preopened the preopened directories: descriptor, and place in the run's file system */
     public SymlinkCalls(Map<Integer, Path> preopened) {
@@ -56,31 +57,18 @@ public final class SymlinkCalls {
     }
 
     public HostFunction[] apply(HostFunction[] functions) {
-        HostFunction[] replaced = functions.clone();
-        for (int i = 0; i < replaced.length; i++) {
-            HostFunction original = replaced[i];
-            WasmFunctionHandle handle = original.handle();
-            WasmFunctionHandle answered;
-            switch (original.name()) {
-                case "path_readlink" -> answered = (instance, args) -> readlink(handle, instance, args);
-                case "path_symlink" -> answered = (instance, args) -> symlink(handle, instance, args);
-                case "path_link" -> answered = (instance, args) -> link(handle, instance, args);
-                case "path_filestat_set_times" -> answered = (instance, args) -> setTimes(handle, instance, args);
-                case "path_open" -> answered = (instance, args) -> open(handle, instance, args);
-                case "fd_close" -> answered = (instance, args) -> closed(handle, instance, args);
-                case "fd_renumber" -> answered = (instance, args) -> renumbered(handle, instance, args);
-                default -> {
-                    continue;
-                }
-            }
-            replaced[i] = new HostFunction(original.module(), original.name(), original.functionType(), answered);
-        }
-        return replaced;
+        Map<String, UnaryOperator<WasmFunctionHandle>> replacements = new HashMap<>(directories.following());
+        replacements.put("path_readlink", call -> (instance, args) -> readlink(call, instance, args));
+        replacements.put("path_symlink", call -> (instance, args) -> symlink(call, instance, args));
+        replacements.put("path_link", call -> (instance, args) -> link(call, instance, args));
+        replacements.put("path_filestat_set_times", call -> (instance, args) -> setTimes(call, instance, args));
+        replacements.put("path_open", call -> (instance, args) -> open(call, instance, args));
+        return HostFunctions.replaced(functions, replacements);
     }
 
     /** path_readlink(fd, path, path_len, buf, buf_len, bufused). */
     private long[] readlink(WasmFunctionHandle original, Instance instance, long... args) {
-        Path directory = directories.get((int) args[0]);
+        Path directory = directories.get(args[0]);
         if (directory == null) {
             return original.apply(instance, args);
         }
@@ -106,7 +94,7 @@ public final class SymlinkCalls {
 
     /** path_symlink(old_path, old_len, fd, new_path, new_len): the link holds old_path as written. */
     private long[] symlink(WasmFunctionHandle original, Instance instance, long... args) {
-        Path directory = directories.get((int) args[2]);
+        Path directory = directories.get(args[2]);
         if (directory == null) {
             return original.apply(instance, args);
         }
@@ -141,8 +129,8 @@ public final class SymlinkCalls {
      * target: the same to every call but {@code filestat}'s inode and link count.
      */
     private long[] link(WasmFunctionHandle original, Instance instance, long... args) {
-        Path oldDirectory = directories.get((int) args[0]);
-        Path newDirectory = directories.get((int) args[4]);
+        Path oldDirectory = directories.get(args[0]);
+        Path newDirectory = directories.get(args[4]);
         if (oldDirectory == null || newDirectory == null || (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
             return original.apply(instance, args);
         }
@@ -168,7 +156,7 @@ public final class SymlinkCalls {
 
     /** path_filestat_set_times(fd, flags, path, path_len, atim, mtim, fst_flags): without SYMLINK_FOLLOW, the link's. */
     private long[] setTimes(WasmFunctionHandle original, Instance instance, long... args) {
-        Path directory = directories.get((int) args[0]);
+        Path directory = directories.get(args[0]);
         if (directory == null || (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
             return original.apply(instance, args);
         }
@@ -196,31 +184,11 @@ public final class SymlinkCalls {
     /** path_open: remembers where a directory opened through a known one is. */
     private long[] open(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
-        Path directory = directories.get((int) args[0]);
+        Path directory = directories.get(args[0]);
         if (result[0] == ERRNO_SUCCESS && directory != null) {
             Path opened = inside(directory, string(instance, args[2], args[3]));
             if (opened != null && Files.isDirectory(opened)) {
                 directories.put(instance.memory().readInt((int) args[8]), opened);
-            }
-        }
-        return result;
-    }
-
-    private long[] closed(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            directories.remove((int) args[0]);
-        }
-        return result;
-    }
-
-    private long[] renumbered(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
-            Path moved = directories.remove((int) args[0]);
-            directories.remove((int) args[1]);
-            if (moved != null) {
-                directories.put((int) args[1], moved);
             }
         }
         return result;

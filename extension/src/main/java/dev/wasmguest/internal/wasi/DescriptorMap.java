@@ -1,0 +1,58 @@
+package dev.wasmguest.internal.wasi;
+
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a correction knows of some descriptors, by descriptor, kept in step with the guest's {@code fd_close} and
+ * {@code fd_renumber}. Thread-safe.
+ */
+final class DescriptorMap<V> {
+
+    private static final long ERRNO_SUCCESS = 0;
+
+    private final Map<Integer, V> values = new ConcurrentHashMap<>();
+
+    V get(long fd) {
+        return values.get((int) fd);
+    }
+
+    boolean contains(long fd) {
+        return values.containsKey((int) fd);
+    }
+
+    void put(long fd, V value) {
+        values.put((int) fd, value);
+    }
+
+    void putAll(Map<Integer, V> known) {
+        values.putAll(known);
+    }
+
+    /** The replacements of fd_close and fd_renumber that keep this map in step when they succeed. */
+    Map<String, UnaryOperator<WasmFunctionHandle>> following() {
+        return Map.of(
+                "fd_close",
+                close -> (instance, args) -> {
+                    long[] result = close.apply(instance, args);
+                    if (result[0] == ERRNO_SUCCESS) {
+                        values.remove((int) args[0]);
+                    }
+                    return result;
+                },
+                "fd_renumber",
+                renumber -> (instance, args) -> {
+                    long[] result = renumber.apply(instance, args);
+                    if (result[0] == ERRNO_SUCCESS) {
+                        V moved = values.remove((int) args[0]);
+                        values.remove((int) args[1]);
+                        if (moved != null) {
+                            values.put((int) args[1], moved);
+                        }
+                    }
+                    return result;
+                });
+    }
+}
