@@ -95,21 +95,6 @@ class MountsTest {
     }
 
     @Test
-    void aReadOnlyDirectoryStillReadsAndAReadWriteOneBesideItStillWrites() throws IOException {
-        Path readOnly = Files.createDirectory(host.resolve("ro"));
-        Path readWrite = Files.createDirectory(host.resolve("rw"));
-        Files.writeString(readOnly.resolve("input.txt"), "input for the guest\n");
-
-        WasiResult result = WasiRunner.fromResource("guests/filewriter.wasm")
-                .withReadOnlyDirectory("/data", readOnly)
-                .withDirectory("/out", readWrite)
-                .run("/out/report.txt", "written");
-
-        assertThat(result).succeeded().hasStdout("wrote /out/report.txt\ninput for the guest\n");
-        assertThat(readWrite.resolve("report.txt")).hasContent("written");
-    }
-
-    @Test
     void filesTheHostGetsWhileTheGuestRunsAreKept() throws Exception {
         Path data = Files.createDirectory(host.resolve("data"));
         Files.writeString(data.resolve("seen.txt"), "seen");
