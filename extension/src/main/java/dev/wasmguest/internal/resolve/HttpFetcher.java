@@ -74,10 +74,11 @@ final class HttpFetcher {
                 break;
             }
             long backoff = backoffMillis(attempt);
-            if (Duration.ofNanos(System.nanoTime() - start).plusMillis(backoff).compareTo(limits.retryWindow()) > 0) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (elapsed.plusMillis(backoff).compareTo(limits.retryWindow()) > 0) {
                 throw new DownloadFailure(
                         last.getMessage() + " (" + attempt + (attempt == 1 ? " attempt" : " attempts") + " in "
-                                + Durations.describe(Duration.ofSeconds(Math.round((System.nanoTime() - start) / 1e9)))
+                                + Durations.describe(Duration.ofSeconds(Math.round(elapsed.toNanos() / 1e9)))
                                 + "; no retry starts later than " + Setting.HTTP_RETRY_WINDOW.key() + "="
                                 + limits.retryWindow() + " after the first)",
                         true,

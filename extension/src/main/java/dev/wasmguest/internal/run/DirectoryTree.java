@@ -4,7 +4,6 @@ import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -36,28 +35,20 @@ final class DirectoryTree {
      *
      * @param hideCleanupFiles leave out files named {@code *.cleanup} (leftovers of other runtimes in conformance
      *        suites)
-     * @return the entries copied, as {@link #read} gives them
      */
-    static Map<String, TreeEntry> copy(Path from, Path to, boolean hideCleanupFiles) throws IOException {
-        Map<String, TreeEntry> entries = new LinkedHashMap<>();
+    static void copy(Path from, Path to, boolean hideCleanupFiles) throws IOException {
         walk(from, hideCleanupFiles, (relative, path, kind) -> {
             Path target = resolve(to, relative);
-            byte[] bytes = null;
             switch (kind) {
                 case DIRECTORY -> Files.createDirectories(target);
-                case FILE -> {
-                    bytes = Files.readAllBytes(path);
-                    Files.write(target, bytes);
-                }
+                case FILE -> Files.write(target, Files.readAllBytes(path));
                 case SYMLINK ->
                     Files.createSymbolicLink(
                             target,
                             target.getFileSystem()
                                     .getPath(Files.readSymbolicLink(path).toString()));
             }
-            entries.put(relative, entry(path, kind, bytes));
         });
-        return entries;
     }
 
     private static TreeEntry entry(Path path, TreeEntry.Kind kind, byte[] bytes) throws IOException {
@@ -131,10 +122,5 @@ final class DirectoryTree {
             relative.append(part);
         }
         return relative.toString();
-    }
-
-    /** Whether {@code path} is a symlink, not following it. */
-    static boolean isSymlink(Path path) {
-        return Files.isSymbolicLink(path) && Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -67,11 +67,11 @@ public final class GuestFiles {
             try {
                 Files.createDirectories(inside);
                 if (!mount.temporaryDirectory()) {
-                    Map<String, TreeEntry> tree =
-                            DirectoryTree.copy(mount.hostPath(), inside, mount.hideCleanupFiles());
-                    if (mount.writeBack()) {
-                        copiedIn.put(mount, tree);
-                    }
+                    DirectoryTree.copy(mount.hostPath(), inside, mount.hideCleanupFiles());
+                }
+                if (mount.writeBack()) {
+                    // Read from the copy, as the write-back reads the guest's tree: the two compare alike.
+                    copiedIn.put(mount, DirectoryTree.read(inside));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(
@@ -119,24 +119,28 @@ public final class GuestFiles {
     /** Where each preopened directory is in the run's file system, by the descriptor the guest finds it at. */
     Map<Integer, Path> preopenedDirectories() {
         Map<Integer, Path> directories = new HashMap<>();
-        for (int i = 0; i < mounts.size(); i++) {
-            directories.put(FIRST_PREOPEN + i, fileSystem.getPath(mounts.get(i).location()));
-        }
+        preopens().forEach((fd, mount) -> directories.put(fd, fileSystem.getPath(mount.location())));
         return directories;
     }
 
-    /**
-     * The file descriptors the guest finds its read-only directories at: Chicory gives the preopened directories
-     * descriptors 3, 4, ... in the order {@link #grant} grants them.
-     */
+    /** The file descriptors the guest finds its read-only directories at. */
     Set<Integer> readOnlyDescriptors() {
         Set<Integer> descriptors = new HashSet<>();
-        for (int i = 0; i < mounts.size(); i++) {
-            if (mounts.get(i).readOnly()) {
-                descriptors.add(FIRST_PREOPEN + i);
+        preopens().forEach((fd, mount) -> {
+            if (mount.readOnly()) {
+                descriptors.add(fd);
             }
-        }
+        });
         return descriptors;
+    }
+
+    /** The mounts by descriptor: Chicory gives the preopened directories 3, 4, ... in the order {@link #grant} grants them. */
+    private Map<Integer, Mount> preopens() {
+        Map<Integer, Mount> preopens = new HashMap<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            preopens.put(FIRST_PREOPEN + i, mounts.get(i));
+        }
+        return preopens;
     }
 
     /**

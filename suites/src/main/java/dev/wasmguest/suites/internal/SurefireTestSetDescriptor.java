@@ -1,5 +1,6 @@
 package dev.wasmguest.suites.internal;
 
+import dev.wasmguest.suites.WasiSuitesEngine;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -13,7 +14,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class SurefireTestSetDescriptor extends AbstractTestDescriptor implements Node<SuitesContext> {
 
-    static final String ENGINE_CLASS = "dev.wasmguest.suites.WasiSuitesEngine";
+    static final String ENGINE_CLASS = WasiSuitesEngine.class.getName();
 
     private static final String SEGMENT = "class";
 
