@@ -14,12 +14,17 @@ final class AnotherJvm {
      * merged into stdout.
      */
     static ProcessBuilder running(Class<?> main, String property, String... args) {
+        return running(main, List.of(property), args);
+    }
+
+    /** A process running {@code main} with {@code args}, each {@code -D<property>} set, and stderr merged into stdout. */
+    static ProcessBuilder running(Class<?> main, List<String> properties, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
-                System.getProperty("java.class.path"),
-                "-D" + property,
-                main.getName()));
+                System.getProperty("java.class.path")));
+        properties.forEach(property -> command.add("-D" + property));
+        command.add(main.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }

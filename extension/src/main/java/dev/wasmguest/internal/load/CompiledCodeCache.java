@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * An entry holds the functions left to the interpreter and the jar of generated classes. Chicory's version is part
  * of the path, so a newer Chicory never reads an older one's classes. Each entry starts with a magic word and the
  * sha256 of its payload: a torn or corrupted entry is detected, deleted and rebuilt. Entries are written to a
- * temporary file and renamed into place, so readers in other JVMs see a whole entry or none.
+ * temporary file and renamed into place, so readers in other JVMs see a whole entry or none; the temporary files of
+ * writers that were killed are removed when the next entry is stored.
  *
  * <p>One translation per module, however many ask: {@link #findOrLock} that misses takes the entry's lock (a file
  * lock beside it) and keeps it until {@link #store} or {@link #abandon}; threads and JVMs missing the same entry
@@ -98,6 +99,7 @@ final class CompiledCodeCache {
         try {
             Path file = entryFile(moduleSha256);
             if (!Files.exists(file)) {
+                AtomicFiles.removeAbandoned(directory);
                 AtomicFiles.write(file, encode(entry));
             }
         } catch (IOException e) {

@@ -29,8 +29,10 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * Every file is written to a temporary file in the same directory, forced to disk and renamed into place, so
- * readers in other threads and JVMs see either nothing or a complete file. A module file whose bytes no longer
- * hash to its name is deleted and reported as absent, never returned. Thread-safe.
+ * readers in other threads and JVMs see either nothing or a complete file. Before a file is written, the temporary
+ * files that writers which failed or were killed left in its directory are removed ({@link
+ * AtomicFiles#removeAbandoned}). A module file whose bytes no longer hash to its name is deleted and reported as
+ * absent, never returned. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ModuleCache {
@@ -120,6 +122,7 @@ public final class ModuleCache {
 
     private static void writeAtomically(Path target, byte[] bytes) {
         try {
+            AtomicFiles.removeAbandoned(target.getParent());
             AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + " into the wasmguest cache", e);

@@ -3,11 +3,15 @@ package dev.wasmguest.internal.util;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A reader sees the old file or the whole new one, never a part; nothing is left beside the file. */
+/**
+ * A reader sees the old file or the whole new one, never a part; nothing is left beside the file, and what a writer
+ * that is gone left is removed while what a writer at work holds is kept.
+ */
 class AtomicFilesTest {
 
     @TempDir
@@ -78,6 +85,85 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, new byte[] {1})).isInstanceOf(IOException.class);
 
         assertThat(files()).containsExactly(target.resolve("inside"));
+    }
+
+    @Test
+    void aContentThatFailsLeavesTheTargetUntouchedAndNoTemporaryFile() throws IOException {
+        Path target = directory.resolve("entry.bin");
+        Files.write(target, new byte[] {7});
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(new byte[100]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+
+        assertThatThrownBy(() -> AtomicFiles.write(target, failing)).hasMessage("connection reset");
+
+        assertThat(target).hasBinaryContent(new byte[] {7});
+        assertThat(files()).containsExactly(target);
+    }
+
+    @Test
+    void removesTheTemporaryFilesOfWritersThatAreGone() throws IOException {
+        Path abandoned = directory.resolve(".entry.bin.8675309.wasmguest.tmp");
+        Files.write(abandoned, new byte[] {1, 2});
+        Path someoneElses = Files.writeString(directory.resolve(".profile.tmp"), "not ours");
+
+        AtomicFiles.removeAbandoned(directory);
+
+        assertThat(files()).containsExactly(someoneElses);
+    }
+
+    @Test
+    void keepsTheTemporaryFileOfAWriterAtWork() throws Exception {
+        Path target = directory.resolve("entry.bin");
+        CountDownLatch halfWritten = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        InputStream slow = new SequenceInputStream(new ByteArrayInputStream(new byte[] {1, 2}), new InputStream() {
+            private boolean waited;
+
+            @Override
+            public int read() throws IOException {
+                if (!waited) {
+                    waited = true;
+                    halfWritten.countDown();
+                    awaitUninterruptibly(goOn);
+                    return 3;
+                }
+                return -1;
+            }
+        });
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> write = writer.submit(() -> {
+                AtomicFiles.write(target, slow);
+                return null;
+            });
+            assertThat(halfWritten.await(1, TimeUnit.MINUTES)).isTrue();
+
+            AtomicFiles.removeAbandoned(directory);
+
+            assertThat(files())
+                    .singleElement()
+                    .satisfies(temp -> assertThat(temp.getFileName().toString())
+                            .startsWith(".entry.bin.")
+                            .endsWith(".wasmguest.tmp"));
+            goOn.countDown();
+            write.get(1, TimeUnit.MINUTES);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(target).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThat(files()).containsExactly(target);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<Path> files() throws IOException {
