@@ -41,6 +41,9 @@ int main(void) {
     probe_file("relative symlink escape", "/data/up/etc/passwd");
     probe_file("granted file", "/data/input.txt");
     probe_file("through a linked directory", "/data/linked/nested.txt");
+    probe_file("final symlink escape", "/data/passwd");
+    probe_file("final relative symlink escape", "/data/uppasswd");
+    probe_file("linked file", "/data/nested-link");
     probe_link("escape link", "/data/escape");
     int count = 0;
     for (char **variable = environ; *variable; variable++) {

@@ -51,6 +51,9 @@ class SandboxTest {
         Files.createSymbolicLink(host.resolve("up"), Path.of("../../../../../../.."));
         Files.writeString(Files.createDirectory(host.resolve("nested")).resolve("nested.txt"), "nested line\n");
         Files.createSymbolicLink(host.resolve("linked"), Path.of("nested"));
+        Files.createSymbolicLink(host.resolve("passwd"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(host.resolve("uppasswd"), Path.of("../../../../../../../etc/passwd"));
+        Files.createSymbolicLink(host.resolve("nested-link"), Path.of("nested/nested.txt"));
         assertThat(host.resolve("escape/passwd"))
                 .as("the host has /etc/passwd to leak")
                 .exists();
@@ -65,6 +68,9 @@ class SandboxTest {
                 .stdout()
                 .contains("granted file: READ \"granted line\"")
                 .contains("through a linked directory: READ \"nested line\"")
+                .contains("linked file: READ \"nested line\"")
+                .contains("final symlink escape: denied")
+                .contains("final relative symlink escape: denied")
                 .contains("escape link: link to \"/etc\"")
                 .contains("dotdot: denied")
                 .contains("symlink escape: denied")
@@ -74,6 +80,8 @@ class SandboxTest {
         // Ours to remove: JUnit warns about links out of a temporary directory that it has to delete.
         Files.delete(host.resolve("escape"));
         Files.delete(host.resolve("up"));
+        Files.delete(host.resolve("passwd"));
+        Files.delete(host.resolve("uppasswd"));
     }
 
     @Test

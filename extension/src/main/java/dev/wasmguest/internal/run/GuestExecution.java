@@ -260,10 +260,12 @@ public final class GuestExecution {
     }
 
     private Instance.Builder instance(WasiPreview1 wasi) {
-        HostFunction[] functions = new FdFlags().apply(wasi.toHostFunctions());
+        HostFunction[] functions = wasi.toHostFunctions();
         if (files.isPresent()) {
-            functions = new SymlinkCalls(files.get().preopenedDirectories()).apply(functions);
+            // innermost: it calls Chicory's path_open directly, under the other corrections
+            functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi::pathOpen).apply(functions);
         }
+        functions = new FdFlags().apply(functions);
         Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
         if (!readOnly.isEmpty()) {
             functions = new ReadOnlyDirectories(readOnly).apply(functions);

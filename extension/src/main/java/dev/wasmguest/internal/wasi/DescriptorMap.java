@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.wasi;
 
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,11 @@ final class DescriptorMap<V> {
 
     void putAll(Map<Integer, V> known) {
         values.putAll(known);
+    }
+
+    /** Every descriptor known now, and its value; a read-only view. */
+    Map<Integer, V> all() {
+        return Collections.unmodifiableMap(values);
     }
 
     /** The replacements of fd_close and fd_renumber that keep this map in step when they succeed. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,8 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
@@ -30,8 +34,11 @@ import org.apiguardian.api.API;
  * as the guest wrote it and answers a new path with a trailing slash {@code NOENT} unless it exists (Chicory: always
  * {@code EXIST}), {@code path_link} of a symlink without {@code SYMLINK_FOLLOW} links the symlink itself, dangling or
  * not (Chicory follows it, {@code NOENT}), and {@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets
- * the link's own times (Chicory sets the target's). Paths stay inside their directory as everywhere: absolute ones
- * and {@code ..} out of it are refused. One instance per run.
+ * the link's own times (Chicory sets the target's), and {@code path_open} with {@code SYMLINK_FOLLOW} of a path
+ * whose last part is a symlink follows a relative target from the link's directory (Chicory: from the root of the
+ * run's file system, so such a link read as missing). Paths stay inside their directory as everywhere: absolute ones
+ * and {@code ..} out of it are refused, and a link is never followed out of its preopened directory. One instance
+ * per run.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class SymlinkCalls {
@@ -50,10 +57,34 @@ public final class SymlinkCalls {
 
     /** Where each known directory descriptor is in the run's file system. */
     private final DescriptorMap<Path> directories = new DescriptorMap<>();
+    /** The preopened directories, which no path or link leads out of. */
+    private final List<Path> roots;
 
-    /** @param preopened the preopened directories: descriptor, and place in the run's file system */
-    public SymlinkCalls(Map<Integer, Path> preopened) {
+    private final PathOpen pathOpen;
+
+    /**
+     * @param preopened the preopened directories: descriptor, and place in the run's file system
+     * @param pathOpen Chicory's {@code path_open}, called with a path of ours ({@code WasiPreview1::pathOpen})
+     */
+    public SymlinkCalls(Map<Integer, Path> preopened, PathOpen pathOpen) {
         directories.putAll(preopened);
+        this.roots = List.copyOf(preopened.values());
+        this.pathOpen = pathOpen;
+    }
+
+    /** Chicory's {@code path_open} as a Java method: {@code WasiPreview1::pathOpen}. */
+    @FunctionalInterface
+    public interface PathOpen {
+        int open(
+                Memory memory,
+                int dirFd,
+                int lookupFlags,
+                String path,
+                int openFlags,
+                long rightsBase,
+                long rightsInheriting,
+                int fdFlags,
+                int fdPtr);
     }
 
     public HostFunction[] apply(HostFunction[] functions) {
@@ -181,17 +212,69 @@ public final class SymlinkCalls {
         }
     }
 
-    /** path_open: remembers where a directory opened through a known one is. */
+    /**
+     * path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out): with
+     * SYMLINK_FOLLOW, a symlink that ends the path is followed here, relative targets from the link's own directory
+     * (Chicory reads them from the file system's root), never out of the preopened directory; then Chicory opens
+     * what it leads to. Remembers where a directory opened through a known one is.
+     */
     private long[] open(WasmFunctionHandle original, Instance instance, long... args) {
-        long[] result = original.apply(instance, args);
         Path directory = directories.get(args[0]);
-        if (result[0] == ERRNO_SUCCESS && directory != null) {
-            Path opened = inside(directory, string(instance, args[2], args[3]));
-            if (opened != null && Files.isDirectory(opened)) {
-                directories.put(instance.memory().readInt((int) args[8]), opened);
+        if (directory == null) {
+            return original.apply(instance, args);
+        }
+        String raw = string(instance, args[2], args[3]);
+        Path path = inside(directory, raw);
+        long[] result;
+        if (path != null && (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0 && Files.isSymbolicLink(path)) {
+            Path root = rootOf(directory);
+            FollowedLink followed = FollowedLink.from(path, root);
+            if (followed.errno() != ERRNO_SUCCESS) {
+                return errno(followed.errno());
             }
+            path = followed.target();
+            result = openFollowed(original, instance, args, path, raw.endsWith("/"));
+        } else {
+            result = original.apply(instance, args);
+        }
+        if (result[0] == ERRNO_SUCCESS && path != null && Files.isDirectory(path)) {
+            directories.put(instance.memory().readInt((int) args[8]), path);
         }
         return result;
+    }
+
+    /**
+     * Opens {@code target} through the deepest known directory above it, as Chicory takes no {@code ..}; when the
+     * guest closed all of them, Chicory opens the original path.
+     */
+    private long[] openFollowed(
+            WasmFunctionHandle original, Instance instance, long[] args, Path target, boolean trailingSlash) {
+        Optional<Map.Entry<Integer, Path>> through = directories.all().entrySet().stream()
+                .filter(known -> target.startsWith(known.getValue()))
+                .max(Comparator.comparingInt(known -> known.getValue().getNameCount()));
+        if (through.isEmpty()) {
+            return original.apply(instance, args);
+        }
+        Path relative = through.get().getValue().relativize(target);
+        String path = relative.toString().isEmpty() ? "." : relative + (trailingSlash ? "/" : "");
+        return errno(pathOpen.open(
+                instance.memory(),
+                through.get().getKey(),
+                (int) args[1],
+                path,
+                (int) args[4],
+                args[5],
+                args[6],
+                (int) args[7],
+                (int) args[8]));
+    }
+
+    /** The preopened directory that {@code directory} is in. */
+    private Path rootOf(Path directory) {
+        return roots.stream()
+                .filter(directory::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount))
+                .orElse(directory);
     }
 
     /** {@code raw} below {@code directory}; null when it is absolute or leads out of it by {@code ..}. */
