@@ -2,13 +2,20 @@
 # Rebuilds every test guest: guests/src/NAME.c -> guests/wasm/NAME.wasm.
 #                 guests/src/NAME.wat -> guests/wasm/NAME.wasm.
 #                 guests/gen/NAME.py -> guests/wasm/NAME.wasm (a generator script; python3).
-# Needs Debian's clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 and wabt (for wat2wasm):
-#   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt
+#                 guests/rust/NAME.rs -> guests/wasm/NAME.wasm and NAME-debug.wasm (Debian's rustc, wasm32-wasi).
+#                 guests/src/crash.c -> also guests/wasm/crash-debug.wasm, with DWARF line tables.
+# Needs Debian's clang-14, lld-14 (llvm-objcopy comes with them), wasi-libc, libclang-rt-14-dev-wasm32, wabt (for
+# wat2wasm), rustc and libstd-rust-dev-wasm32:
+#   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt rustc libstd-rust-dev-wasm32
 # The .wasm files are committed, so the default build needs only a JDK and Maven.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
 cc=${CC_WASM:-clang-14}
-for tool in "$cc" wat2wasm; do
+# Debian's rustc by path: a rustup toolchain first on PATH may lack the wasm32-wasi standard library.
+rustc=${RUSTC_WASM:-/usr/bin/rustc}
+objcopy=${OBJCOPY_WASM:-llvm-objcopy-14}
+for tool in "$cc" wat2wasm "$rustc" "$objcopy"; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; see the comment at the top" >&2; exit 1; }
 done
 for src in "$here"/src/*.c; do
@@ -37,3 +44,24 @@ for gen in "$here"/gen/*.py; do
   rm -f "$wat"
   echo "built wasm/$name.wasm from gen/$name.py ($(wc -c < "$here/wasm/$name.wasm") bytes)"
 done
+# Guests with debug information, for backtraces: only the name section and the line table (.debug_line) are kept,
+# so that a guest stays small and its bytes do not depend on where the project is checked out.
+keep_lines_only() {
+  "$objcopy" --wildcard --remove-section='.debug_*' --keep-section=.debug_line "$1" "$1.tmp"
+  mv "$1.tmp" "$1"
+}
+(
+  cd "$root"
+  "$cc" --target=wasm32-wasi -O2 -g -fdebug-prefix-map="$root"=. -o guests/wasm/crash-debug.wasm guests/src/crash.c
+  keep_lines_only guests/wasm/crash-debug.wasm
+  echo "built wasm/crash-debug.wasm ($(wc -c < guests/wasm/crash-debug.wasm) bytes)"
+  for src in guests/rust/*.rs; do
+    name=$(basename "$src" .rs)
+    "$rustc" --target wasm32-wasi -C opt-level=2 -C strip=debuginfo -o "guests/wasm/$name.wasm" "$src"
+    echo "built wasm/$name.wasm ($(wc -c < "guests/wasm/$name.wasm") bytes)"
+    "$rustc" --target wasm32-wasi -C opt-level=2 -C debuginfo=1 --remap-path-prefix="$root"=. \
+      -o "guests/wasm/$name-debug.wasm" "$src"
+    keep_lines_only "guests/wasm/$name-debug.wasm"
+    echo "built wasm/$name-debug.wasm ($(wc -c < "guests/wasm/$name-debug.wasm") bytes)"
+  done
+)

@@ -317,9 +317,26 @@ public final class WasiResult {
     }
 
     /**
-     * How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}.
+     * Where the guest was when it trapped: its WebAssembly call stack, innermost first, each frame with its function
+     * (index, and name from the module's name section, demangled for Rust and plain C++ names) and, when the module
+     * carries DWARF line information, its source file and line. The interpreter knows each frame's instruction; the
+     * compiler engine knows each frame's function only, so its lines are where the functions begin (see {@link
+     * WasmFrame#sourceLineIsFunctionStart()}). A recursion that overflowed keeps its innermost 256 frames.
      *
-     * @return one line; never {@code null}
+     * @return the frames; empty when the run did not trap, or trapped outside the guest's code; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<WasmFrame> trapBacktrace() {
+        return record.backtrace().frames().stream().map(WasmFrame::new).toList();
+    }
+
+    /**
+     * How the run ended in words, e.g. {@code exited with code 1}, {@code trapped: ...}, {@code timed out after 5 s}.
+     * After a trap, lines follow the first: a Rust panic's message (from stderr), and the {@link #trapBacktrace()},
+     * at most 20 frames.
+     *
+     * @return one line, or for a trap one line and those that follow; never {@code null}
      */
     public String describeOutcome() {
         return record.describeOutcome();
@@ -327,6 +344,6 @@ public final class WasiResult {
 
     @Override
     public String toString() {
-        return "WasiResult[" + source() + " " + args() + " -> " + describeOutcome() + "]";
+        return "WasiResult[" + source() + " " + args() + " -> " + record.describeEnding() + "]";
     }
 }

@@ -35,7 +35,8 @@ class ArchitectureTest {
         "dev.wasmguest.internal.run..",
         "dev.wasmguest.internal.wasi..",
         "dev.wasmguest.internal.suite..",
-        "dev.wasmguest.internal.cli.."
+        "dev.wasmguest.internal.cli..",
+        "dev.wasmguest.internal.trace.."
     };
     private static final String[] BASE = {"dev.wasmguest.internal.config..", "dev.wasmguest.internal.util.."};
 

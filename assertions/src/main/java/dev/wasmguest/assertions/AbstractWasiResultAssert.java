@@ -454,7 +454,10 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
         SnapshotCheck check = snapshotCheck();
         check.compare(check.snapshots.file(name, "stdout"), redactions.apply(actual.stdout()));
         check.compare(check.snapshots.file(name, "stderr"), redactions.apply(actual.stderr()));
-        check.compare(check.snapshots.file(name, "exit"), actual.describeOutcome() + "\n");
+        // The first line only: a backtrace differs between engines, and snapshots written before it must still match.
+        check.compare(
+                check.snapshots.file(name, "exit"),
+                actual.describeOutcome().lines().findFirst().orElse("") + "\n");
         check.report();
         return myself;
     }

@@ -22,13 +22,16 @@ final class ModuleLayout {
     private final byte[] bytes;
     private final int typeStart;
     private final int typeEnd;
+    /** Where the code section's contents begin; -1 without one. */
+    private final int codeStart;
     /** Offset of each function body's size field, then the end of the last body. */
     private final int[] bodies;
 
-    private ModuleLayout(byte[] bytes, int typeStart, int typeEnd, int[] bodies) {
+    private ModuleLayout(byte[] bytes, int typeStart, int typeEnd, int codeStart, int[] bodies) {
         this.bytes = bytes;
         this.typeStart = typeStart;
         this.typeEnd = typeEnd;
+        this.codeStart = codeStart;
         this.bodies = bodies;
     }
 
@@ -39,6 +42,7 @@ final class ModuleLayout {
         Reader reader = new Reader(bytes, HEADER_BYTES);
         int typeStart = -1;
         int typeEnd = -1;
+        int codeStart = -1;
         int[] bodies = {reader.position};
         while (reader.position < bytes.length) {
             int id = reader.u8();
@@ -49,10 +53,11 @@ final class ModuleLayout {
                 typeStart = start;
                 typeEnd = end;
             } else if (id == CODE) {
+                codeStart = start;
                 bodies = bodyOffsets(new Reader(bytes, start), end);
             }
         }
-        return new ModuleLayout(bytes, typeStart, typeEnd, bodies);
+        return new ModuleLayout(bytes, typeStart, typeEnd, codeStart, bodies);
     }
 
     private static int[] bodyOffsets(Reader reader, int sectionEnd) {
@@ -80,6 +85,21 @@ final class ModuleLayout {
     /** How many function bodies the code section holds. */
     int bodyCount() {
         return bodies.length - 1;
+    }
+
+    /** Where the code section's contents begin in the module, where DWARF's code addresses count from; -1 without one. */
+    int codeStart() {
+        return codeStart;
+    }
+
+    /**
+     * Where the {@code index}-th body of the code section begins in the module, after its size field: where DWARF
+     * says its function begins.
+     */
+    int bodyStart(int index) {
+        Reader reader = new Reader(bytes, bodies[index]);
+        reader.u32();
+        return reader.position;
     }
 
     /** The size in bytes of the {@code index}-th body of the code section (not counting imported functions). */

@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.trace.ModuleSymbols;
 import dev.wasmguest.internal.util.Background;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
@@ -60,6 +61,7 @@ public final class PreparedGuest {
     private final byte[] bytes;
     private final Lazy<WasmModule> everyBody;
     private final Lazy<ModuleLayout> layout;
+    private final Lazy<ModuleSymbols> symbols;
     private final Optional<CompiledCodeCache> cache;
     private final AtomicReference<CompletableFuture<CompiledCode>> compiled = new AtomicReference<>();
     private final WasmModule module;
@@ -88,7 +90,13 @@ public final class PreparedGuest {
                 ? Lazy.of(() -> ModuleParser.parse(bytes, module.digest(), false))
                 : Lazy.of(() -> module);
         this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
+        this.symbols = Lazy.of(() -> ModuleSymbols.of(module, layout.get().codeStart(), layout.get()::bodyStart));
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
+    }
+
+    /** The module's function names and source lines, for backtraces; read on first use. */
+    public ModuleSymbols symbols() {
+        return symbols.get();
     }
 
     /** How an engine runs this module: the module to instantiate, and compiled code's machines, if any. */

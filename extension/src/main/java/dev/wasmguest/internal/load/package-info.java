@@ -4,7 +4,8 @@
  * ({@code CompiledCodeCache}); {@code GuestPreparation} and {@code PreparedGuest} hold it together,
  * {@code GuestHandle} prepares a module once, in the background, for every runner of it.
  *
- * <p>May use: {@code resolve}, {@code source}, {@code config}, {@code util}, Chicory. Knows nothing of running.
+ * <p>May use: {@code resolve}, {@code trace}, {@code source}, {@code config}, {@code util}, Chicory. Knows nothing of
+ * running.
  * Core layer: framework-free.
  */
 package dev.wasmguest.internal.load;

@@ -12,6 +12,10 @@ import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.CallSite;
+import dev.wasmguest.internal.trace.CompiledStack;
+import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import dev.wasmguest.internal.wasi.DeterministicTime;
 import dev.wasmguest.internal.wasi.FdFlags;
 import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
@@ -207,7 +211,8 @@ public final class GuestExecution {
                 preparation,
                 true,
                 files,
-                writeBackProblems);
+                writeBackProblems,
+                outcome == RunOutcome.TRAPPED ? task.backtrace() : Backtrace.none());
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */
@@ -282,6 +287,7 @@ public final class GuestExecution {
         if (code.machines().isPresent()) {
             builder.withMachineFactory(code.machines().get());
         } else {
+            builder.withMachineFactory(instance -> task.interpreter = new UnwindingInterpreter(instance));
             // Chicory's interpreter ignores interrupts in call-free loops: check the stop flag at every instruction.
             builder.withUnsafeExecutionListener((instruction, stack) -> {
                 if (stopped) {
@@ -317,6 +323,11 @@ public final class GuestExecution {
         private volatile RunOutcome outcome = RunOutcome.TRAPPED;
         private volatile int exitCode;
         private volatile String trap = "the guest's run ended without a result";
+        /** What the guest trapped with, for its backtrace. */
+        private volatile Throwable trapCause;
+        /** The interpreter that ran the guest, when it did: it keeps the frames a trap unwound. */
+        private volatile UnwindingInterpreter interpreter;
+
         private volatile long memoryBytes;
         /** The guest's calls nested deeper than its thread's stack allows. */
         private volatile boolean overflowedStack;
@@ -340,9 +351,11 @@ public final class GuestExecution {
                 trapped("stopped");
             } catch (ChicoryException e) {
                 overflowedStack = CALL_STACK_EXHAUSTED.equals(e.getMessage());
+                trapCause = e;
                 trapped(TrapMessages.describe(e));
             } catch (StackOverflowError e) {
                 overflowedStack = true;
+                trapCause = e;
                 trapped("call stack exhausted (the guest's recursion overflowed the "
                         + RunThreads.STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
             } catch (OutOfMemoryError e) {
@@ -355,6 +368,18 @@ public final class GuestExecution {
                     memoryBytes = (long) instance.memory().pages() * RunLimits.PAGE_BYTES;
                 }
             }
+        }
+
+        /** Where the guest was when it trapped, as far as its engine tells. */
+        Backtrace backtrace() {
+            Throwable cause = trapCause;
+            if (cause == null) {
+                return Backtrace.none();
+            }
+            UnwindingInterpreter machine = interpreter;
+            List<CallSite> stack = machine != null ? machine.stackOf(cause) : CompiledStack.of(cause);
+            int depth = machine != null ? machine.unwoundFrames(cause) : stack.size();
+            return new Backtrace(guest.symbols().frames(stack), depth);
         }
 
         private void exited(int code) {

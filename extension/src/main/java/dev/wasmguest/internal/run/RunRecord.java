@@ -3,6 +3,8 @@ package dev.wasmguest.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.RustPanic;
 import dev.wasmguest.internal.util.Durations;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.apiguardian.api.API;
  * @param started false when the run was stopped while it waited, before the guest started
  * @param writeBackProblems what of the guest's read-write directories could not be brought back to the host, each
  *        naming the file; empty when all was
+ * @param backtrace where the guest was when it trapped; {@link Backtrace#none()} when it did not
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunRecord(
@@ -46,7 +49,8 @@ public record RunRecord(
         Duration preparation,
         boolean started,
         Optional<GuestFiles> files,
-        List<String> writeBackProblems) {
+        List<String> writeBackProblems,
+        Backtrace backtrace) {
 
     public RunRecord {
         writeBackProblems = List.copyOf(writeBackProblems);
@@ -91,11 +95,27 @@ public record RunRecord(
                 preparation,
                 false,
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Backtrace.none());
     }
 
-    /** How the run ended, in words: {@code exited with code 1}, {@code trapped: ...}, {@code timed out after ...}. */
+    /**
+     * How the run ended, in words: {@code exited with code 1}, {@code trapped: ...}, {@code timed out after ...}; for
+     * a trap, then on lines of their own, a Rust panic's message from stderr and the wasm backtrace. The first line
+     * stands alone: {@link #describeEnding()}.
+     */
     public String describeOutcome() {
+        if (outcome != RunOutcome.TRAPPED) {
+            return describeEnding();
+        }
+        String panic = RustPanic.in(stderr)
+                .map(message -> "\nthe guest panicked: " + message)
+                .orElse("");
+        return describeEnding() + panic + backtrace.describe();
+    }
+
+    /** The first line of {@link #describeOutcome()}: how the run ended, without a trap's backtrace. */
+    public String describeEnding() {
         String ending = switch (outcome) {
             case EXITED -> "exited with code " + exitCode;
             case TRAPPED -> "trapped: " + trap;

@@ -5,7 +5,8 @@
  * run ({@code RunRecord}). {@code GuestRunner} puts a module and its run settings together: the core of the public
  * {@code WasiRunner}.
  *
- * <p>May use: {@code load}, {@code wasi}, {@code resolve}, {@code source}, {@code config}, {@code util}, Chicory.
+ * <p>May use: {@code load}, {@code wasi}, {@code trace}, {@code resolve}, {@code source}, {@code config}, {@code util},
+ * Chicory.
  * Core layer: framework-free.
  */
 package dev.wasmguest.internal.run;

@@ -1,0 +1,103 @@
+package dev.wasmguest.internal.trace;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.MStack;
+import com.dylibso.chicory.runtime.StackFrame;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * Chicory's interpreter, remembering the frames a failure unwinds through: Chicory pops each frame as the failure
+ * leaves it, so the call stack is gone by the time the failure reaches the run. One per instance, used by the run's
+ * one thread.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class UnwindingInterpreter extends InterpreterMachine {
+
+    /** Frames kept per failure: enough for any backtrace shown, bounded for a recursion that overflowed. */
+    static final int KEPT_FRAMES = 256;
+
+    /** Chicory 1.7.5's {@code StackFrame.toString()}: {@code name[index]\n\tpc=next locals=[...]}. */
+    private static final Pattern FRAME = Pattern.compile("\\[(\\d+)]\\n\\tpc=(\\d+) ");
+
+    private final Instance instance;
+    private Throwable unwinding;
+    private final List<StackFrame> frames = new ArrayList<>();
+    private int unwoundFrames;
+
+    public UnwindingInterpreter(Instance instance) {
+        super(instance);
+        this.instance = instance;
+    }
+
+    @Override
+    protected void eval(MStack stack, Instance instance, Deque<StackFrame> callStack) throws ChicoryException {
+        try {
+            super.eval(stack, instance, callStack);
+        } catch (RuntimeException | StackOverflowError failure) {
+            remember(failure, callStack.peek());
+            throw failure;
+        }
+    }
+
+    /** Keeps the frame, and nothing costly: a stack that overflowed has little room left here. */
+    private void remember(Throwable failure, StackFrame frame) {
+        try {
+            if (failure != unwinding && failure.getCause() != unwinding) {
+                frames.clear(); // a new failure, not the same one rethrown wrapped (an overflow as a trap)
+                unwoundFrames = 0;
+            }
+            unwinding = failure;
+            unwoundFrames++;
+            if (frame != null && frames.size() < KEPT_FRAMES) {
+                frames.add(frame);
+            }
+        } catch (StackOverflowError noRoomLeft) {
+            // this frame goes unnamed; the failure itself goes on unchanged
+        }
+    }
+
+    /**
+     * The frames {@code failure} unwound through, innermost first, each at the instruction it was running (a call,
+     * in all but the innermost); empty when the failure did not come through this interpreter's guest code.
+     */
+    public List<CallSite> stackOf(Throwable failure) {
+        if (failure != unwinding) {
+            return List.of();
+        }
+        List<CallSite> sites = new ArrayList<>(frames.size());
+        for (StackFrame frame : frames) {
+            Matcher matcher = FRAME.matcher(frame.toString());
+            if (matcher.find()) {
+                int function = Integer.parseInt(matcher.group(1));
+                int next = Integer.parseInt(matcher.group(2));
+                sites.add(new CallSite(function, offsetOf(function, next - 1)));
+            }
+        }
+        return sites;
+    }
+
+    /** How many frames the failure unwound through, counting those beyond {@link #KEPT_FRAMES}. */
+    public int unwoundFrames(Throwable failure) {
+        return failure == unwinding ? unwoundFrames : 0;
+    }
+
+    private long offsetOf(int function, int instruction) {
+        FunctionBody body = instance.function(function);
+        if (body == null
+                || instruction < 0
+                || instruction >= body.instructions().size()) {
+            return CallSite.UNKNOWN_OFFSET;
+        }
+        return body.instructions().get(instruction).address();
+    }
+}
