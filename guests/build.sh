@@ -2,6 +2,7 @@
 # Rebuilds every test guest: guests/src/NAME.c -> guests/wasm/NAME.wasm.
 #                 guests/src/NAME.wat -> guests/wasm/NAME.wasm.
 #                 guests/gen/NAME.py -> guests/wasm/NAME.wasm (a generator script; python3).
+#                 guests/reactor/NAME.c -> guests/wasm/NAME.wasm (a reactor: _initialize and exports, no _start).
 #                 guests/rust/NAME.rs -> guests/wasm/NAME.wasm and NAME-debug.wasm (Debian's rustc, wasm32-wasi).
 #                 guests/src/crash.c -> also guests/wasm/crash-debug.wasm, with DWARF line tables.
 # Needs Debian's clang-14, lld-14 (llvm-objcopy comes with them), wasi-libc, libclang-rt-14-dev-wasm32, wabt (for
@@ -23,6 +24,12 @@ for src in "$here"/src/*.c; do
   # -Wl,--strip-debug: Debian's wasi-libc carries debug info that would make each guest ~5x larger.
   "$cc" --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$here/wasm/$name.wasm" "$src"
   echo "built wasm/$name.wasm ($(wc -c < "$here/wasm/$name.wasm") bytes)"
+done
+# Reactors: guests/reactor/NAME.c -> guests/wasm/NAME.wasm, a library module that exports _initialize, not _start.
+for src in "$here"/reactor/*.c; do
+  name=$(basename "$src" .c)
+  "$cc" --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-debug -o "$here/wasm/$name.wasm" "$src"
+  echo "built wasm/$name.wasm, a reactor ($(wc -c < "$here/wasm/$name.wasm") bytes)"
 done
 # The spec-driven suites: guests/{suite,ops-suite,conformance}/NAME.c -> NAME.wasm beside NAME.json.
 for src in "$here"/suite/*.c "$here"/ops-suite/*.c "$here"/conformance/*.c; do

@@ -1,5 +1,6 @@
 package dev.wasmguest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.run.RunOutcome;
@@ -20,7 +21,16 @@ public enum WasiOutcome {
     TRAPPED,
 
     /** The guest was stopped because it ran longer than its timeout. */
-    TIMED_OUT;
+    TIMED_OUT,
+
+    /**
+     * A call of an exported function of a {@link WasiInstance} returned: see {@link WasiResult#returnValues()}. A
+     * command's run never ends so.
+     *
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    RETURNED;
 
     /** The core's outcome as users name it. */
     static WasiOutcome of(RunOutcome outcome) {
@@ -28,6 +38,7 @@ public enum WasiOutcome {
             case EXITED -> EXITED;
             case TRAPPED -> TRAPPED;
             case TIMED_OUT -> TIMED_OUT;
+            case RETURNED -> RETURNED;
         };
     }
 }

@@ -120,10 +120,37 @@ public final class WasiResult {
     /**
      * Whether the guest exited with code 0 and what it changed in its read-write directories reached the host.
      *
-     * @return {@code true} for exit code 0 with every file brought back, {@code false} for any other ending
+     * @return {@code true} for exit code 0, or a call of an instance's function that returned, with every file
+     *         brought back; {@code false} for any other ending
      */
     public boolean succeeded() {
-        return exited() && record.exitCode() == 0 && record.writeBackProblems().isEmpty();
+        boolean ended = exited() && record.exitCode() == 0 || returned();
+        return ended && record.writeBackProblems().isEmpty();
+    }
+
+    /**
+     * Whether this is a call of a {@link WasiInstance}'s exported function that returned.
+     *
+     * @return {@code true} when the outcome is {@link WasiOutcome#RETURNED}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean returned() {
+        return record.outcome() == RunOutcome.RETURNED;
+    }
+
+    /**
+     * What a call of a {@link WasiInstance}'s exported function returned, each value as its WebAssembly type says:
+     * {@code i32} as {@link Integer}, {@code i64} as {@link Long}, {@code f32} as {@link Float}, {@code f64} as
+     * {@link Double}.
+     *
+     * @return the values, in order; empty when the function returns nothing, the call did not return, or this is a
+     *         command's run; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<Number> returnValues() {
+        return record.returnValues();
     }
 
     /**

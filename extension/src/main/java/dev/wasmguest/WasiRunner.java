@@ -442,6 +442,63 @@ public final class WasiRunner {
     }
 
     /**
+     * Makes one instance of the module to call its exported functions, as a library module (a WASI reactor, which
+     * exports {@code _initialize} instead of {@code _start}) is used: prepares the module as {@link #run()} does,
+     * instantiates it with what this runner grants (arguments, environment, stdin, directories) and its limits, and
+     * runs {@code _initialize} when the module exports it; see {@link WasiInstance#initialization()}.
+     *
+     * @return the instance, to be closed; never {@code null}
+     * @throws GuestResolutionException when the module cannot be loaded, imports functions nobody provides (see
+     *         {@link #withUnknownImports}), or the calling thread is interrupted while waiting for it (its interrupt
+     *         status is kept)
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
+     *         host directories hold more than {@code wasmguest.mount.maxBytes}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public WasiInstance instantiate() {
+        try {
+            return new WasiInstance(runner.instantiate(), source());
+        } catch (ModuleLoadException e) {
+            throw GuestResolutionException.of(e);
+        }
+    }
+
+    /**
+     * A runner that answers the guest's calls of the imported function {@code module}.{@code name} with {@code
+     * function}: for modules that import functions besides WASI's, such as the host functions an interpreter built
+     * for the web expects.
+     *
+     * @param module the import's module name, e.g. {@code "env"}
+     * @param name the import's name
+     * @param function what answers the calls; must be thread-safe
+     * @return a new runner; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public WasiRunner withHostFunction(String module, String name, WasmHostFunction function) {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(function, "function");
+        return with(runner.spec().withImports(runner.spec().imports().withFunction(module, name, function::call)));
+    }
+
+    /**
+     * A runner that treats the functions the module imports, that neither WASI nor {@link #withHostFunction}
+     * provides, as {@code unknownImports} says; the default is configuration key {@code wasmguest.imports.unknown},
+     * else {@link UnknownImports#FAIL}.
+     *
+     * @param unknownImports what becomes of them
+     * @return a new runner; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public WasiRunner withUnknownImports(UnknownImports unknownImports) {
+        Objects.requireNonNull(unknownImports, "unknownImports");
+        return with(runner.spec().withImports(runner.spec().imports().withPolicy(unknownImports.policy())));
+    }
+
+    /**
      * Prepares the module now, unless an earlier run or call did: resolves it (downloads or reads it) and parses and
      * validates it, so that a missing or malformed module fails here, naming the module, rather than in the first
      * run. Translation for the compiler engine goes on in the background. Useful in a {@code @BeforeAll} method, to

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The JUnit Jupiter extension behind {@link WasmGuest}: it resolves parameters of type {@link WasiRunner} and
- * {@link WasiResult}.
+ * The JUnit Jupiter extension behind {@link WasmGuest}: it resolves parameters of type {@link WasiRunner},
+ * {@link WasiResult} and {@link WasiInstance} (closed when the test ends).
  *
  * <p>Registered by {@code @WasmGuest} itself, it serves every parameter that a {@code @WasmGuest} covers; each
  * module is resolved and compiled once per JVM (kept in the JUnit root store) and shared by all tests and
@@ -45,6 +45,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 @API(status = STABLE, since = "0.1")
 public class WasmGuestExtension
         implements ParameterResolver, ExecutionCondition, BeforeEachCallback, AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace INSTANCES = ExtensionContext.Namespace.create(WasiInstance.class);
 
     private final WasiRunner runner;
 
@@ -107,7 +109,20 @@ public class WasmGuestExtension
         if (runner == null) {
             resolved.prepare(); // load now, so a bad module fails while resolving the parameter, naming the module
         }
-        return parameter.getParameter().getType() == WasiResult.class ? resolved.run() : resolved;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == WasiInstance.class) {
+            return instantiated(resolved, context);
+        }
+        return type == WasiResult.class ? resolved.run() : resolved;
+    }
+
+    /** An instance for the test, closed when the test (or, for a constructor's, its class) ends. */
+    @SuppressWarnings("deprecation") // CloseableResource: AutoCloseable in the store is closed only from JUnit 5.13
+    private static WasiInstance instantiated(WasiRunner runner, ExtensionContext context) {
+        WasiInstance instance = runner.instantiate();
+        ExtensionContext.Store.CloseableResource closing = instance::close;
+        context.getStore(INSTANCES).put(instance, closing);
+        return instance;
     }
 
     /**
@@ -137,7 +152,9 @@ public class WasmGuestExtension
     }
 
     private static boolean isGuestType(Parameter parameter) {
-        return parameter.getType() == WasiRunner.class || parameter.getType() == WasiResult.class;
+        return parameter.getType() == WasiRunner.class
+                || parameter.getType() == WasiResult.class
+                || parameter.getType() == WasiInstance.class;
     }
 
     /** The runner a {@code @WasmGuest} declares, over the one module of this JUnit run that it names. */

@@ -91,7 +91,9 @@ class FailureMessageTest {
         assertThat(singleFailureMessage(ExpectsExitFromTrap.class))
                 .startsWith("\nExpecting the guest to exit with code:\n  0\nbut it trapped: Trapped on unreachable"
                         + " instruction\n\nRun of guest module http://")
-                .contains("ended:    trapped: Trapped on unreachable instruction")
+                .contains("ended:    trapped: Trapped on unreachable instruction\n"
+                        + "            wasm backtrace, innermost first:\n"
+                        + "              0: __original_main (function 6)\n")
                 .contains("engine:   compiler") // auto: a small module waits for its quick translation
                 .contains("    | about to trap");
     }

@@ -3,10 +3,12 @@ package dev.wasmguest.assertions.error;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.assertions.Outcome;
+import java.util.List;
 import org.apiguardian.api.API;
 import org.assertj.core.error.ErrorMessageFactory;
 
-/** Messages of a run that did not end as expected: exit code, success, failure, trap, timeout. */
+/** Messages of a run that did not end as expected: exit code, success, failure, trap, timeout, return values. */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ShouldHaveEnded extends RunErrorMessageFactory {
 
@@ -14,7 +16,7 @@ public final class ShouldHaveEnded extends RunErrorMessageFactory {
         super(
                 run,
                 "%nExpecting the guest to " + expectation + "%nbut it %s",
-                with(arguments, verbatim(run.describeOutcome())));
+                with(arguments, verbatim(Outcome.ending(run))));
     }
 
     /**
@@ -67,6 +69,19 @@ public final class ShouldHaveEnded extends RunErrorMessageFactory {
      */
     public static ErrorMessageFactory shouldHaveTrapMessageContaining(WasiResult run, String text) {
         return new ShouldHaveEnded(run, "trap with a message containing:%n  %s", text);
+    }
+
+    /**
+     * A call of an instance's function did not return {@code expected}.
+     *
+     * @param run the call
+     * @param expected the values expected
+     * @return the message; never {@code null}
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public static ErrorMessageFactory shouldHaveReturned(WasiResult run, List<? extends Number> expected) {
+        return new ShouldHaveEnded(run, "return:%n  %s", expected);
     }
 
     /**

@@ -25,12 +25,22 @@ public final class RunContext {
         return nl + nl + "Run of guest module " + run.source() + nl
                 + "  argv:     " + run.argv() + nl
                 + "  env:      " + run.env().keySet() + nl
-                + "  ended:    " + run.describeOutcome() + nl
+                + "  ended:    " + Outcome.ending(run) + nl
+                + details(run, nl)
                 + "  duration: " + run.duration().toMillis() + " ms" + preparation(run) + nl
                 + "  engine:   " + run.engine().name().toLowerCase(Locale.ROOT) + nl
                 + "  memory:   " + memory(run) + nl
                 + stream("stdout", run.stdoutBytes(), run.stdoutDroppedBytes())
                 + stream("stderr", run.stderrBytes(), run.stderrDroppedBytes());
+    }
+
+    /** A trap's panic message and backtrace, each line under the ending. */
+    private static String details(WasiResult run, String nl) {
+        StringBuilder text = new StringBuilder();
+        for (String line : Outcome.details(run)) {
+            text.append("            ").append(line).append(nl);
+        }
+        return text.toString();
     }
 
     /** The wait for the module's preparation, when the run had one worth naming. */
@@ -59,7 +69,7 @@ public final class RunContext {
         long dropped = stream.equals("stdout")
                 ? run.stdoutDroppedBytes()
                 : stream.equals("stderr") ? run.stderrDroppedBytes() : 0;
-        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + run.describeOutcome()
+        return stream + " of " + run.source() + ", argv " + run.argv() + ", " + Outcome.ending(run)
                 + (dropped > 0 ? ", " + stream + " TRUNCATED at the capture limit (" + dropped + " bytes dropped)" : "")
                 + ", " + other + (otherBytes.length == 0 ? " empty" : " ends \"" + tail(otherBytes, 200) + "\"");
     }

@@ -136,6 +136,7 @@ public final class Main {
         }
         return switch (record.outcome()) {
             case EXITED -> record.exitCode() == 0 && !record.writeBackProblems().isEmpty() ? ERROR : record.exitCode();
+            case RETURNED -> 0; // a reactor's call: the command line runs commands only
             case TRAPPED -> {
                 err.println("Error: " + module + " " + record.describeOutcome());
                 yield TRAPPED;

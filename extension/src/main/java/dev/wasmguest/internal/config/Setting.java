@@ -79,6 +79,11 @@ public enum Setting {
             "wasmguest.mount.maxBytes",
             "256m",
             "the most bytes of files a run's mounted host directories may hold: guests work on an in-memory copy"),
+    IMPORTS_UNKNOWN(
+            "wasmguest.imports.unknown",
+            "fail",
+            "fail, trap or default-values: what becomes of imported functions that neither WASI nor the test provides",
+            List.of("fail", "trap", "default-values")),
     CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
     RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
     REPORT(

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -23,10 +24,17 @@ import org.apiguardian.api.API;
 public final class GuestHandle {
 
     private final ModuleSource source;
-    private final Supplier<PreparedGuest> preparation;
-    private final AtomicReference<CompletableFuture<PreparedGuest>> prepared = new AtomicReference<>();
+    private final Function<Consumer<ModuleInterface>, PreparedGuest> preparation;
+    private final AtomicReference<Attempt> attempt = new AtomicReference<>();
 
-    GuestHandle(ModuleSource source, Supplier<PreparedGuest> preparation) {
+    /** One preparation: what the module exports and imports is known first, the prepared module later. */
+    private record Attempt(CompletableFuture<ModuleInterface> shape, CompletableFuture<PreparedGuest> prepared) {}
+
+    /**
+     * @param preparation prepares the module, telling the consumer what it exports and imports as soon as that is
+     *        known
+     */
+    GuestHandle(ModuleSource source, Function<Consumer<ModuleInterface>, PreparedGuest> preparation) {
         this.source = source;
         this.preparation = preparation;
     }
@@ -63,13 +71,31 @@ public final class GuestHandle {
      * @throws ModuleLoadException when the module cannot be prepared
      */
     public PreparedGuest await(long deadline) throws InterruptedException, TimeoutException {
-        CompletableFuture<PreparedGuest> current = preparing();
+        Attempt current = preparing();
+        return awaitPart(current, current.prepared(), deadline);
+    }
+
+    /**
+     * What the module exports and imports, known once it is resolved, before it is parsed: a caller can refuse a
+     * module that does not fit without waiting for the rest of its preparation, which goes on.
+     *
+     * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
+     * @throws TimeoutException when the module is not resolved by {@code deadline}; its preparation goes on
+     * @throws ModuleLoadException when the module cannot be resolved or is malformed
+     */
+    public ModuleInterface awaitInterface(long deadline) throws InterruptedException, TimeoutException {
+        Attempt current = preparing();
+        return awaitPart(current, current.shape(), deadline);
+    }
+
+    private <T> T awaitPart(Attempt current, CompletableFuture<T> part, long deadline)
+            throws InterruptedException, TimeoutException {
         try {
             return deadline == Long.MAX_VALUE
-                    ? current.get()
-                    : current.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    ? part.get()
+                    : part.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            prepared.compareAndSet(current, null); // the next use tries again
+            attempt.compareAndSet(current, null); // the next use tries again
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
@@ -81,15 +107,27 @@ public final class GuestHandle {
         }
     }
 
-    private CompletableFuture<PreparedGuest> preparing() {
+    private Attempt preparing() {
         while (true) {
-            CompletableFuture<PreparedGuest> current = prepared.get();
+            Attempt current = attempt.get();
             if (current != null) {
                 return current;
             }
-            CompletableFuture<PreparedGuest> started = new CompletableFuture<>();
-            if (prepared.compareAndSet(null, started)) {
-                return Background.start(started, "wasmguest-prepare " + source.fileName(), 0, preparation);
+            CompletableFuture<ModuleInterface> shape = new CompletableFuture<>();
+            Attempt started = new Attempt(shape, new CompletableFuture<>());
+            if (attempt.compareAndSet(null, started)) {
+                Background.start(
+                        started.prepared(),
+                        "wasmguest-prepare " + source.fileName(),
+                        0,
+                        () -> preparation.apply(shape::complete));
+                // a preparation that failed before it knew the module's interface fails its waiters too
+                started.prepared().whenComplete((guest, failure) -> {
+                    if (failure != null) {
+                        shape.completeExceptionally(failure);
+                    }
+                });
+                return started;
             }
         }
     }

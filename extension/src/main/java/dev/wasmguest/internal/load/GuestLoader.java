@@ -46,6 +46,7 @@ public final class GuestLoader {
     /** A handle that prepares {@code source} on first use. */
     public GuestHandle handle(ModuleSource source, Optional<String> sha256) {
         return new GuestHandle(
-                source, () -> GuestPreparation.prepare(source, resolver.resolve(source, sha256), caches));
+                source,
+                announce -> GuestPreparation.prepare(source, resolver.resolve(source, sha256), caches, announce));
     }
 }

@@ -4,9 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExportSection;
-import com.dylibso.chicory.wasm.types.ExternalType;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -16,12 +13,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * Turns resolved bytes into a {@link PreparedGuest}, before any run: parses, checks that the module is a WASI
- * command, and reuses what earlier JVMs left in the caches. A module whose compiled code is cached (and that was
+ * Turns resolved bytes into a {@link PreparedGuest}, before any run: tells what the module exports and imports,
+ * parses, and reuses what earlier JVMs left in the caches. A module whose compiled code is cached (and that was
  * validated before) is parsed without the function bodies that code replaces, and its classes are loaded as runs
  * reach them; any other module is parsed whole, validated unless validated before, and translated later, on first
  * need, in the background.
@@ -30,29 +28,29 @@ import org.apiguardian.api.API;
 public final class GuestPreparation {
 
     private static final System.Logger LOG = System.getLogger(GuestPreparation.class.getName());
-    private static final String START = "_start";
 
     private GuestPreparation() {}
 
     /**
      * Prepares without caches: every JVM validates and translates.
      *
-     * @throws ModuleLoadException naming the module when it is malformed, invalid or has no
-     *         {@code _start} function
+     * @throws ModuleLoadException naming the module when it is malformed or invalid
      */
     public static PreparedGuest prepare(ModuleSource source, ResolvedModule resolved) {
-        return prepare(source, resolved, EngineCaches.none());
+        return prepare(source, resolved, EngineCaches.none(), shape -> {});
     }
 
     /**
      * Prepares reusing {@code caches}.
      *
-     * @throws ModuleLoadException naming the module when it is malformed, invalid or has no
-     *         {@code _start} function
+     * @param announce hears what the module exports and imports before the costly part of the work begins
+     * @throws ModuleLoadException naming the module when it is malformed or invalid
      */
-    static PreparedGuest prepare(ModuleSource source, ResolvedModule resolved, EngineCaches caches) {
+    static PreparedGuest prepare(
+            ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
+        announce.accept(scan(name, bytes));
         String digest = "sha256:" + resolved.sha256();
         boolean validated = caches.validated().contains(resolved.sha256());
         if (validated) {
@@ -72,7 +70,6 @@ public final class GuestPreparation {
         } finally {
             progress.end(() -> "parsed");
         }
-        requireStart(name, module.exportSection());
         if (!validated) {
             caches.validated().add(resolved.sha256());
         }
@@ -101,7 +98,6 @@ public final class GuestPreparation {
                     entry.get().interpreted().stream()
                             .map(function -> function - entry.get().importedFunctions())
                             .collect(Collectors.toList()));
-            requireStart(name, module.exportSection());
             long parsed = System.nanoTime();
             CompiledCode code = loading.join();
             LOG.log(
@@ -127,26 +123,24 @@ public final class GuestPreparation {
         try {
             return ModuleParser.parse(bytes, digest, validate);
         } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new ModuleLoadException(
-                    name,
-                    "malformed module: " + e.getMessage()
-                            + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
-                    e);
+            throw malformed(name, e);
         }
     }
 
-    private static void requireStart(String name, ExportSection exports) {
-        for (int i = 0; i < exports.exportCount(); i++) {
-            Export export = exports.getExport(i);
-            if (export.name().equals(START) && export.exportType() == ExternalType.FUNCTION) {
-                return;
-            }
+    private static ModuleInterface scan(String name, byte[] bytes) {
+        try {
+            return ModuleInterface.scan(bytes);
+        } catch (ChicoryException e) {
+            throw malformed(name, e);
         }
-        throw new ModuleLoadException(
+    }
+
+    private static ModuleLoadException malformed(String name, RuntimeException cause) {
+        return new ModuleLoadException(
                 name,
-                "the module exports no _start function, so it is not a WASI"
-                        + " command; build it as an executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor"
-                        + " or -Wl,--no-entry)");
+                "malformed module: " + cause.getMessage()
+                        + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
+                cause);
     }
 
     /** How progress lines name a module: its source and size. */

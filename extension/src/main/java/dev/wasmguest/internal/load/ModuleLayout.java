@@ -14,7 +14,7 @@ import java.util.SortedSet;
  */
 final class ModuleLayout {
 
-    private static final int HEADER_BYTES = 8;
+    static final int HEADER_BYTES = 8;
     private static final int TYPE = 1;
     private static final int FUNCTION = 3;
     private static final int CODE = 10;
@@ -149,9 +149,9 @@ final class ModuleLayout {
     }
 
     /** Reads LEB128 numbers and skips spans, refusing any that leave the module. */
-    private static final class Reader {
+    static final class Reader {
         private final byte[] bytes;
-        private int position;
+        int position;
 
         Reader(byte[] bytes, int position) {
             this.bytes = bytes;

@@ -62,6 +62,7 @@ public final class PreparedGuest {
     private final Lazy<WasmModule> everyBody;
     private final Lazy<ModuleLayout> layout;
     private final Lazy<ModuleSymbols> symbols;
+    private final Lazy<ModuleInterface> moduleInterface;
     private final Optional<CompiledCodeCache> cache;
     private final AtomicReference<CompletableFuture<CompiledCode>> compiled = new AtomicReference<>();
     private final WasmModule module;
@@ -91,7 +92,13 @@ public final class PreparedGuest {
                 : Lazy.of(() -> module);
         this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
         this.symbols = Lazy.of(() -> ModuleSymbols.of(module, layout.get().codeStart(), layout.get()::bodyStart));
+        this.moduleInterface = Lazy.of(() -> ModuleInterface.scan(bytes));
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
+    }
+
+    /** What the module exports and imports. */
+    public ModuleInterface moduleInterface() {
+        return moduleInterface.get();
     }
 
     /** The module's function names and source lines, for backtraces; read on first use. */

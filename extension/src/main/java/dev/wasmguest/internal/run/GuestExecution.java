@@ -2,44 +2,25 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.ChicoryInterruptedException;
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasi.WasiExitException;
-import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
-import dev.wasmguest.internal.trace.CallSite;
-import dev.wasmguest.internal.trace.CompiledStack;
-import dev.wasmguest.internal.trace.UnwindingInterpreter;
-import dev.wasmguest.internal.wasi.DeterministicTime;
-import dev.wasmguest.internal.wasi.FdFlags;
-import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
-import dev.wasmguest.internal.wasi.Rights;
-import dev.wasmguest.internal.wasi.SymlinkCalls;
 import dev.wasmguest.internal.wasi.WasiCallLog;
-import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
- * Runs a guest once, in a fresh instance with its own WASI context, and bounds it: stopped at its timeout, memory
- * capped, output captured up to a limit. Only what the {@link RunSpec} grants reaches the guest: arguments,
- * environment, stdin bytes (then end-of-file), private copies of directories; no host streams.
+ * Runs a guest command once, in a fresh instance with its own WASI context ({@link GuestSandbox}), and bounds it:
+ * stopped at its timeout, memory capped, output captured up to a limit.
  *
  * <p>A run executes on the caller's thread, because handing it to another thread and back cost more than a tiny
  * guest's whole run; a timer interrupts it at its timeout. A guest whose calls nest deeper than the caller's stack
@@ -55,9 +36,6 @@ public final class GuestExecution {
     /** How long a stopped guest may take to unwind before the run is reported as leaving a thread behind. */
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
-    /** Chicory's trap when guest calls nest deeper than the JVM stack allows (it catches the StackOverflowError). */
-    private static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
-
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
     private static final int STOPPING = 2;
@@ -70,7 +48,7 @@ public final class GuestExecution {
     private final RunRecord.Invocation invocation;
     private final Duration preparation;
     private final long start;
-    private final MemoryLimits memory;
+    private final GuestSandbox sandbox;
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
     private final Optional<GuestFiles> files;
@@ -85,10 +63,10 @@ public final class GuestExecution {
         this.invocation = request.invocation();
         this.preparation = request.preparation();
         this.start = start;
-        this.memory = memoryLimits();
         this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         this.stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
+        this.sandbox = new GuestSandbox(guest, code, spec, files);
         this.task = new GuestRun();
     }
 
@@ -148,13 +126,13 @@ public final class GuestExecution {
         } finally {
             timedOut = endWatch(state, alarm); // also when task.run() throws: no stray interrupt may follow
         }
-        if (!timedOut && task.overflowedStack) {
+        if (!timedOut && task.ending.overflowedStack) {
             return Optional.empty();
         }
-        if (!timedOut && task.interrupted) {
+        if (!timedOut && task.ending.interrupted) {
             caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
         }
-        return Optional.of(finish(timedOut || task.interrupted));
+        return Optional.of(finish(timedOut || task.ending.interrupted));
     }
 
     /**
@@ -185,7 +163,8 @@ public final class GuestExecution {
         });
         boolean timedOut = !awaitEnd(ended, remainingNanos());
         if (timedOut) {
-            stop(running, ended);
+            stopped = true;
+            stop(running, ended, guest.source());
         }
         return finish(timedOut);
     }
@@ -193,18 +172,19 @@ public final class GuestExecution {
     private RunRecord finish(boolean timedOut) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
-        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : task.outcome;
+        GuestEnding ending = task.ending;
+        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : ending.outcome;
         return new RunRecord(
                 invocation,
                 outcome,
-                task.exitCode,
-                outcome == RunOutcome.TRAPPED ? task.trap : null,
+                ending.exitCode,
+                outcome == RunOutcome.TRAPPED ? ending.trap : null,
                 stdout.bytes(),
                 stdout.droppedBytes(),
                 stderr.bytes(),
                 stderr.droppedBytes(),
                 task.memoryBytes,
-                (long) memory.maximumPages() * RunLimits.PAGE_BYTES,
+                (long) sandbox.memory().maximumPages() * RunLimits.PAGE_BYTES,
                 duration,
                 spec.limits().timeout(),
                 code.engine(),
@@ -212,7 +192,8 @@ public final class GuestExecution {
                 true,
                 files,
                 writeBackProblems,
-                outcome == RunOutcome.TRAPPED ? task.backtrace() : Backtrace.none());
+                timedOut ? Backtrace.none() : ending.backtrace(guest),
+                List.of());
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */
@@ -220,20 +201,8 @@ public final class GuestExecution {
         return Math.max(1, spec.limits().timeout().toNanos() - (System.nanoTime() - start));
     }
 
-    private MemoryLimits memoryLimits() {
-        int limit = spec.limits().maxMemoryPages();
-        MemoryLimits declared = guest.declaredMemory().orElse(new MemoryLimits(0, 0));
-        if (declared.initialPages() > limit) {
-            throw new IllegalArgumentException("guest module " + guest.source() + " needs "
-                    + declared.initialPages() * RunLimits.PAGE_BYTES + " bytes of initial memory ("
-                    + declared.initialPages() + " pages), more than the memory limit of "
-                    + spec.limits().maxMemoryBytes() + " bytes; raise maxMemory (wasmguest.maxMemory)");
-        }
-        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
-    }
-
     /** Waits for the guest; true when it ended in time. Interrupting the waiting thread stops the guest too. */
-    private static boolean awaitEnd(CountDownLatch ended, long timeoutNanos) {
+    static boolean awaitEnd(CountDownLatch ended, long timeoutNanos) {
         try {
             return ended.await(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -243,11 +212,10 @@ public final class GuestExecution {
     }
 
     /**
-     * Stops a guest that ran out of time. Compiled code notices the interrupt; the interpreter notices the stop flag
-     * at its next instruction (the execution listener of {@link #instance}); output calls check it too.
+     * Stops a guest that ran out of time, whose stop flag is set. Compiled code notices the interrupt; the interpreter
+     * notices the stop flag at its next instruction ({@link GuestSandbox#instance}); output calls check it too.
      */
-    private void stop(Future<?> running, CountDownLatch ended) {
-        stopped = true;
+    static void stop(Future<?> running, CountDownLatch ended, String source) {
         running.cancel(true);
         boolean stoppedInTime;
         try {
@@ -259,137 +227,35 @@ public final class GuestExecution {
         if (!stoppedInTime) {
             LOG.log(
                     Level.WARNING,
-                    "Guest module " + guest.source() + " did not stop within " + STOP_GRACE.toMillis()
+                    "Guest module " + source + " did not stop within " + STOP_GRACE.toMillis()
                             + " ms of its timeout; its thread is still running");
         }
-    }
-
-    private Instance.Builder instance(WasiPreview1 wasi) {
-        HostFunction[] functions = wasi.toHostFunctions();
-        if (files.isPresent()) {
-            // innermost: it calls Chicory's path_open directly, under the other corrections
-            functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi::pathOpen).apply(functions);
-        }
-        functions = new FdFlags().apply(functions);
-        Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
-        if (!readOnly.isEmpty()) {
-            functions = new ReadOnlyDirectories(readOnly).apply(functions);
-        }
-        functions = new Rights().apply(functions);
-        if (spec.clock() != null) {
-            functions = new DeterministicTime(spec.clock()).apply(functions);
-        }
-        Instance.Builder builder = Instance.builder(code.module())
-                .withImportValues(ImportValues.builder().addFunction(functions).build())
-                .withMemoryFactory(FlatMemory::create)
-                .withMemoryLimits(memory)
-                .withStart(false);
-        if (code.machines().isPresent()) {
-            builder.withMachineFactory(code.machines().get());
-        } else {
-            builder.withMachineFactory(instance -> task.interpreter = new UnwindingInterpreter(instance));
-            // Chicory's interpreter ignores interrupts in call-free loops: check the stop flag at every instruction.
-            builder.withUnsafeExecutionListener((instruction, stack) -> {
-                if (stopped) {
-                    throw new RunStoppedException();
-                }
-            });
-        }
-        return builder;
-    }
-
-    private WasiOptions options() {
-        WasiOptions.Builder options = WasiOptions.builder()
-                .withArguments(invocation.argv())
-                .withStdin(spec.hostStdin() != null ? spec.hostStdin() : new ByteArrayInputStream(spec.stdin()), false)
-                .withStdout(stdout, false)
-                .withStderr(stderr, false);
-        for (Map.Entry<String, String> variable : spec.env().entrySet()) {
-            options.withEnvironment(variable.getKey(), variable.getValue());
-        }
-        files.ifPresent(granted -> granted.grant(options));
-        if (spec.clock() != null) {
-            options.withClock(spec.clock());
-        }
-        if (spec.randomSeed() != null) {
-            options.withRandom(new Random(spec.randomSeed())); // a fresh source per run: every run sees the same bytes
-        }
-        return options.build();
     }
 
     /** The guest's side of a run: instantiates, runs {@code _start}, and records how it ended. */
     private final class GuestRun implements Runnable {
 
-        private volatile RunOutcome outcome = RunOutcome.TRAPPED;
-        private volatile int exitCode;
-        private volatile String trap = "the guest's run ended without a result";
-        /** What the guest trapped with, for its backtrace. */
-        private volatile Throwable trapCause;
-        /** The interpreter that ran the guest, when it did: it keeps the frames a trap unwound. */
-        private volatile UnwindingInterpreter interpreter;
-
+        private final GuestEnding ending = new GuestEnding();
         private volatile long memoryBytes;
-        /** The guest's calls nested deeper than its thread's stack allows. */
-        private volatile boolean overflowedStack;
-        /** The guest was stopped by an interrupt of its thread. */
-        private volatile boolean interrupted;
 
         @Override
         public void run() {
-            Instance instance = null;
-            try (WasiPreview1 wasi = WasiPreview1.builder()
-                    .withLogger(WasiCallLog.INSTANCE)
-                    .withOptions(options())
-                    .build()) {
-                instance = instance(wasi).build();
-                instance.export("_start").apply();
-                exited(0);
-            } catch (WasiExitException exit) {
-                exited(exit.exitCode()); // caught before ChicoryException, which it extends: an exit is no trap
-            } catch (ChicoryInterruptedException e) {
-                interrupted = true;
-                trapped("stopped");
-            } catch (ChicoryException e) {
-                overflowedStack = CALL_STACK_EXHAUSTED.equals(e.getMessage());
-                trapCause = e;
-                trapped(TrapMessages.describe(e));
-            } catch (StackOverflowError e) {
-                overflowedStack = true;
-                trapCause = e;
-                trapped("call stack exhausted (the guest's recursion overflowed the "
-                        + RunThreads.STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
-            } catch (OutOfMemoryError e) {
-                trapped("the JVM ran out of heap while running the guest (" + e.getMessage()
-                        + "); lower maxMemory or raise -Xmx");
-            } catch (RuntimeException e) {
-                trapped(e instanceof RunStoppedException ? "stopped" : "host failure: " + e);
-            } finally {
-                if (instance != null && guest.declaredMemory().isPresent()) {
-                    memoryBytes = (long) instance.memory().pages() * RunLimits.PAGE_BYTES;
-                }
+            AtomicReference<Instance> instance = new AtomicReference<>();
+            ending.attempt(
+                    () -> {
+                        try (WasiPreview1 wasi = WasiPreview1.builder()
+                                .withLogger(WasiCallLog.INSTANCE)
+                                .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
+                                .build()) {
+                            instance.set(sandbox.instance(wasi, () -> stopped, ending::ranIn)
+                                    .build());
+                            return instance.get().export("_start").apply();
+                        }
+                    },
+                    RunOutcome.EXITED);
+            if (instance.get() != null && guest.declaredMemory().isPresent()) {
+                memoryBytes = (long) instance.get().memory().pages() * RunLimits.PAGE_BYTES;
             }
-        }
-
-        /** Where the guest was when it trapped, as far as its engine tells. */
-        Backtrace backtrace() {
-            Throwable cause = trapCause;
-            if (cause == null) {
-                return Backtrace.none();
-            }
-            UnwindingInterpreter machine = interpreter;
-            List<CallSite> stack = machine != null ? machine.stackOf(cause) : CompiledStack.of(cause);
-            int depth = machine != null ? machine.unwoundFrames(cause) : stack.size();
-            return new Backtrace(guest.symbols().frames(stack), depth);
-        }
-
-        private void exited(int code) {
-            exitCode = code;
-            outcome = RunOutcome.EXITED;
-        }
-
-        private void trapped(String message) {
-            trap = message;
-            outcome = RunOutcome.TRAPPED;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.load.GuestHandle;
+import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.util.Durations;
@@ -81,6 +82,7 @@ public final class GuestRunner {
         PreparedGuest prepared;
         PreparedGuest.Code code;
         try {
+            requireCommand(guest.awaitInterface(deadline));
             prepared = guest.await(deadline);
             code = prepared.codeFor(spec.engine(), deadline);
         } catch (InterruptedException e) {
@@ -95,6 +97,66 @@ public final class GuestRunner {
         }
         return observed(GuestExecution.run(new GuestExecution.Request(
                 threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked))));
+    }
+
+    /**
+     * Makes one instance of the module to call its exported functions, as a library module (a WASI reactor) is used:
+     * waits for the module to be prepared, then instantiates it and runs {@code _initialize}, if it exports one. What
+     * the instance is given (arguments, environment, stdin, directories) and its limits are this runner's; the
+     * timeout bounds {@code _initialize} and each call.
+     *
+     * @throws ModuleLoadException when the module cannot be prepared, or not within the prepare timeout, or it
+     *         imports functions nobody provides, or the caller is interrupted while waiting (its interrupt status is
+     *         kept)
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
+     */
+    public ReactorSession instantiate() {
+        long asked = System.nanoTime();
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
+        try {
+            spec.imports().requireLinkable(guest.source().describe(), guest.awaitInterface(deadline));
+            PreparedGuest prepared = guest.await(deadline);
+            PreparedGuest.Code code = prepared.codeFor(spec.engine(), deadline);
+            return ReactorSession.open(
+                    new GuestExecution.Request(
+                            threads,
+                            prepared,
+                            code,
+                            spec,
+                            invocation(prepared.source(), prepared.fileName()),
+                            since(asked)),
+                    observer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModuleLoadException(
+                    guest.source().describe(),
+                    "interrupted while the module was being prepared; the preparation goes on for later uses",
+                    e);
+        } catch (TimeoutException e) {
+            throw preparationTooSlow(e);
+        }
+    }
+
+    /** Refuses, before the module is parsed, a module that is no WASI command or imports what nobody provides. */
+    private void requireCommand(ModuleInterface shape) {
+        String source = guest.source().describe();
+        if (!shape.isCommand()) {
+            String reactor = shape.hasInitialize()
+                    ? ": it is a WASI reactor (a library module: it exports _initialize and functions to call)"
+                    : "";
+            throw new ModuleLoadException(
+                    source,
+                    "the module exports no _start function, so it is not a WASI command" + reactor
+                            + ". Its exported functions: "
+                            + (shape.exportedFunctions().isEmpty()
+                                    ? "none"
+                                    : String.join(", ", shape.exportedFunctions()))
+                            + ". Call them with WasiRunner.instantiate() and WasiInstance.call(name, args...), or a"
+                            + " WasiInstance parameter with @WasmGuest; or, to run it as a program, build it as an"
+                            + " executable (e.g. clang --target=wasm32-wasi without -mexec-model=reactor or"
+                            + " -Wl,--no-entry)");
+        }
+        spec.imports().requireLinkable(source, shape);
     }
 
     private RunRecord.Invocation invocation(String source, String fileName) {

@@ -9,5 +9,6 @@ import org.apiguardian.api.API;
 public enum RunOutcome {
     EXITED,
     TRAPPED,
-    TIMED_OUT
+    TIMED_OUT,
+    RETURNED
 }

@@ -30,6 +30,8 @@ import org.apiguardian.api.API;
  * @param writeBackProblems what of the guest's read-write directories could not be brought back to the host, each
  *        naming the file; empty when all was
  * @param backtrace where the guest was when it trapped; {@link Backtrace#none()} when it did not
+ * @param returnValues what a call of a reactor's export returned ({@link RunOutcome#RETURNED}), as {@code Integer},
+ *        {@code Long}, {@code Float} or {@code Double} by the export's type; empty for a command's run
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunRecord(
@@ -50,10 +52,12 @@ public record RunRecord(
         boolean started,
         Optional<GuestFiles> files,
         List<String> writeBackProblems,
-        Backtrace backtrace) {
+        Backtrace backtrace,
+        List<Number> returnValues) {
 
     public RunRecord {
         writeBackProblems = List.copyOf(writeBackProblems);
+        returnValues = List.copyOf(returnValues);
     }
 
     /**
@@ -96,7 +100,8 @@ public record RunRecord(
                 false,
                 Optional.empty(),
                 List.of(),
-                Backtrace.none());
+                Backtrace.none(),
+                List.of());
     }
 
     /**
@@ -118,6 +123,7 @@ public record RunRecord(
     public String describeEnding() {
         String ending = switch (outcome) {
             case EXITED -> "exited with code " + exitCode;
+            case RETURNED -> "returned " + (returnValues.isEmpty() ? "nothing" : returnValues);
             case TRAPPED -> "trapped: " + trap;
             case TIMED_OUT ->
                 started

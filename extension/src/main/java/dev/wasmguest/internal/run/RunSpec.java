@@ -2,6 +2,7 @@ package dev.wasmguest.internal.run;
 
 import static dev.wasmguest.internal.config.Setting.CLOCK;
 import static dev.wasmguest.internal.config.Setting.ENGINE;
+import static dev.wasmguest.internal.config.Setting.IMPORTS_UNKNOWN;
 import static dev.wasmguest.internal.config.Setting.MAX_MEMORY;
 import static dev.wasmguest.internal.config.Setting.MAX_OUTPUT;
 import static dev.wasmguest.internal.config.Setting.MOUNT_MAX_BYTES;
@@ -27,7 +28,7 @@ import org.apiguardian.api.API;
 
 /**
  * What one run is given and how it is bounded: its {@code argv[0]} (empty means the module's file name),
- * arguments, environment, stdin, engine and limits. Immutable; the {@code with} methods return changed copies.
+ * arguments, environment, stdin, engine, limits and the functions it may import besides WASI's. Immutable; the {@code with} methods return changed copies.
  *
  * @param hostStdin a stream the guest reads instead of {@code stdin}, as it asks; null for the stdin bytes
  */
@@ -42,10 +43,21 @@ public record RunSpec(
         List<Mount> mounts,
         Clock clock,
         Long randomSeed,
-        InputStream hostStdin) {
+        InputStream hostStdin,
+        HostImports imports) {
 
     public static final RunSpec EMPTY = new RunSpec(
-            "", List.of(), Map.of(), new byte[0], Engine.AUTO, RunLimits.DEFAULTS, List.of(), null, null, null);
+            "",
+            List.of(),
+            Map.of(),
+            new byte[0],
+            Engine.AUTO,
+            RunLimits.DEFAULTS,
+            List.of(),
+            null,
+            null,
+            null,
+            HostImports.NONE);
 
     public RunSpec {
         args = List.copyOf(args);
@@ -72,6 +84,8 @@ public record RunSpec(
                         .map(engine -> Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
                         .orElse(Engine.AUTO))
                 .withLimits(limits);
+        spec = spec.withImports(HostImports.NONE.withPolicy(
+                settings.choice(IMPORTS_UNKNOWN).map(ImportPolicy::named).orElse(ImportPolicy.FAIL)));
         Optional<ConfigValue> clock = settings.value(CLOCK);
         if (clock.isPresent()) {
             spec = spec.withClock(fixedClock(clock.get()));
@@ -89,29 +103,29 @@ public record RunSpec(
     }
 
     public RunSpec withArgv0(String value) {
-        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withArgs(List<String> value) {
-        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withEnv(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
-        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withStdin(byte[] value) {
-        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withEngine(Engine value) {
-        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withLimits(RunLimits value) {
-        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed, hostStdin, imports);
     }
 
     /** This spec with one more directory; a later mount at the same guest path replaces the earlier one. */
@@ -119,7 +133,7 @@ public record RunSpec(
         List<Mount> changed = new ArrayList<>(mounts);
         changed.removeIf(existing -> existing.guestPath().equals(mount.guestPath()));
         changed.add(mount);
-        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed, hostStdin, imports);
     }
 
     /**
@@ -127,15 +141,20 @@ public record RunSpec(
      * stdin, which may be a terminal or a pipe that never ends, so it cannot be read ahead.
      */
     public RunSpec withHostStdin(InputStream value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, value);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, value, imports);
     }
 
     public RunSpec withClock(Clock value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed, hostStdin);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed, hostStdin, imports);
     }
 
     public RunSpec withRandomSeed(long value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value, hostStdin);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value, hostStdin, imports);
+    }
+
+    /** This spec with other functions for the guest's imports outside WASI. */
+    public RunSpec withImports(HostImports value) {
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, value);
     }
 
     /** The stdin bytes; the record never hands out its own array. */

@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Modules are checked before any run: malformed bytes and non-commands fail naming the module. */
+/** Modules are checked before any run: malformed bytes fail naming the module; what a module exports is known. */
 class GuestPreparationTest {
 
     @Test
@@ -35,13 +35,18 @@ class GuestPreparationTest {
     }
 
     @Test
-    void moduleWithoutStartIsNotACommand() throws IOException {
-        byte[] library = resource("no-start.wasm");
-        BytesSource source = new BytesSource(library);
+    void aModuleWithoutStartIsPreparedAndSaysWhatItExportsAndImports() throws IOException {
+        byte[] reactor = resource("counter.wasm");
 
-        assertThatThrownBy(() -> GuestPreparation.prepare(source, new ResolvedModule(library, Sha256.hex(library))))
-                .isInstanceOf(ModuleLoadException.class)
-                .hasMessageContaining("the module exports no _start function, so it is not a WASI command");
+        ModuleInterface shape = GuestPreparation.prepare(
+                        new BytesSource(reactor), new ResolvedModule(reactor, Sha256.hex(reactor)))
+                .moduleInterface();
+
+        assertThat(shape.isCommand()).isFalse();
+        assertThat(shape.hasInitialize()).isTrue();
+        assertThat(shape.exportedFunctions()).startsWith("_initialize", "add", "count");
+        assertThat(shape.nonWasiImports()).containsExactly(new ModuleInterface.FunctionImport("host", "scale"));
+        assertThat(shape.importedFunctions()).hasSizeGreaterThan(1);
     }
 
     private static byte[] resource(String name) throws IOException {

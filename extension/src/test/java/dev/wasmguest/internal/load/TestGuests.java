@@ -37,7 +37,8 @@ public final class TestGuests {
     }
 
     public static PreparedGuest prepare(byte[] bytes, EngineCaches caches) {
-        return GuestPreparation.prepare(new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches);
+        return GuestPreparation.prepare(
+                new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches, shape -> {});
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */

@@ -1,0 +1,36 @@
+package dev.wasmguest;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.wasmguest.internal.run.ImportPolicy;
+import org.apiguardian.api.API;
+
+/**
+ * What becomes of the functions a module imports that neither WASI preview 1 nor the test (with {@link
+ * WasiRunner#withHostFunction}) provides. Configuration key {@code wasmguest.imports.unknown}: {@code fail}, {@code
+ * trap} or {@code default-values}.
+ *
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public enum UnknownImports {
+
+    /** The module is refused before it runs, with a message that lists the imports: the default. */
+    FAIL,
+
+    /**
+     * Each is linked as a function that traps when the guest calls it, naming the import, as wasmtime's {@code
+     * --trap-unknown-imports} does: a guest that never calls them runs.
+     */
+    TRAP,
+
+    /**
+     * Each is linked as a function that returns zeros (of its result types), as wasmtime's {@code
+     * --default-values-unknown-imports} does.
+     */
+    DEFAULT_VALUES;
+
+    ImportPolicy policy() {
+        return ImportPolicy.valueOf(name());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.wasmguest.internal.run;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.CallSite;
+import dev.wasmguest.internal.trace.CompiledStack;
+import dev.wasmguest.internal.trace.UnwindingInterpreter;
+import java.util.List;
+
+/**
+ * How one stretch of guest code ended: a command's {@code _start}, a reactor's {@code _initialize} or one call of an
+ * export. Written by the thread that runs the guest, read by the one that waits for it.
+ */
+final class GuestEnding {
+
+    /** Chicory's trap when guest calls nest deeper than the JVM stack allows (it catches the StackOverflowError). */
+    private static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+
+    /** Guest code to run; returns what it returned, as Chicory encodes values. */
+    @FunctionalInterface
+    interface GuestCode {
+        long[] run();
+    }
+
+    volatile RunOutcome outcome = RunOutcome.TRAPPED;
+    volatile int exitCode;
+    volatile String trap = "the guest's run ended without a result";
+    volatile long[] returned = new long[0];
+    /** The guest's calls nested deeper than its thread's stack allows. */
+    volatile boolean overflowedStack;
+    /** The guest was stopped by an interrupt of its thread. */
+    volatile boolean interrupted;
+    /** What the guest trapped with, for its backtrace. */
+    private volatile Throwable trapCause;
+    /** The interpreter that ran the guest, when it did: it keeps the frames a trap unwound. */
+    private volatile UnwindingInterpreter interpreter;
+
+    /**
+     * Runs {@code code} and records how it ended.
+     *
+     * @param normally the outcome when the code returns: a command's {@code _start} exits with 0, a call returns
+     */
+    void attempt(GuestCode code, RunOutcome normally) {
+        try {
+            long[] values = code.run();
+            returned = values != null ? values : new long[0]; // Chicory answers null for a function without results
+            if (normally == RunOutcome.EXITED) {
+                exited(0);
+            } else {
+                outcome = normally;
+            }
+        } catch (WasiExitException exit) {
+            exited(exit.exitCode()); // caught before ChicoryException, which it extends: an exit is no trap
+        } catch (ChicoryInterruptedException e) {
+            interrupted = true;
+            trapped("stopped");
+        } catch (ChicoryException e) {
+            overflowedStack = CALL_STACK_EXHAUSTED.equals(e.getMessage());
+            trapCause = e;
+            trapped(TrapMessages.describe(e));
+        } catch (StackOverflowError e) {
+            overflowedStack = true;
+            trapCause = e;
+            trapped("call stack exhausted (the guest's recursion overflowed the "
+                    + RunThreads.STACK_BYTES / (1024 * 1024) + " MiB JVM stack of its thread)");
+        } catch (OutOfMemoryError e) {
+            trapped("the JVM ran out of heap while running the guest (" + e.getMessage()
+                    + "); lower maxMemory or raise -Xmx");
+        } catch (RuntimeException e) {
+            trapped(e instanceof RunStoppedException ? "stopped" : "host failure: " + e);
+        }
+    }
+
+    /** Remembers the interpreter that runs the guest, for a trap's frames. */
+    void ranIn(UnwindingInterpreter machine) {
+        interpreter = machine;
+    }
+
+    /** Where the guest was when it trapped, as far as its engine tells; none unless it trapped. */
+    Backtrace backtrace(PreparedGuest guest) {
+        Throwable cause = trapCause;
+        if (outcome != RunOutcome.TRAPPED || cause == null) {
+            return Backtrace.none();
+        }
+        UnwindingInterpreter machine = interpreter;
+        List<CallSite> stack = machine != null ? machine.stackOf(cause) : CompiledStack.of(cause);
+        int depth = machine != null ? machine.unwoundFrames(cause) : stack.size();
+        return new Backtrace(guest.symbols().frames(stack), depth);
+    }
+
+    private void exited(int code) {
+        exitCode = code;
+        outcome = RunOutcome.EXITED;
+    }
+
+    private void trapped(String message) {
+        trap = message;
+        outcome = RunOutcome.TRAPPED;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.wasmguest.internal.run;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.trace.UnwindingInterpreter;
+import dev.wasmguest.internal.wasi.DeterministicTime;
+import dev.wasmguest.internal.wasi.FdFlags;
+import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
+import dev.wasmguest.internal.wasi.Rights;
+import dev.wasmguest.internal.wasi.SymlinkCalls;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * How a guest's instance is made, for a command's run and for a reactor alike: what its WASI context grants (only
+ * what the {@link RunSpec} says: arguments, environment, stdin bytes, private copies of directories; no host
+ * streams), the WASI functions as wasmtime behaves, the test's own host functions, and its memory bounds.
+ */
+final class GuestSandbox {
+
+    private final PreparedGuest guest;
+    private final PreparedGuest.Code code;
+    private final RunSpec spec;
+    private final Optional<GuestFiles> files;
+    private final MemoryLimits memory;
+
+    /**
+     * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
+     */
+    GuestSandbox(PreparedGuest guest, PreparedGuest.Code code, RunSpec spec, Optional<GuestFiles> files) {
+        this.guest = guest;
+        this.code = code;
+        this.spec = spec;
+        this.files = files;
+        this.memory = memoryLimits(guest, spec.limits());
+    }
+
+    MemoryLimits memory() {
+        return memory;
+    }
+
+    /** The WASI context's options: {@code argv}, and output to these streams. */
+    WasiOptions options(List<String> argv, OutputStream stdout, OutputStream stderr) {
+        WasiOptions.Builder options = WasiOptions.builder()
+                .withArguments(argv)
+                .withStdin(spec.hostStdin() != null ? spec.hostStdin() : new ByteArrayInputStream(spec.stdin()), false)
+                .withStdout(stdout, false)
+                .withStderr(stderr, false);
+        for (Map.Entry<String, String> variable : spec.env().entrySet()) {
+            options.withEnvironment(variable.getKey(), variable.getValue());
+        }
+        files.ifPresent(granted -> granted.grant(options));
+        if (spec.clock() != null) {
+            options.withClock(spec.clock());
+        }
+        if (spec.randomSeed() != null) {
+            options.withRandom(new Random(spec.randomSeed())); // a fresh source per run: every run sees the same bytes
+        }
+        return options.build();
+    }
+
+    /**
+     * An instance of the guest with {@code wasi}; not started.
+     *
+     * @param stopped checked by the interpreter at every instruction: Chicory's interpreter ignores interrupts in
+     *        call-free loops
+     * @param interpreters hears of the interpreter that runs the instance, when one does: it keeps a trap's frames
+     */
+    Instance.Builder instance(WasiPreview1 wasi, BooleanSupplier stopped, Consumer<UnwindingInterpreter> interpreters) {
+        Instance.Builder builder = Instance.builder(code.module())
+                .withImportValues(ImportValues.builder()
+                        .addFunction(Stream.concat(
+                                        Stream.of(wasiFunctions(wasi)),
+                                        Stream.of(spec.imports().link(code.module(), guest.source())))
+                                .toArray(HostFunction[]::new))
+                        .build())
+                .withMemoryFactory(FlatMemory::create)
+                .withMemoryLimits(memory)
+                .withStart(false);
+        if (code.machines().isPresent()) {
+            builder.withMachineFactory(code.machines().get());
+        } else {
+            builder.withMachineFactory(instance -> {
+                UnwindingInterpreter interpreter = new UnwindingInterpreter(instance);
+                interpreters.accept(interpreter);
+                return interpreter;
+            });
+            builder.withUnsafeExecutionListener((instruction, stack) -> {
+                if (stopped.getAsBoolean()) {
+                    throw new RunStoppedException();
+                }
+            });
+        }
+        return builder;
+    }
+
+    /** Chicory's WASI functions, corrected where they differ from wasmtime's. */
+    private HostFunction[] wasiFunctions(WasiPreview1 wasi) {
+        HostFunction[] functions = wasi.toHostFunctions();
+        if (files.isPresent()) {
+            // innermost: it calls Chicory's path_open directly, under the other corrections
+            functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi::pathOpen).apply(functions);
+        }
+        functions = new FdFlags().apply(functions);
+        Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());
+        if (!readOnly.isEmpty()) {
+            functions = new ReadOnlyDirectories(readOnly).apply(functions);
+        }
+        functions = new Rights().apply(functions);
+        if (spec.clock() != null) {
+            functions = new DeterministicTime(spec.clock()).apply(functions);
+        }
+        return functions;
+    }
+
+    private static MemoryLimits memoryLimits(PreparedGuest guest, RunLimits limits) {
+        int limit = limits.maxMemoryPages();
+        MemoryLimits declared = guest.declaredMemory().orElse(new MemoryLimits(0, 0));
+        if (declared.initialPages() > limit) {
+            throw new IllegalArgumentException("guest module " + guest.source() + " needs "
+                    + declared.initialPages() * RunLimits.PAGE_BYTES + " bytes of initial memory ("
+                    + declared.initialPages() + " pages), more than the memory limit of "
+                    + limits.maxMemoryBytes() + " bytes; raise maxMemory (wasmguest.maxMemory)");
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
+    }
+}

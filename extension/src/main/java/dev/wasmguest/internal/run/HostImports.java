@@ -1,0 +1,110 @@
+package dev.wasmguest.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.internal.load.ModuleInterface;
+import dev.wasmguest.internal.resolve.ModuleLoadException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * The functions a guest may import besides WASI's: those the test provides, and what becomes of the rest (refused
+ * before the run, or linked as functions that trap or return zeros, as wasmtime's {@code --trap-unknown-imports} and
+ * {@code --default-values-unknown-imports} do). Immutable.
+ *
+ * @param policy what becomes of imports nobody provides
+ * @param functions the test's functions, by the import they stand for
+ */
+@API(status = INTERNAL, since = "0.2")
+public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImport, HostCall> functions) {
+
+    /** Nothing provided; unknown imports are refused. */
+    public static final HostImports NONE = new HostImports(ImportPolicy.FAIL, Map.of());
+
+    public HostImports {
+        functions = Map.copyOf(functions);
+    }
+
+    public HostImports withPolicy(ImportPolicy value) {
+        return new HostImports(value, functions);
+    }
+
+    /** These imports with {@code function} for the import {@code module}.{@code name}, replacing any before. */
+    public HostImports withFunction(String module, String name, HostCall function) {
+        Map<ModuleInterface.FunctionImport, HostCall> changed = new LinkedHashMap<>(functions);
+        changed.put(new ModuleInterface.FunctionImport(module, name), function);
+        return new HostImports(policy, changed);
+    }
+
+    /**
+     * Refuses a module whose imports outside WASI are neither provided nor covered by the policy, listing them and
+     * the ways to provide them.
+     *
+     * @throws ModuleLoadException naming the module, the imports and the setting
+     */
+    void requireLinkable(String source, ModuleInterface shape) {
+        List<ModuleInterface.FunctionImport> unknown = shape.nonWasiImports().stream()
+                .filter(function -> !functions.containsKey(function))
+                .toList();
+        if (unknown.isEmpty() || policy != ImportPolicy.FAIL) {
+            return;
+        }
+        String key = Setting.IMPORTS_UNKNOWN.key();
+        throw new ModuleLoadException(
+                source,
+                "it imports " + unknown.size() + " function" + (unknown.size() == 1 ? "" : "s")
+                        + " that neither WASI preview 1 nor the test provides: "
+                        + unknown.stream().map(Object::toString).collect(Collectors.joining(", "))
+                        + ". Provide them with withHostFunction(module, name, function), or link every unknown import"
+                        + " as a function that traps when called (withUnknownImports(UnknownImports.TRAP), " + key
+                        + "=trap, as wasmtime's --trap-unknown-imports) or that returns zeros"
+                        + " (UnknownImports.DEFAULT_VALUES, " + key + "=default-values)");
+    }
+
+    /** The host functions that stand for {@code module}'s function imports outside WASI. */
+    HostFunction[] link(WasmModule module, String source) {
+        return module.importSection().stream()
+                .filter(FunctionImport.class::isInstance)
+                .map(FunctionImport.class::cast)
+                .filter(function -> !function.module().equals(ModuleInterface.WASI_MODULE))
+                .map(function -> link(function, module.typeSection().getType(function.typeIndex()), source))
+                .toArray(HostFunction[]::new);
+    }
+
+    private HostFunction link(FunctionImport function, FunctionType type, String source) {
+        String name = function.module() + "." + function.name();
+        HostCall provided = functions.get(new ModuleInterface.FunctionImport(function.module(), function.name()));
+        if (provided != null) {
+            return new HostFunction(function.module(), function.name(), type, (instance, args) -> {
+                long[] results = provided.call(args.clone());
+                if (results == null || results.length != type.returns().size()) {
+                    throw new IllegalStateException("the test's host function " + name + " returned "
+                            + (results == null ? "null" : results.length + " values") + "; its type " + type
+                            + " needs " + type.returns().size());
+                }
+                return results;
+            });
+        }
+        if (policy == ImportPolicy.DEFAULT_VALUES) {
+            return new HostFunction(
+                    function.module(),
+                    function.name(),
+                    type,
+                    (instance, args) -> new long[type.returns().size()]);
+        }
+        return new HostFunction(function.module(), function.name(), type, (instance, args) -> {
+            throw new TrapException("the guest called " + name + ", an import that neither WASI nor the test"
+                    + " provides, linked as a function that traps (" + Setting.IMPORTS_UNKNOWN.key() + "="
+                    + policy.configName() + "); source " + source);
+        });
+    }
+}

@@ -1,0 +1,225 @@
+package dev.wasmguest.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.UnwindingInterpreter;
+import dev.wasmguest.internal.wasi.WasiCallLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * One instance of a module kept between calls, as a library module (a WASI reactor) is used: made once with its WASI
+ * context ({@link GuestSandbox}), {@code _initialize} run first when the module exports it, then its exported
+ * functions called with numbers. Each call is bounded like a run (its own timeout, the instance's memory limit, its
+ * own captured output) and gives a {@link RunRecord}. Calls run one at a time, on a large-stack thread; a call that
+ * is stopped (timeout, interrupt) or that ends the guest ({@code proc_exit}) leaves the instance unusable.
+ * Thread-safe.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class ReactorSession {
+
+    private static final String INITIALIZE = "_initialize";
+
+    private final RunThreads threads;
+    private final PreparedGuest guest;
+    private final PreparedGuest.Code code;
+    private final RunSpec spec;
+    private final RunRecord.Invocation invocation;
+    private final Consumer<RunRecord> observer;
+    private final Optional<GuestFiles> files;
+    private final SwitchableOutput stdout = new SwitchableOutput();
+    private final SwitchableOutput stderr = new SwitchableOutput();
+    private final WasiPreview1 wasi;
+    private final Instance instance;
+    private volatile UnwindingInterpreter interpreter;
+    private final long maximumMemoryBytes;
+    private volatile boolean stopped;
+    /** Why no more calls can be made, or null while they can. */
+    private String unusable;
+
+    private boolean ended;
+    private final RunRecord initialization;
+
+    private ReactorSession(GuestExecution.Request request, Consumer<RunRecord> observer) {
+        this.threads = request.threads();
+        this.guest = request.guest();
+        this.code = request.code();
+        this.spec = request.spec();
+        this.invocation = request.invocation();
+        this.observer = observer;
+        this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
+        GuestSandbox sandbox = new GuestSandbox(guest, code, spec, files);
+        this.wasi = WasiPreview1.builder()
+                .withLogger(WasiCallLog.INSTANCE)
+                .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
+                .build();
+        this.instance = sandbox.instance(wasi, () -> stopped, machine -> interpreter = machine)
+                .build();
+        this.maximumMemoryBytes = (long) sandbox.memory().maximumPages() * RunLimits.PAGE_BYTES;
+        this.initialization = exportedFunctions().contains(INITIALIZE)
+                ? timed(
+                        List.of(INITIALIZE),
+                        () -> instance.export(INITIALIZE).apply(),
+                        List.of(),
+                        request.preparation())
+                : returnedAtOnce(request.preparation());
+        if (initialization.outcome() != RunOutcome.RETURNED) {
+            unusable = "its " + INITIALIZE + " " + initialization.describeEnding();
+        }
+    }
+
+    /**
+     * Makes the instance and runs {@code _initialize}, if the module exports it; the request's invocation names the
+     * arguments and environment the WASI context gives.
+     *
+     * @param observer hears of every call's record, the initialization's first
+     * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
+     *         host directories hold more than their limit
+     */
+    public static ReactorSession open(GuestExecution.Request request, Consumer<RunRecord> observer) {
+        return new ReactorSession(request, observer);
+    }
+
+    /** How {@code _initialize} ended; a record of a call that returned nothing when the module exports none. */
+    public RunRecord initialization() {
+        return initialization;
+    }
+
+    /** The names of the module's exported functions, in its order. */
+    public Set<String> exportedFunctions() {
+        return guest.moduleInterface().exportedFunctions();
+    }
+
+    /**
+     * Calls the exported function {@code name} with {@code args}, each converted to the type the function declares
+     * (an {@code i32} takes {@link Number#intValue()}, an {@code f64} {@link Number#doubleValue()}, ...).
+     *
+     * @throws IllegalArgumentException when the module exports no such function, or the arguments do not fit its type
+     * @throws IllegalStateException when the instance cannot be called any more, saying why
+     */
+    public synchronized RunRecord call(String name, List<Number> args) {
+        if (unusable != null) {
+            throw new IllegalStateException(
+                    "guest module " + guest.source() + " cannot be called any more: " + unusable);
+        }
+        FunctionType type = typeOf(name);
+        long[] encoded = encode(name, type, args);
+        List<String> described = new ArrayList<>();
+        described.add(name);
+        args.forEach(arg -> described.add(String.valueOf(arg)));
+        RunRecord record = timed(described, () -> instance.export(name).apply(encoded), type.returns(), Duration.ZERO);
+        if (record.outcome() == RunOutcome.TIMED_OUT || record.outcome() == RunOutcome.EXITED) {
+            unusable = "its call of " + name + " " + record.describeEnding();
+        }
+        return record;
+    }
+
+    /**
+     * Ends the instance: brings the guest's read-write directories back to the host.
+     *
+     * @return what could not be brought back, each naming the file; empty when all was
+     */
+    public synchronized List<String> end() {
+        if (ended) {
+            return List.of();
+        }
+        ended = true;
+        unusable = "it was closed";
+        wasi.close();
+        return files.map(GuestFiles::writeBack).orElse(List.of());
+    }
+
+    private FunctionType typeOf(String name) {
+        if (!exportedFunctions().contains(name)) {
+            throw new IllegalArgumentException("guest module " + guest.source() + " exports no function \"" + name
+                    + "\"; it exports " + String.join(", ", exportedFunctions()));
+        }
+        return instance.exportType(name);
+    }
+
+    private long[] encode(String name, FunctionType type, List<Number> args) {
+        if (args.size() != type.params().size()) {
+            throw new IllegalArgumentException("function \"" + name + "\" of guest module " + guest.source()
+                    + " takes " + type.params().size() + " argument"
+                    + (type.params().size() == 1 ? "" : "s") + " "
+                    + describe(type) + ", got " + args.size() + ": " + args);
+        }
+        long[] encoded = new long[args.size()];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = NumericValues.encode(type.params().get(i), args.get(i), name, i);
+        }
+        return encoded;
+    }
+
+    private static String describe(FunctionType type) {
+        return type.params().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")")) + " -> "
+                + type.returns().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Runs guest code on a large-stack thread within the timeout, its output captured on its own. */
+    private RunRecord timed(
+            List<String> called, GuestEnding.GuestCode work, List<ValType> returns, Duration preparation) {
+        CapturedOutput out = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        CapturedOutput err = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        stdout.switchTo(out);
+        stderr.switchTo(err);
+        GuestEnding ending = new GuestEnding();
+        ending.ranIn(interpreter);
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(1);
+        Future<?> running = threads.largeStack().submit(() -> {
+            try {
+                ending.attempt(work, RunOutcome.RETURNED);
+            } finally {
+                done.countDown();
+            }
+        });
+        boolean timedOut =
+                !GuestExecution.awaitEnd(done, spec.limits().timeout().toNanos());
+        if (timedOut) {
+            stopped = true;
+            GuestExecution.stop(running, done, guest.source());
+        }
+        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : ending.outcome;
+        RunRecord record = new RunRecord(
+                new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
+                outcome,
+                ending.exitCode,
+                outcome == RunOutcome.TRAPPED ? ending.trap : null,
+                out.bytes(),
+                out.droppedBytes(),
+                err.bytes(),
+                err.droppedBytes(),
+                guest.declaredMemory().isPresent() ? (long) instance.memory().pages() * RunLimits.PAGE_BYTES : 0,
+                maximumMemoryBytes,
+                Duration.ofNanos(System.nanoTime() - start),
+                spec.limits().timeout(),
+                code.engine(),
+                preparation,
+                true,
+                files,
+                List.of(),
+                timedOut ? Backtrace.none() : ending.backtrace(guest),
+                outcome == RunOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
+        observer.accept(record);
+        return record;
+    }
+
+    private RunRecord returnedAtOnce(Duration preparation) {
+        return timed(List.of(), () -> new long[0], List.of(), preparation);
+    }
+}
