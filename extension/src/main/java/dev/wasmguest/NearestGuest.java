@@ -2,6 +2,7 @@ package dev.wasmguest;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -61,8 +62,15 @@ record NearestGuest(WasmGuest annotation, String location) {
         return Optional.empty();
     }
 
-    private static String describe(Parameter parameter) {
-        return "parameter '" + parameter.getName() + "' of "
-                + parameter.getDeclaringExecutable().getName();
+    /**
+     * E.g. {@code parameter 0 'result' (WasiResult) of expectsSuccess}: by its position and type, and by name only
+     * when the class was compiled with {@code -parameters}; otherwise the name is the meaningless {@code arg0}.
+     */
+    static String describe(Parameter parameter) {
+        Executable executable = parameter.getDeclaringExecutable();
+        int index = Arrays.asList(executable.getParameters()).indexOf(parameter);
+        String name = parameter.isNamePresent() ? " '" + parameter.getName() + "'" : "";
+        return "parameter " + index + name + " (" + parameter.getType().getSimpleName() + ") of "
+                + executable.getName();
     }
 }

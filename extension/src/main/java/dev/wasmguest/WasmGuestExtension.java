@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -104,6 +106,16 @@ public class WasmGuestExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        try {
+            return resolve(parameter, context);
+        } catch (ExtensionConfigurationException | GuestResolutionException e) {
+            // JUnit passes a ParameterResolutionException on as it is; anything else it wraps in a message of its
+            // own that names the parameter arg0 and the whole method signature before ours
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    private Object resolve(ParameterContext parameter, ExtensionContext context) {
         GuestRunner core = runner != null ? runner.core() : declared(NearestGuest.find(parameter, context), context);
         WasiRunner resolved = new WasiRunner(core.inTest(RunReports.recorder(context), TestNames.namer(context)));
         if (runner == null) {

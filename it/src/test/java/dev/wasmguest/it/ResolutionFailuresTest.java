@@ -109,6 +109,22 @@ class ResolutionFailuresTest {
     }
 
     @Test
+    void anHtmlErrorPageIsNamedByItsTitleNotQuotedAsMarkup() {
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .setHeader("Content-Type", "text/html")
+                .body("<!DOCTYPE HTML>\n<html lang=\"en\"><head><title>404 &ndash; Release not found</title></head>"
+                        + "<body><h1>Not found</h1></body></html>")
+                .build());
+
+        assertThat(failureOf(SeedFromServer.class))
+                .contains(
+                        "/seed.wasm: HTTP 404 (the body is an HTML page titled \"404 &ndash; Release not found\"); check"
+                                + " the URL")
+                .doesNotContain("<html");
+    }
+
+    @Test
     void notFoundIsReportedWithTheBodyAndNotRetried() {
         server.enqueue(
                 new MockResponse.Builder().code(404).body("no such release").build());
@@ -179,8 +195,7 @@ class ResolutionFailuresTest {
                 .build());
 
         assertThat(failureOf(SeedFromServer.class))
-                .contains("/seed.wasm: received HTML, not a wasm module (starts with:"
-                        + " \"<!DOCTYPE html>\\n<html><body>Sign in to continue</body></html>\")");
+                .contains("/seed.wasm: received an HTML page, not a wasm module; check that the source points at a");
         assertThat(cache.resolve("modules")).doesNotExist();
     }
 

@@ -35,7 +35,8 @@ class SnapshotTest {
     void parameterized(String argument, WasiRunner seed) {
         WasiResult result = seed.run(argument);
         assertThat(result.testName())
-                .hasValueSatisfying(name -> assertThat(name).matches("SnapshotTest/parameterized\\.[12]"));
+                .hasValueSatisfying(
+                        name -> assertThat(name).matches("dev.wasmguest.it.SnapshotTest/parameterized\\.[12]"));
         assertThat(result).matchesSnapshot();
     }
 

@@ -25,11 +25,7 @@ public final class TestCaller {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames.filter(frame -> isTestMethod(frame.getDeclaringClass(), frame.getMethodName()))
                         .findFirst()
-                        .map(frame -> {
-                            Class<?> type = frame.getDeclaringClass();
-                            String packagePrefix = type.getPackageName().isEmpty() ? "" : type.getPackageName() + ".";
-                            return type.getName().substring(packagePrefix.length()) + "/" + frame.getMethodName();
-                        }));
+                        .map(frame -> frame.getDeclaringClass().getName() + "/" + frame.getMethodName()));
     }
 
     private static boolean isTestMethod(Class<?> type, String methodName) {

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Names the runs of a test, for snapshot files: {@code <TestClass>/<testMethod>}, then {@code .<n>} for the n-th
+ * Names the runs of a test, for snapshot files: {@code <fully.qualified.TestClass>/<testMethod>}, then {@code .<n>} for the n-th
  * invocation of a parameterized or repeated test, then {@code -<k>} for the k-th run within the test (from the
  * second). Distinct invocations get distinct names, so parallel tests never share a snapshot file.
  */
@@ -28,9 +28,8 @@ public final class TestNames {
         if (context.getTestMethod().isEmpty() || context.getTestClass().isEmpty()) {
             return Optional.empty();
         }
-        Class<?> type = context.getRequiredTestClass();
-        String packagePrefix = type.getPackageName().isEmpty() ? "" : type.getPackageName() + ".";
-        String base = type.getName().substring(packagePrefix.length()) + "/"
+        // the class's full name: two test classes of one simple name in different packages keep their snapshots apart
+        String base = context.getRequiredTestClass().getName() + "/"
                 + context.getRequiredTestMethod().getName() + invocation(context.getUniqueId());
         AtomicInteger runs = counter(context);
         return Optional.of(() -> {

@@ -211,8 +211,12 @@ final class HttpFetcher {
     }
 
     private DownloadFailure statusFailure(int status, BodyReader body) {
-        byte[] head = body.readHead(512, limits.stallTimeout());
-        String excerpt = head.length > 0 ? " (body starts with: " + WasmBytes.excerpt(head) + ")" : "";
+        byte[] head = body.readHead(4096, limits.stallTimeout()); // enough to reach the <title> of most error pages
+        String excerpt = head.length == 0
+                ? ""
+                : WasmBytes.looksLikeHtml(head)
+                        ? " (the body is " + WasmBytes.describeHtml(head) + ")" // its markup tells a reader nothing
+                        : " (body starts with: " + WasmBytes.excerpt(head) + ")";
         String advice = status == 404 || status == 410
                 ? "; check the URL"
                 : status == 401 || status == 403

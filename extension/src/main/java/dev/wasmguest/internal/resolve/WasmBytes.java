@@ -4,11 +4,17 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /** Checks that bytes are a WebAssembly binary module before anything caches, parses or runs them. */
 @API(status = INTERNAL, since = "0.1")
 public final class WasmBytes {
+
+    private static final Pattern TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int MAX_TITLE = 120;
 
     private static final byte[] MAGIC_AND_VERSION = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
     private static final int EXCERPT_BYTES = 120;
@@ -45,7 +51,7 @@ public final class WasmBytes {
             return "received 0 bytes, not a wasm module";
         }
         if (looksLikeHtml(bytes)) {
-            return "received HTML, not a wasm module (starts with: " + excerpt(bytes) + ")";
+            return "received " + describeHtml(bytes) + ", not a wasm module";
         }
         if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm') {
             return "a WebAssembly binary of version/layer " + hexOf(bytes, 4, 8)
@@ -67,6 +73,27 @@ public final class WasmBytes {
                 || head.startsWith("<head")
                 || head.startsWith("<body")
                 || head.startsWith("<?xml") && head.contains("<html");
+    }
+
+    /** {@code an HTML page}, and its title when its first bytes name one. */
+    static String describeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
+        Matcher title = TITLE.matcher(head);
+        if (!title.find()) {
+            return "an HTML page";
+        }
+        String text = title.group(1)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ")
+                .strip();
+        if (text.length() > MAX_TITLE) {
+            text = text.substring(0, MAX_TITLE) + "…";
+        }
+        return text.isEmpty() ? "an HTML page" : "an HTML page titled \"" + text + "\"";
     }
 
     /** The first bytes as text when they are printable, else as hex; for error messages. */

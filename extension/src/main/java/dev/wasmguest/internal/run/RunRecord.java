@@ -119,16 +119,28 @@ public record RunRecord(
         return describeEnding() + panic + backtrace.describe();
     }
 
+    /**
+     * Who stopped the guest. Its own timeout stops it no sooner than the timeout after its start; a run stopped
+     * sooner was stopped by an interrupt of its thread, such as JUnit's {@code @Timeout}.
+     */
+    private String describeStop() {
+        if (!started) {
+            return "stopped by an interrupt before it started, while its module was being prepared";
+        }
+        if (duration.compareTo(timeout) >= 0) {
+            return "timed out after " + Durations.describe(timeout) + " and was stopped";
+        }
+        return "was stopped after " + Durations.describe(duration) + " by an interrupt of its thread (such as JUnit's"
+                + " @Timeout), before its own timeout of " + Durations.describe(timeout);
+    }
+
     /** The first line of {@link #describeOutcome()}: how the run ended, without a trap's backtrace. */
     public String describeEnding() {
         String ending = switch (outcome) {
             case EXITED -> "exited with code " + exitCode;
             case RETURNED -> "returned " + (returnValues.isEmpty() ? "nothing" : returnValues);
             case TRAPPED -> "trapped: " + trap;
-            case TIMED_OUT ->
-                started
-                        ? "timed out after " + Durations.describe(timeout) + " and was stopped"
-                        : "stopped by an interrupt before it started, while its module was being prepared";
+            case TIMED_OUT -> describeStop();
         };
         return writeBackProblems.isEmpty()
                 ? ending

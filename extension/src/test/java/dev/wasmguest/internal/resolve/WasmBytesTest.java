@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +20,19 @@ class WasmBytesTest {
         byte[] page = "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WasmBytes.requireModule("https://x/m.wasm", page))
                 .isInstanceOf(ModuleLoadException.class)
-                .hasMessageStartingWith("Cannot load guest module https://x/m.wasm: received HTML, not a wasm module")
-                .hasMessageContaining("<!DOCTYPE html>");
+                .hasMessageStartingWith(
+                        "Cannot load guest module https://x/m.wasm: received an HTML page, not a wasm module");
+    }
+
+    @Test
+    void namesAnHtmlPageByItsTitle() {
+        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>\n  Page not found"
+                + " &amp; gone\n</title></head><body>...</body></html>";
+        byte[] page = html.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WasmBytes.describeHtml(page)).isEqualTo("an HTML page titled \"Page not found & gone\"");
+        assertThat(WasmBytes.describeHtml("<html><body>x".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("an HTML page");
     }
 
     @Test
