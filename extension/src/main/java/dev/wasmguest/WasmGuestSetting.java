@@ -80,6 +80,13 @@ public enum WasmGuestSetting {
      * @since 0.2
      */
     MOUNT_MAX_BYTES(Setting.MOUNT_MAX_BYTES),
+    /**
+     * What becomes of imported functions that neither WASI nor the test provides: {@code fail} (the default), {@code
+     * trap} or {@code default-values}; see {@link UnknownImports}.
+     *
+     * @since 0.2
+     */
+    IMPORTS_UNKNOWN(Setting.IMPORTS_UNKNOWN),
     /** An ISO-8601 instant to fix the guests' clocks at; default: the host's clocks. */
     CLOCK(Setting.CLOCK),
     /** A seed for the guests' random source; default: unpredictable. */

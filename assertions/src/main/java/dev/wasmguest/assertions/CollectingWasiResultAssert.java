@@ -60,6 +60,11 @@ final class CollectingWasiResultAssert extends WasiResultAssert {
     }
 
     @Override
+    public WasiResultAssert returned(Number... expected) {
+        return collecting(() -> super.returned(expected));
+    }
+
+    @Override
     public WasiResultAssert hasStdout(String expected) {
         return collecting(() -> super.hasStdout(expected));
     }

@@ -51,21 +51,15 @@ public record ModuleInterface(Set<String> exportedFunctions, List<FunctionImport
      * @throws MalformedException when a section runs past the end of the module or an entry is of an unknown kind
      */
     public static ModuleInterface scan(byte[] bytes) {
-        ModuleLayout.Reader reader = new ModuleLayout.Reader(bytes, ModuleLayout.HEADER_BYTES);
         Set<String> exports = new LinkedHashSet<>();
         List<FunctionImport> imports = new ArrayList<>();
-        while (reader.position < bytes.length) {
-            int id = reader.u8();
-            int size = reader.u32();
-            int start = reader.position;
-            int end = reader.skip(size);
+        ModuleLayout.walk(bytes, (id, start, end) -> {
             if (id == IMPORT) {
                 readImports(new ModuleLayout.Reader(bytes, start), bytes, imports);
             } else if (id == EXPORT) {
                 readExports(new ModuleLayout.Reader(bytes, start), bytes, exports);
             }
-            reader.position = end;
-        }
+        });
         return new ModuleInterface(exports, imports);
     }
 

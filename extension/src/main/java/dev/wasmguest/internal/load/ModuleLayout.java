@@ -14,7 +14,7 @@ import java.util.SortedSet;
  */
 final class ModuleLayout {
 
-    static final int HEADER_BYTES = 8;
+    private static final int HEADER_BYTES = 8;
     private static final int TYPE = 1;
     private static final int FUNCTION = 3;
     private static final int CODE = 10;
@@ -39,25 +39,40 @@ final class ModuleLayout {
      * @throws MalformedException when a section or body runs past the end of the module
      */
     static ModuleLayout of(byte[] bytes) {
+        int[] type = {-1, -1};
+        int[] codeStart = {-1};
+        int[][] bodies = {{HEADER_BYTES}};
+        walk(bytes, (id, start, end) -> {
+            if (id == TYPE) {
+                type[0] = start;
+                type[1] = end;
+            } else if (id == CODE) {
+                codeStart[0] = start;
+                bodies[0] = bodyOffsets(new Reader(bytes, start), end);
+            }
+        });
+        return new ModuleLayout(bytes, type[0], type[1], codeStart[0], bodies[0]);
+    }
+
+    /** Receives each section of a module: its id and where its contents begin and end. */
+    @FunctionalInterface
+    interface Sections {
+        void section(int id, int start, int end);
+    }
+
+    /**
+     * Walks over a module's section headers, in order.
+     *
+     * @throws MalformedException when a section runs past the end of the module
+     */
+    static void walk(byte[] bytes, Sections sections) {
         Reader reader = new Reader(bytes, HEADER_BYTES);
-        int typeStart = -1;
-        int typeEnd = -1;
-        int codeStart = -1;
-        int[] bodies = {reader.position};
         while (reader.position < bytes.length) {
             int id = reader.u8();
             int size = reader.u32();
             int start = reader.position;
-            int end = reader.skip(size);
-            if (id == TYPE) {
-                typeStart = start;
-                typeEnd = end;
-            } else if (id == CODE) {
-                codeStart = start;
-                bodies = bodyOffsets(new Reader(bytes, start), end);
-            }
+            sections.section(id, start, reader.skip(size));
         }
-        return new ModuleLayout(bytes, typeStart, typeEnd, codeStart, bodies);
     }
 
     private static int[] bodyOffsets(Reader reader, int sectionEnd) {

@@ -277,20 +277,14 @@ final class DebugLines {
     }
 
     static long uleb(ByteBuffer buffer) {
-        long value = 0;
-        int shift = 0;
-        int next;
-        do {
-            next = Byte.toUnsignedInt(buffer.get());
-            if (shift < 64) {
-                value |= (long) (next & 0x7f) << shift;
-            }
-            shift += 7;
-        } while ((next & 0x80) != 0);
-        return value;
+        return leb128(buffer, false);
     }
 
     static long sleb(ByteBuffer buffer) {
+        return leb128(buffer, true);
+    }
+
+    private static long leb128(ByteBuffer buffer, boolean signed) {
         long value = 0;
         int shift = 0;
         int next;
@@ -301,7 +295,7 @@ final class DebugLines {
             }
             shift += 7;
         } while ((next & 0x80) != 0);
-        if (shift < 64 && (next & 0x40) != 0) {
+        if (signed && shift < 64 && (next & 0x40) != 0) {
             value |= -1L << shift;
         }
         return value;
