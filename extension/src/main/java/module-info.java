@@ -21,6 +21,9 @@ module dev.wasmguest {
 
     requires static transitive org.apiguardian.api;
     requires static transitive org.junit.jupiter.api;
+    // MissingGuestHint is found through META-INF/services on the class path only: a "provides" here would make the
+    // launcher a module every user of this one must resolve, JUnit or not.
+    requires static org.junit.platform.launcher;
     requires com.dylibso.chicory.compiler;
     requires com.dylibso.chicory.log;
     requires com.dylibso.chicory.runtime;

@@ -129,12 +129,24 @@ public class WasmGuestExtension
     }
 
     /** An instance for the test, closed when the test (or, for a constructor's, its class) ends. */
-    @SuppressWarnings("deprecation") // CloseableResource: AutoCloseable in the store is closed only from JUnit 5.13
     private static WasiInstance instantiated(WasiRunner runner, ExtensionContext context) {
         WasiInstance instance = runner.instantiate();
-        ExtensionContext.Store.CloseableResource closing = instance::close;
-        context.getStore(INSTANCES).put(instance, closing);
+        context.getStore(INSTANCES).put(instance, new ClosedWithTheTest(instance));
         return instance;
+    }
+
+    /**
+     * Closes an injected instance with its test's store. Both kinds of closeable: JUnit closes an {@link
+     * AutoCloseable} in its store from 5.13 on, and only a {@code CloseableResource} before (then deprecated, and
+     * warned about when it is not both).
+     */
+    @SuppressWarnings("deprecation")
+    private record ClosedWithTheTest(WasiInstance instance)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            instance.close();
+        }
     }
 
     /**

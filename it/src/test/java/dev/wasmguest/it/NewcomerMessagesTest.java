@@ -10,9 +10,49 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /** What a newcomer meets when a test is set up wrongly says what happened and what to do, through JUnit. */
 class NewcomerMessagesTest {
+
+    /** A user's test that asks for a result without saying of which module. */
+    static class NoDeclaration {
+        @Test
+        void needsAGuest(WasiResult result) {}
+    }
+
+    @Test
+    void aParameterWithNoWasmGuestInScopeIsExplainedBesideJUnitsMessage() {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // The launcher as Surefire, IDEs and the ConsoleLauncher use it: it finds wasmguest's listener by itself.
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(DiscoverySelectors.selectClass(NoDeclaration.class))
+                                .build(),
+                        new TestExecutionListener() {
+                            @Override
+                            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                                result.getThrowable().ifPresent(failure::set);
+                            }
+                        });
+
+        assertThat(failure.get())
+                .hasMessageStartingWith("No ParameterResolver registered for parameter [dev.wasmguest.WasiResult");
+        assertThat(failure.get().getSuppressed())
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .asString()
+                .startsWith("a parameter of type WasiResult (in method void dev.wasmguest.it.NewcomerMessagesTest"
+                        + "$NoDeclaration.needsAGuest(dev.wasmguest.WasiResult)) needs a @WasmGuest that names the"
+                        + " module: put @WasmGuest(url = ...)")
+                .contains("WasmGuestExtension.of(");
+    }
 
     /** A user's test whose parameter's declaration is broken. */
     static class BrokenParameterDeclaration {
