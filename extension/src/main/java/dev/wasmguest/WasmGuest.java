@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Declares the WASI guest that a test works with. Test, lifecycle and constructor parameters of type
  * {@link WasiRunner} receive a runner for the nearest {@code @WasmGuest}; parameters of type
- * {@link WasiResult} receive the result of one run as declared.
+ * {@link WasiResult} receive the result of one run as declared; parameters of type {@link WasiInstance} receive an
+ * instance of the module (a library module's, to call its functions), closed when the test ends.
  *
  * <p>The nearest declaration is the parameter's own, then the method's, then the test class's, then its
  * enclosing classes' (for {@code @Nested} tests). It may also be used as a meta-annotation:

@@ -78,13 +78,9 @@ public final class GuestRunner {
      */
     public RunRecord run() {
         long asked = System.nanoTime();
-        long deadline = asked + spec.limits().prepareTimeout().toNanos();
-        PreparedGuest prepared;
-        PreparedGuest.Code code;
+        GuestExecution.Request request;
         try {
-            requireCommand(guest.awaitInterface(deadline));
-            prepared = guest.await(deadline);
-            code = prepared.codeFor(spec.engine(), deadline);
+            request = request(asked, this::requireCommand);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return observed(RunRecord.interruptedBeforeStart(
@@ -92,11 +88,8 @@ public final class GuestRunner {
                     spec.limits(),
                     spec.engine(),
                     since(asked)));
-        } catch (TimeoutException e) {
-            throw preparationTooSlow(e);
         }
-        return observed(GuestExecution.run(new GuestExecution.Request(
-                threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked))));
+        return observed(GuestExecution.run(request));
     }
 
     /**
@@ -111,20 +104,12 @@ public final class GuestRunner {
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public ReactorSession instantiate() {
-        long asked = System.nanoTime();
-        long deadline = asked + spec.limits().prepareTimeout().toNanos();
         try {
-            spec.imports().requireLinkable(guest.source().describe(), guest.awaitInterface(deadline));
-            PreparedGuest prepared = guest.await(deadline);
-            PreparedGuest.Code code = prepared.codeFor(spec.engine(), deadline);
             return ReactorSession.open(
-                    new GuestExecution.Request(
-                            threads,
-                            prepared,
-                            code,
-                            spec,
-                            invocation(prepared.source(), prepared.fileName()),
-                            since(asked)),
+                    request(
+                            System.nanoTime(),
+                            shape -> spec.imports()
+                                    .requireLinkable(guest.source().describe(), shape)),
                     observer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,6 +117,24 @@ public final class GuestRunner {
                     guest.source().describe(),
                     "interrupted while the module was being prepared; the preparation goes on for later uses",
                     e);
+        }
+    }
+
+    /**
+     * Waits for the module, within the prepare timeout from {@code asked}: first for what it exports and imports,
+     * which {@code requirement} may refuse before the module is parsed, then for the module prepared for the engine.
+     *
+     * @throws ModuleLoadException when the module cannot be prepared, not within the prepare timeout, or is refused
+     */
+    private GuestExecution.Request request(long asked, Consumer<ModuleInterface> requirement)
+            throws InterruptedException {
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
+        try {
+            requirement.accept(guest.awaitInterface(deadline));
+            PreparedGuest prepared = guest.await(deadline);
+            PreparedGuest.Code code = prepared.codeFor(spec.engine(), deadline);
+            return new GuestExecution.Request(
+                    threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked));
         } catch (TimeoutException e) {
             throw preparationTooSlow(e);
         }
