@@ -20,7 +20,10 @@ public enum WasiOutcome {
     /** The guest trapped: {@code unreachable}, out-of-bounds memory, division by zero, stack exhaustion... */
     TRAPPED,
 
-    /** The guest was stopped because it ran longer than its timeout. */
+    /**
+     * The guest was stopped because it ran longer than its timeout, or sooner by an interrupt of its thread (such as
+     * JUnit's {@code @Timeout}); {@link WasiResult#describeOutcome()} says which.
+     */
     TIMED_OUT,
 
     /**

@@ -100,7 +100,8 @@ public final class WasiResult {
     }
 
     /**
-     * Whether the guest ran longer than its timeout and was stopped.
+     * Whether the guest ran longer than its timeout and was stopped, or was stopped sooner by an interrupt of its
+     * thread (such as JUnit's {@code @Timeout}; {@link #describeOutcome()} says which).
      *
      * @return {@code true} when the outcome is {@link WasiOutcome#TIMED_OUT}
      */
