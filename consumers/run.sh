@@ -2,6 +2,8 @@
 # Builds users' projects against the wasmguest artifacts in the local Maven repository, as users' builds would: their
 # own poms, public coordinates only, nothing from this reactor. Run `mvn install` first (.ci/run does).
 #   quickstart    README's minimal pom.xml and its test, verbatim, in an empty directory: 1 test passes
+#   examples      README's example test classes (<!-- example: ... -->: backtraces, reactors, imports), verbatim, in
+#                 the quickstart's project with the guests they name: every test passes
 #   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
 #   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
 #   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
@@ -53,6 +55,20 @@ readme_block "quickstart: $test_file" > "$dir/$test_file"
 (cd "$dir" && "${mvn[@]}" test) > "$work/quickstart.log" 2>&1 || fail "mvn test of the README's pom: $(tail -40 "$work/quickstart.log")"
 expect_in "$work/quickstart.log" "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
 echo "   passed: $(grep -m1 -F 'Tests run: 1,' "$work/quickstart.log")"
+
+echo "== examples: README's example test classes, verbatim"
+dir=$(project examples src/test/resources)
+readme_block "quickstart: pom.xml" > "$dir/pom.xml"
+examples=$(grep -o '<!-- example: src/test/java/[^ ]*\.java -->' "$root/README.md" | sed 's/<!-- example: //; s/ -->//')
+[ -n "$examples" ] || fail "README.md has no example test classes"
+for file in $examples; do
+  mkdir -p "$dir/$(dirname "$file")"
+  readme_block "example: $file" > "$dir/$file"
+done
+cp "$root"/guests/wasm/{crash-debug,counter,hostcall}.wasm "$dir/src/test/resources/"
+(cd "$dir" && "${mvn[@]}" test) > "$work/examples.log" 2>&1 || fail "mvn test of the README's examples: $(tail -60 "$work/examples.log")"
+expect_in "$work/examples.log" "Tests run: 5, Failures: 0, Errors: 0, Skipped: 0"
+echo "   passed: $(echo "$examples" | wc -l) example classes, $(grep -F 'Tests run: 5, Failures' "$work/examples.log" | tail -1)"
 
 echo "== junit6-after: JUnit 6.1.3 declared after wasmguest"
 dir=$(project junit6-after src/test/resources)
