@@ -11,9 +11,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
@@ -32,9 +29,6 @@ import org.apiguardian.api.API;
 public final class GuestExecution {
 
     private static final System.Logger LOG = System.getLogger(GuestExecution.class.getName());
-
-    /** How long a stopped guest may take to unwind before the run is reported as leaving a thread behind. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
@@ -153,19 +147,7 @@ public final class GuestExecution {
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
     private RunRecord runOnRunThread() {
-        CountDownLatch ended = new CountDownLatch(1);
-        Future<?> running = threads.largeStack().submit(() -> {
-            try {
-                task.run();
-            } finally {
-                ended.countDown();
-            }
-        });
-        boolean timedOut = !awaitEnd(ended, remainingNanos());
-        if (timedOut) {
-            stopped = true;
-            stop(running, ended, guest.source());
-        }
+        boolean timedOut = !threads.onLargeStack(task, remainingNanos(), () -> stopped = true, guest.source());
         return finish(timedOut);
     }
 
@@ -184,7 +166,7 @@ public final class GuestExecution {
                 stderr.bytes(),
                 stderr.droppedBytes(),
                 task.memoryBytes,
-                (long) sandbox.memory().maximumPages() * RunLimits.PAGE_BYTES,
+                sandbox.maxMemoryBytes(),
                 duration,
                 spec.limits().timeout(),
                 code.engine(),
@@ -199,37 +181,6 @@ public final class GuestExecution {
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */
     private long remainingNanos() {
         return Math.max(1, spec.limits().timeout().toNanos() - (System.nanoTime() - start));
-    }
-
-    /** Waits for the guest; true when it ended in time. Interrupting the waiting thread stops the guest too. */
-    static boolean awaitEnd(CountDownLatch ended, long timeoutNanos) {
-        try {
-            return ended.await(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /**
-     * Stops a guest that ran out of time, whose stop flag is set. Compiled code notices the interrupt; the interpreter
-     * notices the stop flag at its next instruction ({@link GuestSandbox#instance}); output calls check it too.
-     */
-    static void stop(Future<?> running, CountDownLatch ended, String source) {
-        running.cancel(true);
-        boolean stoppedInTime;
-        try {
-            stoppedInTime = ended.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stoppedInTime = false;
-        }
-        if (!stoppedInTime) {
-            LOG.log(
-                    Level.WARNING,
-                    "Guest module " + source + " did not stop within " + STOP_GRACE.toMillis()
-                            + " ms of its timeout; its thread is still running");
-        }
     }
 
     /** The guest's side of a run: instantiates, runs {@code _start}, and records how it ended. */
@@ -253,8 +204,8 @@ public final class GuestExecution {
                         }
                     },
                     RunOutcome.EXITED);
-            if (instance.get() != null && guest.declaredMemory().isPresent()) {
-                memoryBytes = (long) instance.get().memory().pages() * RunLimits.PAGE_BYTES;
+            if (instance.get() != null) {
+                memoryBytes = sandbox.memoryBytes(instance.get());
             }
         }
     }

@@ -48,8 +48,14 @@ final class GuestSandbox {
         this.memory = memoryLimits(guest, spec.limits());
     }
 
-    MemoryLimits memory() {
-        return memory;
+    /** The most memory the guest may have, in bytes. */
+    long maxMemoryBytes() {
+        return (long) memory.maximumPages() * RunLimits.PAGE_BYTES;
+    }
+
+    /** The memory {@code instance} has now, in bytes; 0 for a module without memory. */
+    long memoryBytes(Instance instance) {
+        return guest.declaredMemory().isPresent() ? (long) instance.memory().pages() * RunLimits.PAGE_BYTES : 0;
     }
 
     /** The WASI context's options: {@code argv}, and output to these streams. */

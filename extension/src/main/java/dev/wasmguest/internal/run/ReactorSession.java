@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -46,7 +44,7 @@ public final class ReactorSession {
     private final WasiPreview1 wasi;
     private final Instance instance;
     private volatile UnwindingInterpreter interpreter;
-    private final long maximumMemoryBytes;
+    private final GuestSandbox sandbox;
     private volatile boolean stopped;
     /** Why no more calls can be made, or null while they can. */
     private String unusable;
@@ -62,14 +60,13 @@ public final class ReactorSession {
         this.invocation = request.invocation();
         this.observer = observer;
         this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
-        GuestSandbox sandbox = new GuestSandbox(guest, code, spec, files);
+        this.sandbox = new GuestSandbox(guest, code, spec, files);
         this.wasi = WasiPreview1.builder()
                 .withLogger(WasiCallLog.INSTANCE)
                 .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
                 .build();
         this.instance = sandbox.instance(wasi, () -> stopped, machine -> interpreter = machine)
                 .build();
-        this.maximumMemoryBytes = (long) sandbox.memory().maximumPages() * RunLimits.PAGE_BYTES;
         this.initialization = exportedFunctions().contains(INITIALIZE)
                 ? timed(
                         List.of(INITIALIZE),
@@ -180,20 +177,11 @@ public final class ReactorSession {
         GuestEnding ending = new GuestEnding();
         ending.ranIn(interpreter);
         long start = System.nanoTime();
-        CountDownLatch done = new CountDownLatch(1);
-        Future<?> running = threads.largeStack().submit(() -> {
-            try {
-                ending.attempt(work, RunOutcome.RETURNED);
-            } finally {
-                done.countDown();
-            }
-        });
-        boolean timedOut =
-                !GuestExecution.awaitEnd(done, spec.limits().timeout().toNanos());
-        if (timedOut) {
-            stopped = true;
-            GuestExecution.stop(running, done, guest.source());
-        }
+        boolean timedOut = !threads.onLargeStack(
+                () -> ending.attempt(work, RunOutcome.RETURNED),
+                spec.limits().timeout().toNanos(),
+                () -> stopped = true,
+                guest.source());
         RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : ending.outcome;
         RunRecord record = new RunRecord(
                 new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
@@ -204,8 +192,8 @@ public final class ReactorSession {
                 out.droppedBytes(),
                 err.bytes(),
                 err.droppedBytes(),
-                guest.declaredMemory().isPresent() ? (long) instance.memory().pages() * RunLimits.PAGE_BYTES : 0,
-                maximumMemoryBytes,
+                sandbox.memoryBytes(instance),
+                sandbox.maxMemoryBytes(),
                 Duration.ofNanos(System.nanoTime() - start),
                 spec.limits().timeout(),
                 code.engine(),

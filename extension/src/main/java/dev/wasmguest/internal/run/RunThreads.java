@@ -3,7 +3,11 @@ package dev.wasmguest.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.util.Lazy;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +29,11 @@ public final class RunThreads {
      */
     static final long STACK_BYTES = 256L * 1024 * 1024;
 
+    /** How long a stopped guest may take to unwind before the run is reported as leaving a thread behind. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+    private static final System.Logger LOG = System.getLogger(RunThreads.class.getName());
+
     private final String moduleName;
     private final Lazy<Deadlines> deadlines;
     private final Lazy<ExecutorService> largeStack;
@@ -41,9 +50,47 @@ public final class RunThreads {
         return deadlines.get();
     }
 
-    /** Threads with a {@link #STACK_BYTES} stack, made on demand. */
-    ExecutorService largeStack() {
-        return largeStack.get();
+    /**
+     * Runs {@code work} on a thread with a {@link #STACK_BYTES} stack and waits for it at most {@code timeoutNanos}.
+     * Past that, or when the waiting thread is interrupted (its interrupt status is kept), {@code stopping} sets the
+     * guest's stop flag, the work is interrupted and given {@link #STOP_GRACE} to end.
+     *
+     * @param source the module, for the warning about a guest that does not stop
+     * @return true when the work ended in time
+     */
+    boolean onLargeStack(Runnable work, long timeoutNanos, Runnable stopping, String source) {
+        CountDownLatch ended = new CountDownLatch(1);
+        Future<?> running = largeStack.get().submit(() -> {
+            try {
+                work.run();
+            } finally {
+                ended.countDown();
+            }
+        });
+        if (awaitEnd(ended, timeoutNanos, TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        stopping.run();
+        running.cancel(true);
+        // Compiled code notices the interrupt; the interpreter the stop flag at its next instruction
+        // (GuestSandbox#instance); output calls check it too.
+        if (!awaitEnd(ended, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + source + " did not stop within " + STOP_GRACE.toMillis()
+                            + " ms of its timeout; its thread is still running");
+        }
+        return false;
+    }
+
+    /** Waits for the work; true when it ended in time. An interrupt ends the wait, and stays set. */
+    private static boolean awaitEnd(CountDownLatch ended, long timeout, TimeUnit unit) {
+        try {
+            return ended.await(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private ExecutorService newLargeStackThreads() {
