@@ -107,13 +107,14 @@ public final class GuestExecution {
     private Optional<RunRecord> runOnCallerThread() {
         Thread caller = Thread.currentThread();
         AtomicInteger state = new AtomicInteger(RUNNING);
-        Deadlines.Alarm alarm = threads.deadlines().watch(System.nanoTime() + remainingNanos(), () -> {
-            if (state.compareAndSet(RUNNING, STOPPING)) {
-                stopped = true;
-                caller.interrupt();
-                state.set(STOPPED);
-            }
-        });
+        Deadlines.Alarm alarm = threads.deadlines()
+                .watch(start + spec.limits().timeout().toNanos(), () -> {
+                    if (state.compareAndSet(RUNNING, STOPPING)) {
+                        stopped = true;
+                        caller.interrupt();
+                        state.set(STOPPED);
+                    }
+                });
         boolean timedOut;
         try {
             task.run();
@@ -125,8 +126,9 @@ public final class GuestExecution {
         }
         if (!timedOut && task.ending.interrupted) {
             caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
+            return Optional.of(finish(StoppedBy.INTERRUPT));
         }
-        return Optional.of(finish(timedOut || task.ending.interrupted));
+        return Optional.of(finish(timedOut ? StoppedBy.OWN_TIMEOUT : StoppedBy.NOTHING));
     }
 
     /**
@@ -147,15 +149,14 @@ public final class GuestExecution {
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
     private RunRecord runOnRunThread() {
-        boolean timedOut = !threads.onLargeStack(task, remainingNanos(), () -> stopped = true, guest.source());
-        return finish(timedOut);
+        return finish(threads.onLargeStack(task, remainingNanos(), () -> stopped = true, guest.source()));
     }
 
-    private RunRecord finish(boolean timedOut) {
+    private RunRecord finish(StoppedBy stoppedBy) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
         GuestEnding ending = task.ending;
-        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : ending.outcome;
+        RunOutcome outcome = stoppedBy.stopped() ? RunOutcome.TIMED_OUT : ending.outcome;
         return new RunRecord(
                 invocation,
                 outcome,
@@ -171,10 +172,10 @@ public final class GuestExecution {
                 spec.limits().timeout(),
                 code.engine(),
                 preparation,
-                true,
+                stoppedBy,
                 files,
                 writeBackProblems,
-                timedOut ? Backtrace.none() : ending.backtrace(guest),
+                stoppedBy.stopped() ? Backtrace.none() : ending.backtrace(guest),
                 List.of());
     }
 

@@ -177,12 +177,12 @@ public final class ReactorSession {
         GuestEnding ending = new GuestEnding();
         ending.ranIn(interpreter);
         long start = System.nanoTime();
-        boolean timedOut = !threads.onLargeStack(
+        StoppedBy stoppedBy = threads.onLargeStack(
                 () -> ending.attempt(work, RunOutcome.RETURNED),
                 spec.limits().timeout().toNanos(),
                 () -> stopped = true,
                 guest.source());
-        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT : ending.outcome;
+        RunOutcome outcome = stoppedBy.stopped() ? RunOutcome.TIMED_OUT : ending.outcome;
         RunRecord record = new RunRecord(
                 new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
                 outcome,
@@ -198,10 +198,10 @@ public final class ReactorSession {
                 spec.limits().timeout(),
                 code.engine(),
                 preparation,
-                true,
+                stoppedBy,
                 files,
                 List.of(),
-                timedOut ? Backtrace.none() : ending.backtrace(guest),
+                stoppedBy.stopped() ? Backtrace.none() : ending.backtrace(guest),
                 outcome == RunOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
         observer.accept(record);
         return record;

@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
  * @param engine the engine that ran the guest: {@link Engine#COMPILER} or {@link Engine#INTERPRETER}
  * @param files the guest's directories after the run, when it had any
  * @param preparation how long the run waited for its module to be prepared before it started
- * @param started false when the run was stopped while it waited, before the guest started
+ * @param stoppedBy who stopped the guest: its own timeout or an interrupt; {@link StoppedBy#NOTHING} when it ended
+ *        by itself
  * @param writeBackProblems what of the guest's read-write directories could not be brought back to the host, each
  *        naming the file; empty when all was
  * @param backtrace where the guest was when it trapped; {@link Backtrace#none()} when it did not
@@ -49,7 +50,7 @@ public record RunRecord(
         Duration timeout,
         Engine engine,
         Duration preparation,
-        boolean started,
+        StoppedBy stoppedBy,
         Optional<GuestFiles> files,
         List<String> writeBackProblems,
         Backtrace backtrace,
@@ -97,7 +98,7 @@ public record RunRecord(
                 limits.timeout(),
                 engine,
                 preparation,
-                false,
+                StoppedBy.INTERRUPT_BEFORE_START,
                 Optional.empty(),
                 List.of(),
                 Backtrace.none(),
@@ -119,19 +120,16 @@ public record RunRecord(
         return describeEnding() + panic + backtrace.describe();
     }
 
-    /**
-     * Who stopped the guest. Its own timeout stops it no sooner than the timeout after its start; a run stopped
-     * sooner was stopped by an interrupt of its thread, such as JUnit's {@code @Timeout}.
-     */
+    /** Who stopped the guest, and when. */
     private String describeStop() {
-        if (!started) {
-            return "stopped by an interrupt before it started, while its module was being prepared";
-        }
-        if (duration.compareTo(timeout) >= 0) {
-            return "timed out after " + Durations.describe(timeout) + " and was stopped";
-        }
-        return "was stopped after " + Durations.describe(duration) + " by an interrupt of its thread (such as JUnit's"
-                + " @Timeout), before its own timeout of " + Durations.describe(timeout);
+        return switch (stoppedBy) {
+            case INTERRUPT_BEFORE_START ->
+                "stopped by an interrupt before it started, while its module was being" + " prepared";
+            case INTERRUPT ->
+                "was stopped after " + Durations.describe(duration) + " by an interrupt of its thread"
+                        + " (such as JUnit's @Timeout), before its own timeout of " + Durations.describe(timeout);
+            case OWN_TIMEOUT, NOTHING -> "timed out after " + Durations.describe(timeout) + " and was stopped";
+        };
     }
 
     /** The first line of {@link #describeOutcome()}: how the run ended, without a trap's backtrace. */

@@ -56,9 +56,9 @@ public final class RunThreads {
      * guest's stop flag, the work is interrupted and given {@link #STOP_GRACE} to end.
      *
      * @param source the module, for the warning about a guest that does not stop
-     * @return true when the work ended in time
+     * @return {@link StoppedBy#NOTHING} when the work ended in time, else what stopped it
      */
-    boolean onLargeStack(Runnable work, long timeoutNanos, Runnable stopping, String source) {
+    StoppedBy onLargeStack(Runnable work, long timeoutNanos, Runnable stopping, String source) {
         CountDownLatch ended = new CountDownLatch(1);
         Future<?> running = largeStack.get().submit(() -> {
             try {
@@ -67,29 +67,52 @@ public final class RunThreads {
                 ended.countDown();
             }
         });
-        if (awaitEnd(ended, timeoutNanos, TimeUnit.NANOSECONDS)) {
-            return true;
+        StoppedBy stop = awaitEnd(ended, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (!stop.stopped()) {
+            return stop;
         }
         stopping.run();
         running.cancel(true);
         // Compiled code notices the interrupt; the interpreter the stop flag at its next instruction
         // (GuestSandbox#instance); output calls check it too.
-        if (!awaitEnd(ended, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!awaitStop(ended)) {
             LOG.log(
                     Level.WARNING,
                     "Guest module " + source + " did not stop within " + STOP_GRACE.toMillis()
                             + " ms of its timeout; its thread is still running");
         }
-        return false;
+        return stop;
     }
 
-    /** Waits for the work; true when it ended in time. An interrupt ends the wait, and stays set. */
-    private static boolean awaitEnd(CountDownLatch ended, long timeout, TimeUnit unit) {
+    /** Waits for the work: whether it ended in time, or what ended the wait. An interrupt stays set. */
+    private static StoppedBy awaitEnd(CountDownLatch ended, long timeout, TimeUnit unit) {
         try {
-            return ended.await(timeout, unit);
+            return ended.await(timeout, unit) ? StoppedBy.NOTHING : StoppedBy.OWN_TIMEOUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return StoppedBy.INTERRUPT;
+        }
+    }
+
+    /**
+     * Gives stopped work {@link #STOP_GRACE} to end; true when it did. The wait ignores interrupts, which would
+     * otherwise cut it short when the caller's interrupt is what stopped the guest; they stay set.
+     */
+    private static boolean awaitStop(CountDownLatch ended) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            while (true) {
+                try {
+                    return ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

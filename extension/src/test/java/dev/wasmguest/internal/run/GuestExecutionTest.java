@@ -44,6 +44,8 @@ class GuestExecutionTest {
         RunRecord record = TestGuests.run(guest, spec);
 
         assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.stoppedBy()).isEqualTo(StoppedBy.OWN_TIMEOUT);
+        assertThat(record.describeEnding()).isEqualTo("timed out after 200 ms and was stopped");
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).outcome())
@@ -52,9 +54,11 @@ class GuestExecutionTest {
     }
 
     @Test
-    void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws IOException, InterruptedException {
+    void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws Exception {
         PreparedGuest guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY.withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofSeconds(30)));
+        guest.codeFor(
+                spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos()); // the interrupt is for the run
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
@@ -71,6 +75,7 @@ class GuestExecutionTest {
         interrupter.join();
 
         assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.stoppedBy()).isEqualTo(StoppedBy.INTERRUPT);
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(10));
         assertThat(interrupted).as("the caller's interrupt is kept").isTrue();
     }
