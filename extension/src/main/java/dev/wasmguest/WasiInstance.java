@@ -43,8 +43,9 @@ public final class WasiInstance implements AutoCloseable {
     }
 
     /**
-     * How {@code _initialize} ended, or, when the module exports none, a call that returned nothing at once. Calls
-     * are refused unless it {@link WasiResult#returned() returned}.
+     * How the instance was made and initialized: its instantiation (data segments and the module's start function),
+     * then {@code _initialize} when the module exports one, both within the runner's timeout. A trap or a timeout in
+     * either is this result's; calls are refused unless it {@link WasiResult#returned() returned}.
      *
      * @return never {@code null}
      */

@@ -73,6 +73,37 @@ class ReactorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void aStartFunctionThatTrapsIsATrappedInitializationNotAnException(WasiEngine engine) {
+        try (WasiInstance library = WasiRunner.fromResource("guests/start-trap.wasm")
+                .withEngine(engine)
+                .instantiate()) {
+            assertThat(library.initialization()).trapped().hasTrapMessageContaining("unreachable");
+            assertThatThrownBy(() -> library.call("answer"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("guest module classpath:guests/start-trap.wasm cannot be called any more: its"
+                            + " instantiation (start function and data) trapped: Trapped on unreachable instruction");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void aStartFunctionThatNeverEndsIsStoppedByTheRunnersTimeout(WasiEngine engine) {
+        try (WasiInstance library = WasiRunner.fromResource("guests/start-loop.wasm")
+                .withEngine(engine)
+                .withTimeout(Duration.ofMillis(300))
+                .instantiate()) {
+            assertThat(library.initialization()).timedOut();
+            assertThat(library.initialization().describeOutcome()).isEqualTo("timed out after 300 ms and was stopped");
+            assertThatThrownBy(() -> library.call("answer")).hasMessageContaining("its instantiation");
+        }
+    }
+
     @Test
     void aCallHasTheRunnersTimeoutAndAStoppedInstanceRefusesMoreCalls() {
         try (WasiInstance library = counter(WasiEngine.INTERPRETER)

@@ -42,7 +42,9 @@ public final class ReactorSession {
     private final SwitchableOutput stdout = new SwitchableOutput();
     private final SwitchableOutput stderr = new SwitchableOutput();
     private final WasiPreview1 wasi;
-    private final Instance instance;
+    /** Made by the initialization, on a large-stack thread; null when making it failed. */
+    private volatile Instance instance;
+
     private volatile UnwindingInterpreter interpreter;
     private final GuestSandbox sandbox;
     private volatile boolean stopped;
@@ -65,17 +67,20 @@ public final class ReactorSession {
                 .withLogger(WasiCallLog.INSTANCE)
                 .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
                 .build();
-        this.instance = sandbox.instance(wasi, () -> stopped, machine -> interpreter = machine)
-                .build();
-        this.initialization = exportedFunctions().contains(INITIALIZE)
-                ? timed(
-                        List.of(INITIALIZE),
-                        () -> instance.export(INITIALIZE).apply(),
-                        List.of(),
-                        request.preparation())
-                : returnedAtOnce(request.preparation());
+        boolean initializes = exportedFunctions().contains(INITIALIZE);
+        // Made within the timeout, like a run's instance: a start function or data segment may trap or loop.
+        this.initialization = timed(
+                initializes ? List.of(INITIALIZE) : List.of(),
+                () -> {
+                    instance = sandbox.instance(wasi, () -> stopped, machine -> interpreter = machine)
+                            .build();
+                    return initializes ? instance.export(INITIALIZE).apply() : new long[0];
+                },
+                List.of(),
+                request.preparation());
         if (initialization.outcome() != RunOutcome.RETURNED) {
-            unusable = "its " + INITIALIZE + " " + initialization.describeEnding();
+            String stage = instance == null ? "its instantiation (start function and data)" : "its " + INITIALIZE;
+            unusable = stage + " " + initialization.describeEnding();
         }
     }
 
@@ -175,13 +180,13 @@ public final class ReactorSession {
         stdout.switchTo(out);
         stderr.switchTo(err);
         GuestEnding ending = new GuestEnding();
-        ending.ranIn(interpreter);
         long start = System.nanoTime();
         StoppedBy stoppedBy = threads.onLargeStack(
                 () -> ending.attempt(work, RunOutcome.RETURNED),
                 spec.limits().timeout().toNanos(),
                 () -> stopped = true,
                 guest.source());
+        ending.ranIn(interpreter); // known only once the instance is made, by the initialization's work
         RunOutcome outcome = stoppedBy.stopped() ? RunOutcome.TIMED_OUT : ending.outcome;
         RunRecord record = new RunRecord(
                 new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
@@ -192,7 +197,7 @@ public final class ReactorSession {
                 out.droppedBytes(),
                 err.bytes(),
                 err.droppedBytes(),
-                sandbox.memoryBytes(instance),
+                instance != null ? sandbox.memoryBytes(instance) : 0,
                 sandbox.maxMemoryBytes(),
                 Duration.ofNanos(System.nanoTime() - start),
                 spec.limits().timeout(),
@@ -205,9 +210,5 @@ public final class ReactorSession {
                 outcome == RunOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
         observer.accept(record);
         return record;
-    }
-
-    private RunRecord returnedAtOnce(Duration preparation) {
-        return timed(List.of(), () -> new long[0], List.of(), preparation);
     }
 }
