@@ -24,9 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReactorTest {
 
     private static WasiRunner counter(WasiEngine engine) {
-        return WasiRunner.fromResource("guests/counter.wasm")
-                .withEngine(engine)
-                .withUnknownImports(UnknownImports.TRAP);
+        return guest("counter", engine).withUnknownImports(UnknownImports.TRAP);
+    }
+
+    private static WasiRunner guest(String name, WasiEngine engine) {
+        return WasiRunner.fromResource("guests/" + name + ".wasm").withEngine(engine);
     }
 
     @ParameterizedTest
@@ -78,9 +80,7 @@ class ReactorTest {
             value = WasiEngine.class,
             names = {"COMPILER", "INTERPRETER"})
     void aStartFunctionThatTrapsIsATrappedInitializationNotAnException(WasiEngine engine) {
-        try (WasiInstance library = WasiRunner.fromResource("guests/start-trap.wasm")
-                .withEngine(engine)
-                .instantiate()) {
+        try (WasiInstance library = guest("start-trap", engine).instantiate()) {
             assertThat(library.initialization()).trapped().hasTrapMessageContaining("unreachable");
             assertThatThrownBy(() -> library.call("answer"))
                     .isInstanceOf(IllegalStateException.class)
@@ -94,10 +94,8 @@ class ReactorTest {
             value = WasiEngine.class,
             names = {"COMPILER", "INTERPRETER"})
     void aStartFunctionThatNeverEndsIsStoppedByTheRunnersTimeout(WasiEngine engine) {
-        try (WasiInstance library = WasiRunner.fromResource("guests/start-loop.wasm")
-                .withEngine(engine)
-                .withTimeout(Duration.ofMillis(300))
-                .instantiate()) {
+        try (WasiInstance library =
+                guest("start-loop", engine).withTimeout(Duration.ofMillis(300)).instantiate()) {
             assertThat(library.initialization()).timedOut();
             assertThat(library.initialization().describeOutcome()).isEqualTo("timed out after 300 ms and was stopped");
             assertThatThrownBy(() -> library.call("answer")).hasMessageContaining("its instantiation");
