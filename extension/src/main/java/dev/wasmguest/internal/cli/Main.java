@@ -138,7 +138,9 @@ public final class Main {
             case EXITED -> record.exitCode() == 0 && !record.writeBackProblems().isEmpty() ? ERROR : record.exitCode();
             case RETURNED -> 0; // a reactor's call: the command line runs commands only
             case TRAPPED -> {
-                err.println("Error: " + module + " " + record.describeOutcome());
+                // Not describeOutcome(): it repeats a Rust panic's message, which the guest's stderr just showed.
+                err.println("Error: " + module + " " + record.describeEnding()
+                        + record.backtrace().describe());
                 yield TRAPPED;
             }
             case TIMED_OUT -> {

@@ -41,6 +41,18 @@ class MainProcessTest {
     }
 
     @Test
+    void aRustPanicIsShownOnceByTheGuestsStderrThenTheTrapAndItsBacktrace() throws Exception {
+        Ran ran = run("", guest("panic.wasm"));
+
+        assertThat(ran.exitCode).isEqualTo(Main.TRAPPED);
+        assertThat(ran.stderr)
+                .startsWith("thread 'main' panicked at 'no value given', guests/rust/panic.rs:8:9\n")
+                .containsOnlyOnce("no value given")
+                .contains("panic.wasm trapped: Trapped on unreachable instruction\nwasm backtrace, innermost first:\n")
+                .contains(": panic::check (function ");
+    }
+
+    @Test
     void theEnvironmentIsExactlyTheGivenVariablesAndStdinIsPiped() throws Exception {
         Ran ran = run("piped text", "--env", "GREETING=hello there", guest("echo.wasm"));
 
