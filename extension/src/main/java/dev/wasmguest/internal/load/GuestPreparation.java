@@ -50,11 +50,12 @@ public final class GuestPreparation {
             ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
-        announce.accept(scan(name, bytes));
+        ModuleInterface shape = scan(name, bytes);
+        announce.accept(shape);
         String digest = "sha256:" + resolved.sha256();
         boolean validated = caches.validated().contains(resolved.sha256());
         if (validated) {
-            Optional<PreparedGuest> fromCache = withCachedCode(source, resolved, caches.compiledCode());
+            Optional<PreparedGuest> fromCache = withCachedCode(source, resolved, shape, caches.compiledCode());
             if (fromCache.isPresent()) {
                 return fromCache.get();
             }
@@ -74,12 +75,19 @@ public final class GuestPreparation {
             caches.validated().add(resolved.sha256());
         }
         return new PreparedGuest(
-                name, source.fileName(), resolved.sha256(), bytes, module, Optional.empty(), caches.compiledCode());
+                name,
+                source.fileName(),
+                resolved.sha256(),
+                bytes,
+                module,
+                shape,
+                Optional.empty(),
+                caches.compiledCode());
     }
 
     /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
     private static Optional<PreparedGuest> withCachedCode(
-            ModuleSource source, ResolvedModule resolved, Optional<CompiledCodeCache> cache) {
+            ModuleSource source, ResolvedModule resolved, ModuleInterface shape, Optional<CompiledCodeCache> cache) {
         Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(resolved.sha256()));
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -106,7 +114,14 @@ public final class GuestPreparation {
                             + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
                             + (parsed - start) / 1_000_000 + " ms)");
             PreparedGuest guest = new PreparedGuest(
-                    name, source.fileName(), resolved.sha256(), resolved.bytes(), module, Optional.of(code), cache);
+                    name,
+                    source.fileName(),
+                    resolved.sha256(),
+                    resolved.bytes(),
+                    module,
+                    shape,
+                    Optional.of(code),
+                    cache);
             guest.logInterpreted(code.interpreted(), Level.DEBUG);
             return Optional.of(guest);
         } catch (CompletionException | ChicoryException e) {

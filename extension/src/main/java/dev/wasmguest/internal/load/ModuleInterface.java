@@ -25,8 +25,10 @@ public record ModuleInterface(Set<String> exportedFunctions, List<FunctionImport
     /** What WASI preview 1 calls its import module. */
     public static final String WASI_MODULE = "wasi_snapshot_preview1";
 
+    /** The function a WASI reactor exports for its user to call before any other. */
+    public static final String INITIALIZE = "_initialize";
+
     private static final String START = "_start";
-    private static final String INITIALIZE = "_initialize";
     private static final int IMPORT = 2;
     private static final int EXPORT = 7;
     private static final int FUNCTION_KIND = 0;

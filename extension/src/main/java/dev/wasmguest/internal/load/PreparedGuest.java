@@ -62,7 +62,7 @@ public final class PreparedGuest {
     private final Lazy<WasmModule> everyBody;
     private final Lazy<ModuleLayout> layout;
     private final Lazy<ModuleSymbols> symbols;
-    private final Lazy<ModuleInterface> moduleInterface;
+    private final ModuleInterface moduleInterface;
     private final Optional<CompiledCodeCache> cache;
     private final AtomicReference<CompletableFuture<CompiledCode>> compiled = new AtomicReference<>();
     private final WasmModule module;
@@ -71,6 +71,7 @@ public final class PreparedGuest {
      * @param module the module as parsed: every body decoded, unless {@code loaded} is compiled code, in which
      *        case only the bodies that code interprets need be
      * @param loaded compiled code from the cache, if there was some
+     * @param moduleInterface what the module exports and imports, as its preparation read it first
      */
     PreparedGuest(
             String source,
@@ -78,6 +79,7 @@ public final class PreparedGuest {
             String sha256,
             byte[] bytes,
             WasmModule module,
+            ModuleInterface moduleInterface,
             Optional<CompiledCode> loaded,
             Optional<CompiledCodeCache> cache) {
         this.source = source;
@@ -92,13 +94,13 @@ public final class PreparedGuest {
                 : Lazy.of(() -> module);
         this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
         this.symbols = Lazy.of(() -> ModuleSymbols.of(module, layout.get().codeStart(), layout.get()::bodyStart));
-        this.moduleInterface = Lazy.of(() -> ModuleInterface.scan(bytes));
+        this.moduleInterface = moduleInterface;
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
     }
 
     /** What the module exports and imports. */
     public ModuleInterface moduleInterface() {
-        return moduleInterface.get();
+        return moduleInterface;
     }
 
     /** The module's function names and source lines, for backtraces; read on first use. */

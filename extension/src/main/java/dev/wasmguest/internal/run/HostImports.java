@@ -81,8 +81,8 @@ public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImpor
     }
 
     private HostFunction link(FunctionImport function, FunctionType type, String source) {
-        String name = function.module() + "." + function.name();
-        HostCall provided = functions.get(new ModuleInterface.FunctionImport(function.module(), function.name()));
+        ModuleInterface.FunctionImport name = new ModuleInterface.FunctionImport(function.module(), function.name());
+        HostCall provided = functions.get(name);
         if (provided != null) {
             return new HostFunction(function.module(), function.name(), type, (instance, args) -> {
                 long[] results = provided.call(args.clone());

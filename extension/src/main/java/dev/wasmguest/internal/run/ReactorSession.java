@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
@@ -29,8 +30,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.2")
 public final class ReactorSession {
-
-    private static final String INITIALIZE = "_initialize";
 
     private final RunThreads threads;
     private final PreparedGuest guest;
@@ -67,19 +66,23 @@ public final class ReactorSession {
                 .withLogger(WasiCallLog.INSTANCE)
                 .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
                 .build();
-        boolean initializes = exportedFunctions().contains(INITIALIZE);
+        boolean initializes = guest.moduleInterface().hasInitialize();
         // Made within the timeout, like a run's instance: a start function or data segment may trap or loop.
         this.initialization = timed(
-                initializes ? List.of(INITIALIZE) : List.of(),
+                initializes ? List.of(ModuleInterface.INITIALIZE) : List.of(),
                 () -> {
                     instance = sandbox.instance(wasi, () -> stopped, machine -> interpreter = machine)
                             .build();
-                    return initializes ? instance.export(INITIALIZE).apply() : new long[0];
+                    return initializes
+                            ? instance.export(ModuleInterface.INITIALIZE).apply()
+                            : new long[0];
                 },
                 List.of(),
                 request.preparation());
         if (initialization.outcome() != RunOutcome.RETURNED) {
-            String stage = instance == null ? "its instantiation (start function and data)" : "its " + INITIALIZE;
+            String stage = instance == null
+                    ? "its instantiation (start function and data)"
+                    : "its " + ModuleInterface.INITIALIZE;
             unusable = stage + " " + initialization.describeEnding();
         }
     }
