@@ -105,7 +105,7 @@ dir=$(project old-junit src/test/resources)
 if (cd "$dir" && "${mvn[@]}" test) > "$work/old-junit.log" 2>&1; then
   fail "the build on JUnit 5.9.3 passed; it must fail with wasmguest's message"
 fi
-expect_in "$work/old-junit.log" "wasmguest needs JUnit Jupiter 5.10 or newer (6.x works too), but the test class path has junit-jupiter-api 5.9.3"
+expect_in "$work/old-junit.log" "wasmguest needs JUnit Jupiter 5.10 or newer (6.x works too), but the test class path has an older junit-jupiter-api (5.9.3)"
 if grep -q "NoClassDefFoundError" "$work/old-junit.log"; then
   fail "NoClassDefFoundError on JUnit 5.9.3: $(grep -m3 NoClassDefFoundError "$work/old-junit.log")"
 fi

@@ -2,6 +2,8 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.wasmguest.internal.config.ConfigValue;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.suite.CaseGlobs;
@@ -53,8 +55,11 @@ import org.junit.jupiter.api.DynamicTest;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class WasiTestSuite {
 
-    /** System property selecting cases by glob, e.g. {@code -Dwasmguest.suite.cases=fd_*,path_open}. */
-    public static final String CASES = "wasmguest.suite.cases";
+    /**
+     * The key selecting cases by glob, e.g. {@code -Dwasmguest.suites.cases=fd_*,path_open}: the same key as the
+     * suites engine's. The former {@code wasmguest.suite.cases} is still read, with a deprecation warning.
+     */
+    public static final String CASES = "wasmguest.suites.cases";
 
     private final Path directory;
     private final Duration timeout;
@@ -164,13 +169,18 @@ public final class WasiTestSuite {
         Settings settings = Settings.system();
         SuiteDirectory suite = SuiteDirectory.of(directory);
         CaseRunner runner = new CaseRunner(settings, engine.map(WasiEngine::core), timeout);
-        List<DynamicNode> cases = modules(suite, CaseGlobs.parse(settings.get(CASES))).stream()
-                .map(module -> DynamicTest.dynamicTest(
-                        displayName(module),
-                        module.toUri(),
-                        () -> runner.outcome(module, suite.name(), expectation(module))
-                                .report()))
-                .collect(Collectors.toList());
+        List<DynamicNode> cases =
+                modules(
+                                suite,
+                                CaseGlobs.parse(
+                                        settings.value(Setting.SUITE_CASES).map(ConfigValue::text)))
+                        .stream()
+                        .map(module -> DynamicTest.dynamicTest(
+                                displayName(module),
+                                module.toUri(),
+                                () -> runner.outcome(module, suite.name(), expectation(module))
+                                        .report()))
+                        .collect(Collectors.toList());
         return Stream.of(DynamicContainer.dynamicContainer(suite.name(), directory.toUri(), cases.stream()));
     }
 

@@ -46,7 +46,8 @@ public final class WasmFrame {
 
     /**
      * Where in the module's bytes the instruction this frame was at begins: the trapping instruction in the
-     * innermost frame, a call in the others. Known in the interpreter only.
+     * innermost frame, a call in the others. Known in both engines (in the compiler engine, worked out when the
+     * guest traps).
      *
      * @return the offset; empty when the engine does not know the instruction; never {@code null}
      */
@@ -74,17 +75,28 @@ public final class WasmFrame {
     }
 
     /**
-     * Whether {@link #sourceLine()} is the line where the function begins rather than the instruction's own: the
-     * compiler engine knows which functions were on the stack, not the instructions.
+     * The column in {@link #sourceLine()} of the frame's instruction, where the line table gives one.
      *
-     * @return {@code true} for a compiled frame with a source line
+     * @return the column, from 1; empty when unknown; never {@code null}
+     * @since 0.2
+     */
+    public OptionalInt sourceColumn() {
+        return frame.sourceColumn() > 0 ? OptionalInt.of(frame.sourceColumn()) : OptionalInt.empty();
+    }
+
+    /**
+     * Whether {@link #sourceLine()} is the line where the function begins rather than the instruction's own: a
+     * compiled frame whose instruction could not be worked out (rare: the fallback when wasmguest's check of the
+     * compiled code's instruction map fails).
+     *
+     * @return {@code true} for a frame whose line is its function's first
      */
     public boolean sourceLineIsFunctionStart() {
         return frame.lineOfFunction();
     }
 
     /**
-     * The frame in one line, e.g. {@code crash (function 9) at trap.c:4, module offset 0x1d9}.
+     * The frame in one line, e.g. {@code crash (function 9) at trap.c:4:5, module offset 0x1d9}.
      *
      * @return never {@code null}
      */

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 /** Each assertion passes on a real run that satisfies it and fails with the run's whole context otherwise. */
@@ -187,5 +192,34 @@ class WasiResultAssertTest {
     void nullResultFailsClearly() {
         assertThatThrownBy(() -> assertThat((WasiResult) null).succeeded())
                 .hasMessageContaining("Expecting actual not to be null");
+    }
+
+    @Test
+    void hasStdoutShowsWhereTextsThatLookAlikeFirstDiffer() {
+        WasiResult echoed = ECHO.withStdin("pau pau \n").run();
+
+        assertThatThrownBy(() -> assertThat(echoed).hasStdout("pau pau\n"))
+                .hasMessageContaining("first difference at line 1, column 8 (character 8):\n"
+                        + "  expected: \"pau pau\\n\"\n"
+                        + "  actual:   \"pau pau \\n\"\n"
+                        + " ".repeat(20) + "^");
+    }
+
+    @Test
+    void outputOfTheSizeRealProgramsPrintMatchesItsFile(@TempDir Path work) throws Exception {
+        String lines = IntStream.range(0, 20_000)
+                .mapToObj(i -> "line " + i + " of a long output\n")
+                .collect(Collectors.joining());
+        WasiResult echoed = ECHO.withStdin(lines).run();
+        Path same = Files.writeString(work.resolve("same.txt"), lines);
+        Path wildcards = Files.writeString(
+                work.resolve("wildcards.txt"), "line 0 of a long output\n...\nline 19999 of [..] output\n");
+        Path differs = Files.writeString(work.resolve("differs.txt"), lines.replace("line 12345 ", "line 12346 "));
+
+        assertThat(echoed).hasStdoutMatchingFile(same).hasStdoutMatchingFile(wildcards);
+        assertThatThrownBy(() -> assertThat(echoed).hasStdoutMatchingFile(differs))
+                .hasMessageContaining(
+                        "line 12346: expected \"line 12346 of a long output\" but was \"line 12345 of a long"
+                                + " output\"");
     }
 }

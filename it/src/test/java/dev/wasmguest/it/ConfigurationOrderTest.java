@@ -7,6 +7,7 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasiTestSuite;
 import dev.wasmguest.WasmGuest;
+import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -18,8 +19,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
 
@@ -52,6 +55,9 @@ class ConfigurationOrderTest {
     @TempDir
     Path classes;
 
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(dev.wasmguest.internal.config.Settings.class);
+
     @Test
     void junitPlatformPropertiesReachInjectedAndHandMadeRunners() throws Exception {
         Files.writeString(classes.resolve("junit-platform.properties"), "wasmguest.timeout=PT0.3S\n");
@@ -75,15 +81,30 @@ class ConfigurationOrderTest {
 
     @Test
     void suitesReadTheFileToo() throws Exception {
-        Files.writeString(classes.resolve("junit-platform.properties"), "wasmguest.suite.cases=exit_code\n");
-        Path suite = GuestServerSession.guestsDirectory().resolveSibling("suite");
+        Files.writeString(classes.resolve("junit-platform.properties"), "wasmguest.suites.cases=exit_code\n");
 
-        long cases = withClassPath(() -> WasiTestSuite.inDirectory(suite)
+        assertThat(withClassPath(ConfigurationOrderTest::suiteCases)).isEqualTo(1);
+        assertThat(log.messages(Level.WARNING)).isEmpty();
+    }
+
+    @Test
+    void theFormerCasesKeyStillSelectsWithAWarning() throws Exception {
+        Files.writeString(classes.resolve("junit-platform.properties"), "wasmguest.suite.cases=exit_code\n");
+
+        assertThat(withClassPath(ConfigurationOrderTest::suiteCases)).isEqualTo(1);
+        assertThat(log.messages(Level.WARNING))
+                .singleElement()
+                .asString()
+                .startsWith("wasmguest.suite.cases (junit-platform.properties) is deprecated: rename it"
+                        + " wasmguest.suites.cases");
+    }
+
+    private static long suiteCases() {
+        Path suite = GuestServerSession.guestsDirectory().resolveSibling("suite");
+        return WasiTestSuite.inDirectory(suite)
                 .tests()
                 .flatMap(container -> ((DynamicContainer) container).getChildren())
-                .count());
-
-        assertThat(cases).isEqualTo(1);
+                .count();
     }
 
     /**

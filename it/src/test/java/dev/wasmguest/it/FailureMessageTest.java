@@ -113,7 +113,10 @@ class FailureMessageTest {
         assertThat(failure)
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageStartingWith("\nExpecting stdout:\n  \"actual line\n\"\nto be equal to:\n  \"expected"
-                        + " line\n\"\n\nRun of guest module http://");
+                        + " line\n\"\nfirst difference at line 1, column 1 (character 1):\n"
+                        + "  expected: \"expected line\\n\"\n"
+                        + "  actual:   \"actual line\\n\"\n"
+                        + "             ^\n\nRun of guest module http://");
         AssertionFailedError diff = (AssertionFailedError) failure;
         assertThat(diff.getExpected().getStringRepresentation()).isEqualTo("expected line\n");
         assertThat(diff.getActual().getStringRepresentation()).isEqualTo("actual line\n");

@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasmGuest;
+import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -14,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
@@ -55,8 +58,19 @@ class ReportsTest {
         }
     }
 
+    @WasmGuest(url = "${guest.base}/echo.wasm", args = "QUIET", stdin = " \t\n")
+    static class WhitespaceStdout {
+        @Test
+        void fails(WasiResult result) {
+            assertThat(result).hasExitCode(3);
+        }
+    }
+
     @TempDir
     Path reports;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.named("dev.wasmguest");
 
     private Events run(Map<String, String> configuration) {
         return run(UserTests.class, configuration);
@@ -133,6 +147,15 @@ class ReportsTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(failure).isInstanceOf(AssertionError.class).hasNoSuppressedExceptions();
+    }
+
+    @Test
+    void aStreamOfOnlyWhitespaceIsReportedVisiblyWithoutAWarning() {
+        Events events = run(WhitespaceStdout.class, Map.of());
+
+        Map<String, String> entry = entries(events).get(0).getKeyValuePairs();
+        assertThat(entry).containsEntry("wasmguest.run.1.stdout", "(only white space: \" \\t\\n\")");
+        assertThat(log.messages(Level.WARNING)).isEmpty();
     }
 
     /**

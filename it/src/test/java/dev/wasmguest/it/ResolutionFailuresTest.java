@@ -93,6 +93,15 @@ class ResolutionFailuresTest {
         }
     }
 
+    /** A guest on a host whose name does not resolve (.invalid is reserved for that). */
+    @WasmGuest(url = "https://guests.example.invalid/seed.wasm")
+    static class SeedFromUnknownHost {
+        @Test
+        void runs(WasiResult result) {
+            assertThat(result).succeeded();
+        }
+    }
+
     private Events runUserTest(Class<?> testClass) {
         return UserTests.run(testClass, configuration);
     }
@@ -184,6 +193,17 @@ class ResolutionFailuresTest {
                 .asString()
                 .contains("the server is unreachable")
                 .endsWith("retrying in 10 ms (attempt 2 of 2)");
+    }
+
+    @Test
+    void anUnknownHostIsNamedAndNotRetried() {
+        assertThat(failureOf(SeedFromUnknownHost.class))
+                .contains("Cannot load guest module https://guests.example.invalid/seed.wasm: the host"
+                        + " guests.example.invalid is unknown (its name does not resolve); check the URL's host name,"
+                        + " and your DNS or proxy settings")
+                .doesNotContain("connection refused")
+                .doesNotContain("attempts");
+        assertThat(log.messages(Level.WARNING)).isEmpty();
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * The program each JVM of {@link SharedCacheAcrossJvmsTest} runs: resolve a module through the shared cache and
- * run it once, printing the engine's debug lines (whether it translated the module or loaded compiled code) and
- * the guest's stdout. Exits with the guest's exit code.
+ * run it once, printing each of the engine's log lines (whether it translated the module or loaded compiled code)
+ * once, after {@code log: }, whatever its level, and the guest's stdout. Exits with the guest's exit code.
  */
 public final class ResolveInAnotherJvm {
 
@@ -19,6 +19,8 @@ public final class ResolveInAnotherJvm {
     public static void main(String[] args) {
         Logger engine = Logger.getLogger("dev.wasmguest.internal.load");
         engine.setLevel(Level.FINE);
+        // Only the handler below: the console's copy of a slow step's INFO line would count it twice.
+        engine.setUseParentHandlers(false);
         engine.addHandler(new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,8 @@ class UpstreamAdapterTest {
                         suite.resolve("fixture.dir").toString())
                 .redirectErrorStream(true);
         builder.environment().put("WASMGUEST", command);
+        Optional.ofNullable(System.getProperty("wasmguest.cache.dir"))
+                .ifPresent(cache -> builder.environment().put("WASMGUEST_CACHE_DIR", cache)); // not the user's
         Process process = builder.start();
         process.getOutputStream().close();
 

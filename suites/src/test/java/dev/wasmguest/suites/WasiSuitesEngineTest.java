@@ -178,6 +178,12 @@ class WasiSuitesEngineTest {
                 .findFirst()
                 .orElseThrow();
         String command = message.substring(message.lastIndexOf("\n  ") + 3);
+        assertThat(command)
+                .as("the case's cache (so the command starts as warm as the case) and its timeout, as an option")
+                .contains("-Dwasmguest.cache.dir="
+                        + Path.of(System.getProperty("wasmguest.cache.dir")).toAbsolutePath())
+                .contains(" --timeout PT")
+                .doesNotContain("-Dwasmguest.timeout");
 
         Process process = new ProcessBuilder("bash", "-c", command).start();
         process.getOutputStream().close();

@@ -3,6 +3,7 @@ package dev.wasmguest.assertions.error;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.assertions.TextDifference;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -20,7 +21,8 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
     }
 
     /**
-     * Stdout is not {@code expected}.
+     * Stdout is not {@code expected}. The message says where they first differ (line, column, and the characters
+     * there with invisible ones escaped), so two texts that look the same can be told apart.
      *
      * @param run the run
      * @param expected the whole of stdout expected
@@ -28,7 +30,11 @@ public final class ShouldHaveOutput extends RunErrorMessageFactory {
      */
     public static ErrorMessageFactory shouldHaveStdout(WasiResult run, String expected) {
         return new ShouldHaveOutput(
-                run, "%nExpecting stdout:%n  %s%nto be equal to:%n  %s", excerpt(run.stdout()), excerpt(expected));
+                run,
+                "%nExpecting stdout:%n  %s%nto be equal to:%n  %s%n%s",
+                excerpt(run.stdout()),
+                excerpt(expected),
+                verbatim(TextDifference.describe(expected, run.stdout())));
     }
 
     /**

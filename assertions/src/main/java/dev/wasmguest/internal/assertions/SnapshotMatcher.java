@@ -30,47 +30,71 @@ public final class SnapshotMatcher {
                 normalize(expected).endsWith("\n") == normalize(actual).endsWith("\n")
                         || !expectedLines.isEmpty() && lastIsAnyLines(expectedLines);
         return endingsAgree
-                && matchLines(
-                        expectedLines,
-                        0,
-                        actualLines,
-                        0,
-                        new Boolean[expectedLines.size() + 1][actualLines.size() + 1]);
+                && matchLines(expectedLines.stream().map(LinePattern::of).toList(), actualLines);
     }
 
     private static boolean lastIsAnyLines(List<String> lines) {
         return lines.get(lines.size() - 1).equals(ANY_LINES);
     }
 
-    private static boolean matchLines(List<String> expected, int e, List<String> actual, int a, Boolean[][] memo) {
-        if (memo[e][a] != null) {
-            return memo[e][a];
+    /**
+     * Wildcard matching over lines, {@code ...} standing for any run of lines, in one pass that goes back only to the
+     * latest {@code ...} (a later one can absorb whatever an earlier one could): no recursion, no table, and in
+     * practice linear in the number of lines, whatever the output's size.
+     */
+    private static boolean matchLines(List<LinePattern> expected, List<String> actual) {
+        int e = 0;
+        int a = 0;
+        int lastAnyLines = -1;
+        int resumeAt = 0;
+        while (a < actual.size()) {
+            if (e < expected.size() && expected.get(e).isAnyLines()) {
+                lastAnyLines = e++;
+                resumeAt = a;
+            } else if (e < expected.size() && expected.get(e).matches(actual.get(a))) {
+                e++;
+                a++;
+            } else if (lastAnyLines >= 0) {
+                e = lastAnyLines + 1; // the latest "..." takes one more line, and matching starts again after it
+                a = ++resumeAt;
+            } else {
+                return false;
+            }
         }
-        boolean result;
-        if (e == expected.size()) {
-            result = a == actual.size();
-        } else if (expected.get(e).equals(ANY_LINES)) {
-            result = matchLines(expected, e + 1, actual, a, memo)
-                    || a < actual.size() && matchLines(expected, e, actual, a + 1, memo);
-        } else {
-            result = a < actual.size()
-                    && lineMatches(expected.get(e), actual.get(a))
-                    && matchLines(expected, e + 1, actual, a + 1, memo);
+        while (e < expected.size() && expected.get(e).isAnyLines()) {
+            e++;
         }
-        memo[e][a] = result;
-        return result;
+        return e == expected.size();
     }
 
     static boolean lineMatches(String expected, String actual) {
-        if (!expected.contains(ANY_TEXT)) {
-            return expected.equals(actual);
+        return LinePattern.of(expected).matches(actual);
+    }
+
+    /** One expected line: {@code ...}, text, or text with {@code [..]} compiled once to a pattern. */
+    private record LinePattern(String text, Pattern pattern) {
+
+        static LinePattern of(String expected) {
+            if (!expected.contains(ANY_TEXT)) {
+                return new LinePattern(expected, null);
+            }
+            StringBuilder regex = new StringBuilder();
+            String[] parts = expected.split(Pattern.quote(ANY_TEXT), -1);
+            for (int i = 0; i < parts.length; i++) {
+                regex.append(i > 0 ? ".*" : "").append(Pattern.quote(parts[i]));
+            }
+            return new LinePattern(expected, Pattern.compile(regex.toString()));
         }
-        StringBuilder regex = new StringBuilder();
-        String[] parts = expected.split(Pattern.quote(ANY_TEXT), -1);
-        for (int i = 0; i < parts.length; i++) {
-            regex.append(i > 0 ? ".*" : "").append(Pattern.quote(parts[i]));
+
+        boolean isAnyLines() {
+            return text.equals(ANY_LINES);
         }
-        return Pattern.compile(regex.toString()).matcher(actual).matches();
+
+        boolean matches(String actual) {
+            return pattern == null
+                    ? text.equals(actual)
+                    : pattern.matcher(actual).matches();
+        }
     }
 
     /** The first line where actual departs from expected, for failure messages; empty when they match. */

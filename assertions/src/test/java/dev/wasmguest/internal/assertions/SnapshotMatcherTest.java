@@ -6,6 +6,8 @@ import dev.wasmguest.WasmGuestSetting;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** trycmd's matching rules: normalised newlines, {@code [..]} within a line, {@code ...} for any lines. */
@@ -41,6 +43,34 @@ class SnapshotMatcherTest {
         assertThat(SnapshotMatcher.matches("start\n...\n", "start\nanything\nat all"))
                 .isTrue();
         assertThat(SnapshotMatcher.matches("start\n...\nend\n", "start\n1\n")).isFalse();
+    }
+
+    @Test
+    void outputsOfAHundredThousandLinesWithWildcardsMatchWithoutRecursion() {
+        String actual = IntStream.range(0, 100_000)
+                .mapToObj(i -> "step " + i + " took " + (i % 97) + " ms\n")
+                .collect(Collectors.joining());
+        String everyLine = IntStream.range(0, 100_000)
+                .mapToObj(i -> i % 1000 == 0 ? "...\n" : "step " + i + " took [..] ms\n")
+                .collect(Collectors.joining());
+
+        assertThat(SnapshotMatcher.matches(actual, actual)).isTrue();
+        assertThat(SnapshotMatcher.matches(everyLine, actual)).isTrue();
+        assertThat(SnapshotMatcher.matches("...\nstep 99999 took [..] ms\n", actual))
+                .isTrue();
+        assertThat(SnapshotMatcher.matches("...\nstep 5 took [..] ms\n...\nstep 99998 took [..] ms\n", actual))
+                .isFalse();
+        assertThat(SnapshotMatcher.matches(everyLine.replace("step 77777 took", "step 77777 took no"), actual))
+                .isFalse();
+    }
+
+    @Test
+    void eachAnyLinesTakesAsManyLinesAsTheRestNeeds() {
+        assertThat(SnapshotMatcher.matches("...\na\n...\na\nb\n", "a\na\na\nb\n"))
+                .isTrue();
+        assertThat(SnapshotMatcher.matches("a\n...\n...\nb\n", "a\nb\n")).isTrue();
+        assertThat(SnapshotMatcher.matches("...\n", "")).isTrue();
+        assertThat(SnapshotMatcher.matches("x\n...\ny\n", "x\ny\nz\n")).isFalse();
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  * @param dirs {@code --dir HOST[::GUEST]}: host directories the guest may read and write, by guest path
  * @param fixtures {@code --fixture HOST::GUEST}: private copies of host directories, by guest path
  * @param engine {@code --engine}: auto, compiler or interpreter, when given
+ * @param timeout {@code --timeout}: the run's timeout as an ISO-8601 duration, overriding {@code wasmguest.timeout}
+ * @param verbose {@code --verbose}: wasmguest's own progress and log lines on stderr, beside the guest's
  * @param module the module's path or URL; empty with {@code --version} or {@code --help}
  */
 @API(status = INTERNAL, since = "0.2")
@@ -24,6 +26,8 @@ public record CommandLine(
         Map<String, String> dirs,
         Map<String, String> fixtures,
         Optional<String> engine,
+        Optional<String> timeout,
+        boolean verbose,
         Optional<String> module,
         List<String> args,
         boolean version,
@@ -31,15 +35,20 @@ public record CommandLine(
 
     public static final String USAGE = String.join(
             "\n",
-            "usage: wasmguest [options] [--] MODULE [ARGS...]",
-            "Runs a WASI command on Chicory, as `wasmtime run` would: the exit code is the guest's, 134 when it traps,",
-            "124 when it times out (wasmguest.timeout), 1 when the module cannot be loaded, 2 for a usage error.",
+            "usage: java -jar wasmguest-cli.jar [options] [--] MODULE [ARGS...]",
+            "Runs a WASI command as `wasmtime run` would: the exit code is the guest's, 134 when it traps,",
+            "124 when it times out (--timeout), 1 when the module cannot be loaded, 2 for a usage error.",
             "  --env NAME=VALUE      an environment variable of the guest (nothing is inherited)",
             "  --dir HOST[::GUEST]   lets the guest read and write the host directory HOST, seen as GUEST",
             "  --fixture HOST::GUEST a private copy of HOST, seen as GUEST; HOST never changes",
             "  --engine NAME         auto (default), compiler or interpreter",
+            "  --timeout DURATION    the run's timeout, ISO-8601 (PT60S, the default, or wasmguest.timeout)",
+            "  --verbose             also prints wasmguest's own progress (downloads, translation) on stderr",
             "  --version             prints the name and version",
-            "MODULE is a path or an http(s) URL. The guest reads this process's stdin; its streams are written when it ends.");
+            "  -h, --help            prints this text",
+            "MODULE is a path or an http(s) URL. The guest reads this process's stdin; its stdout and stderr are this",
+            "process's, written as the guest writes them (up to wasmguest.output.max each). Other settings come from",
+            "system properties (-Dwasmguest.cache.dir=...) and environment variables (WASMGUEST_CACHE_DIR=...).");
 
     public CommandLine {
         env = Map.copyOf(env);
@@ -56,6 +65,8 @@ public record CommandLine(
         Map<String, String> dirs = new LinkedHashMap<>();
         Map<String, String> fixtures = new LinkedHashMap<>();
         Optional<String> engine = Optional.empty();
+        Optional<String> timeout = Optional.empty();
+        boolean verbose = false;
         int index = 0;
         while (index < words.size()) {
             String word = words.get(index);
@@ -68,10 +79,12 @@ public record CommandLine(
             }
             switch (word) {
                 case "--version" -> {
-                    return new CommandLine(env, dirs, fixtures, engine, Optional.empty(), List.of(), true, false);
+                    return new CommandLine(
+                            env, dirs, fixtures, engine, timeout, verbose, Optional.empty(), List.of(), true, false);
                 }
                 case "-h", "--help" -> {
-                    return new CommandLine(env, dirs, fixtures, engine, Optional.empty(), List.of(), false, true);
+                    return new CommandLine(
+                            env, dirs, fixtures, engine, timeout, verbose, Optional.empty(), List.of(), false, true);
                 }
                 case "--env" -> {
                     String variable = value(words, ++index, word);
@@ -84,6 +97,8 @@ public record CommandLine(
                 case "--dir" -> mapping(value(words, ++index, word), dirs, false);
                 case "--fixture" -> mapping(value(words, ++index, word), fixtures, true);
                 case "--engine" -> engine = Optional.of(value(words, ++index, word));
+                case "--timeout" -> timeout = Optional.of(value(words, ++index, word));
+                case "--verbose" -> verbose = true;
                 default -> throw new IllegalArgumentException("unknown option " + word);
             }
             index++;
@@ -96,6 +111,8 @@ public record CommandLine(
                 dirs,
                 fixtures,
                 engine,
+                timeout,
+                verbose,
                 Optional.of(words.get(index)),
                 new ArrayList<>(words.subList(index + 1, words.size())),
                 false,

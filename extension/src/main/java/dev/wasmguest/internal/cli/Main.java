@@ -8,6 +8,7 @@ import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.run.GuestRunner;
+import dev.wasmguest.internal.run.HostConsole;
 import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
@@ -16,16 +17,21 @@ import dev.wasmguest.internal.source.ModuleSource;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * {@code java -cp ... dev.wasmguest.internal.cli.Main [options] MODULE [ARGS...]}: runs one WASI command and exits
- * as {@code wasmtime run} does (see {@link CommandLine#USAGE}). Settings ({@code wasmguest.timeout},
- * {@code wasmguest.cache.dir}, ...) come from system properties and environment variables.
+ * {@code java -jar wasmguest-cli.jar [options] MODULE [ARGS...]}: runs one WASI command and exits as
+ * {@code wasmtime run} does (see {@link CommandLine#USAGE}). Settings ({@code wasmguest.timeout},
+ * {@code wasmguest.cache.dir}, ...) come from system properties and environment variables. The process's stdout and
+ * stderr are the guest's, written as the guest writes them; wasmguest's own messages follow the guest's stderr, and
+ * its log lines appear only with {@code --verbose}.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class Main {
@@ -42,15 +48,20 @@ public final class Main {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final Consumer<Boolean> logging;
 
-    Main(InputStream in, PrintStream out, PrintStream err) {
+    /**
+     * @param logging told whether {@code --verbose} was given, before anything is logged
+     */
+    Main(InputStream in, PrintStream out, PrintStream err, Consumer<Boolean> logging) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.logging = logging;
     }
 
     public static void main(String[] args) {
-        int code = new Main(System.in, System.out, System.err).run(Arrays.asList(args));
+        int code = new Main(System.in, System.out, System.err, CliLogging::configure).run(Arrays.asList(args));
         System.exit(code);
     }
 
@@ -72,6 +83,7 @@ public final class Main {
             out.println(versionLine());
             return 0;
         }
+        logging.accept(command.verbose());
         try {
             Settings settings = Settings.system();
             ModuleSource source = sourceOf(command.module().orElseThrow());
@@ -96,6 +108,10 @@ public final class Main {
         if (command.engine().isPresent()) {
             spec = spec.withEngine(engine(command.engine().get()));
         }
+        if (command.timeout().isPresent()) {
+            spec = spec.withLimits(
+                    spec.limits().withTimeout(timeout(command.timeout().get())));
+        }
         for (Map.Entry<String, String> variable : command.env().entrySet()) {
             spec = spec.withEnv(variable.getKey(), variable.getValue());
         }
@@ -106,8 +122,21 @@ public final class Main {
             spec = spec.withMount(Mount.fixture(fixture.getKey(), Path.of(fixture.getValue())));
         }
         // Read as the guest asks, as wasmtime does: a terminal or a pipe that stays open blocks only a guest that
-        // reads.
-        return spec.withHostStdin(in);
+        // reads. Written as the guest writes, so a long run shows its progress and a log shows where a guest hung.
+        return spec.withHostConsole(new HostConsole(in, out, err));
+    }
+
+    private static Duration timeout(String text) {
+        try {
+            Duration timeout = Duration.parse(text);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("--timeout takes a positive duration, got \"" + text + "\"");
+            }
+            return timeout;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "--timeout takes an ISO-8601 duration such as PT30S or PT5M, got \"" + text + "\"");
+        }
     }
 
     private static Engine engine(String name) {
@@ -123,9 +152,7 @@ public final class Main {
     }
 
     private int report(RunRecord record) {
-        out.write(record.stdout(), 0, record.stdout().length);
         out.flush();
-        err.write(record.stderr(), 0, record.stderr().length);
         if (record.stdoutDropped() > 0 || record.stderrDropped() > 0) {
             err.println("wasmguest: output beyond wasmguest.output.max was dropped (" + record.stdoutDropped()
                     + " bytes of stdout, " + record.stderrDropped() + " of stderr)");
@@ -145,7 +172,7 @@ public final class Main {
             }
             case TIMED_OUT -> {
                 err.println("Error: " + module + " " + record.describeOutcome()
-                        + "; raise wasmguest.timeout (e.g. WASMGUEST_TIMEOUT=PT5M) if it needs longer");
+                        + "; give it longer with --timeout (e.g. --timeout PT5M) if it needs more time");
                 yield TIMED_OUT;
             }
         };

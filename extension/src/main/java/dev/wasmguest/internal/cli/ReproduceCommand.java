@@ -3,14 +3,19 @@ package dev.wasmguest.internal.cli;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.internal.resolve.ResolutionSettings;
+import dev.wasmguest.internal.run.ImportPolicy;
 import dev.wasmguest.internal.run.Mount;
+import dev.wasmguest.internal.run.RunLimits;
 import dev.wasmguest.internal.run.RunSpec;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +28,10 @@ import org.apiguardian.api.API;
 
 /**
  * The shell command that runs a guest the way a suite ran it, through {@link Main}, outside JUnit: the same module,
- * arguments, environment, fixtures, stdin, engine and timeout. Its class path is this JVM's copies of wasmguest and
- * the libraries it runs on, so the command works wherever the failing build ran.
+ * arguments, environment, fixtures, stdin, engine, timeout and every other setting that shaped the run (limits,
+ * clock, random seed, unknown imports), with the same cache directory, so it starts as warm as the case did. Its
+ * class path is this JVM's copies of wasmguest and the libraries it runs on, so the command works wherever the
+ * failing build ran.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class ReproduceCommand {
@@ -50,18 +57,18 @@ public final class ReproduceCommand {
 
     private ReproduceCommand() {}
 
-    /** The command, one line, for a shell of the Bourne family. */
-    public static String of(Path module, RunSpec spec) {
+    /**
+     * The command, one line, for a shell of the Bourne family.
+     *
+     * @param settings the configuration the run was made with, for its cache
+     */
+    public static String of(Path module, RunSpec spec, Settings settings) {
         List<String> words = new ArrayList<>();
         words.add(java());
-        words.add("-D" + Setting.TIMEOUT.key() + "=" + spec.limits().timeout());
-        if (spec.clock() != null) {
-            words.add("-D" + Setting.CLOCK.key() + "=" + spec.clock().instant());
-        }
-        if (spec.randomSeed() != null) {
-            words.add("-D" + Setting.RANDOM_SEED.key() + "=" + spec.randomSeed());
-        }
+        properties(spec, settings).forEach((setting, value) -> words.add("-D" + setting.key() + "=" + value));
         words.addAll(mainClassOnClassPath());
+        words.add("--timeout");
+        words.add(spec.limits().timeout().toString());
         if (spec.engine() != Engine.AUTO) {
             words.add("--engine");
             words.add(spec.engine().name().toLowerCase(Locale.ROOT));
@@ -83,6 +90,39 @@ public final class ReproduceCommand {
         return stdin.length == 0
                 ? command + " < /dev/null"
                 : "printf '%s' " + quote(new String(stdin, StandardCharsets.UTF_8)) + " | " + command;
+    }
+
+    /** The settings besides the timeout that shaped the run, where they differ from the defaults. */
+    private static Map<Setting, String> properties(RunSpec spec, Settings settings) {
+        Map<Setting, String> properties = new EnumMap<>(Setting.class);
+        properties.put(
+                Setting.CACHE_DIR,
+                ResolutionSettings.cacheDirectory(settings).toAbsolutePath().toString());
+        settings.get(Setting.CACHE_COMPILED.key()).ifPresent(value -> properties.put(Setting.CACHE_COMPILED, value));
+        RunLimits limits = spec.limits();
+        RunLimits defaults = RunLimits.DEFAULTS;
+        if (!limits.prepareTimeout().equals(defaults.prepareTimeout())) {
+            properties.put(Setting.PREPARE_TIMEOUT, limits.prepareTimeout().toString());
+        }
+        if (limits.maxMemoryBytes() != defaults.maxMemoryBytes()) {
+            properties.put(Setting.MAX_MEMORY, Long.toString(limits.maxMemoryBytes()));
+        }
+        if (limits.maxOutputBytes() != defaults.maxOutputBytes()) {
+            properties.put(Setting.MAX_OUTPUT, Long.toString(limits.maxOutputBytes()));
+        }
+        if (limits.maxMountBytes() != defaults.maxMountBytes()) {
+            properties.put(Setting.MOUNT_MAX_BYTES, Long.toString(limits.maxMountBytes()));
+        }
+        if (spec.imports().policy() != ImportPolicy.FAIL) {
+            properties.put(Setting.IMPORTS_UNKNOWN, spec.imports().policy().configName());
+        }
+        if (spec.clock() != null) {
+            properties.put(Setting.CLOCK, spec.clock().instant().toString());
+        }
+        if (spec.randomSeed() != null) {
+            properties.put(Setting.RANDOM_SEED, spec.randomSeed().toString());
+        }
+        return properties;
     }
 
     /**

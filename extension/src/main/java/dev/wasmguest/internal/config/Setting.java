@@ -97,7 +97,14 @@ public enum Setting {
             "update: write missing and changed snapshots (refused when CI=true)",
             List.of("compare", "update")),
     SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
-    SUITE_CASES("wasmguest.suite.cases", "all", "globs over case names of spec-driven suites, comma-separated");
+    SUITE_CASES(
+            "wasmguest.suites.cases",
+            "all",
+            "globs over case names of spec-driven suites, comma-separated (formerly wasmguest.suite.cases)");
+
+    /** Keys that were renamed: still read, with a warning, where the new key is not set. */
+    private static final java.util.Map<Setting, String> FORMER_KEYS =
+            java.util.Map.of(SUITE_CASES, "wasmguest.suite.cases");
 
     private final String key;
     private final String defaultValue;
@@ -134,6 +141,11 @@ public enum Setting {
     /** The values this setting may take, in lower case; empty when it is not one of a fixed set. */
     public List<String> choices() {
         return choices;
+    }
+
+    /** The key this setting had before it was renamed, still read with a warning; empty for most. */
+    public Optional<String> formerKey() {
+        return Optional.ofNullable(FORMER_KEYS.get(this));
     }
 
     /** The setting with this key; empty for a key wasmguest does not know. */

@@ -27,6 +27,8 @@ public final class Settings {
     /** The file JUnit reads its configuration parameters from. */
     public static final String JUNIT_PLATFORM_PROPERTIES = "junit-platform.properties";
 
+    private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+
     private final List<Source> sources;
 
     private Settings(List<Source> sources) {
@@ -71,9 +73,19 @@ public final class Settings {
         return value(key).map(ConfigValue::text);
     }
 
-    /** The value of {@code setting}, with where it came from. */
+    /**
+     * The value of {@code setting}, with where it came from; where only its former key is set, that key's value,
+     * with a warning naming the new key.
+     */
     public Optional<ConfigValue> value(Setting setting) {
-        return value(setting.key());
+        return value(setting.key())
+                .or(() -> setting.formerKey().flatMap(this::value).map(old -> {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            () -> old.name() + " (" + old.origin() + ") is deprecated: rename it " + setting.key()
+                                    + ", the key both the suites engine and WasiTestSuite read");
+                    return old;
+                }));
     }
 
     /**

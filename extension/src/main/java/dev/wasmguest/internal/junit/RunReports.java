@@ -94,19 +94,35 @@ public final class RunReports {
         try {
             context.publishReportEntry(entry);
         } catch (RuntimeException refused) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "could not attach the guest's runs to the report: " + refused,
-                    refused);
+            LOG.log(System.Logger.Level.WARNING, "could not attach the guest's runs to the report: " + refused);
+            LOG.log(System.Logger.Level.DEBUG, "the refusal", refused);
         }
     }
 
-    /** An excerpt of a stream; {@code (empty)} for none, since JUnit refuses blank values in report entries. */
+    /**
+     * An excerpt of a stream. JUnit refuses blank values in report entries, and a reader could not see them anyway:
+     * {@code (empty)} stands for none, and white space alone is shown escaped.
+     */
     static String excerpt(byte[] bytes, long dropped) {
         if (bytes.length == 0 && dropped == 0) {
             return EMPTY;
         }
         String suffix = dropped > 0 ? "\n… truncated at the capture limit: " + dropped + " bytes dropped …" : "";
-        return Excerpts.headAndTail(bytes, EXCERPT, "\n") + suffix;
+        String text = Excerpts.headAndTail(bytes, EXCERPT, "\n");
+        return (text.isBlank() ? "(only white space: \"" + escapeWhiteSpace(text) + "\")" : text) + suffix;
+    }
+
+    private static String escapeWhiteSpace(String blank) {
+        StringBuilder escaped = new StringBuilder();
+        blank.codePoints()
+                .forEach(c -> escaped.append(
+                        switch (c) {
+                            case ' ' -> " ";
+                            case '\n' -> "\\n";
+                            case '\r' -> "\\r";
+                            case '\t' -> "\\t";
+                            default -> String.format("\\u%04x", c);
+                        }));
+        return escaped.toString();
     }
 }

@@ -134,10 +134,15 @@ public final class GuestPreparation {
         }
     }
 
+    /**
+     * Whatever the runtime's parser or validator throws on bad bytes ends here as the module's error: its own
+     * exceptions, any other runtime exception, and the errors its {@code assert}s (under {@code -ea}, as in Surefire)
+     * and its recursion or allocation of declared sizes can raise. Nothing of the parse is kept, so none is harmed.
+     */
     private static WasmModule parse(String name, byte[] bytes, String digest, boolean validate) {
         try {
             return ModuleParser.parse(bytes, digest, validate);
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
             throw malformed(name, e);
         }
     }
@@ -145,15 +150,18 @@ public final class GuestPreparation {
     private static ModuleInterface scan(String name, byte[] bytes) {
         try {
             return ModuleInterface.scan(bytes);
-        } catch (ChicoryException e) {
+        } catch (RuntimeException e) {
             throw malformed(name, e);
         }
     }
 
-    private static ModuleLoadException malformed(String name, RuntimeException cause) {
+    private static ModuleLoadException malformed(String name, Throwable cause) {
+        String reason = cause instanceof ChicoryException && cause.getMessage() != null
+                ? cause.getMessage()
+                : "the runtime's parser failed on it (" + cause + ")";
         return new ModuleLoadException(
                 name,
-                "malformed module: " + cause.getMessage()
+                "malformed module: " + reason
                         + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
                 cause);
     }

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +176,11 @@ final class HttpFetcher {
             throw DownloadFailure.transientFailure(
                     "the server sent no response within " + Durations.describe(limits.requestTimeout()), e);
         } catch (ConnectException e) {
+            if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+                // No retry: the name will not resolve a second later; a DNS outage lasts longer than our window.
+                throw DownloadFailure.permanent("the host " + request.uri().getHost() + " is unknown (its name does"
+                        + " not resolve); check the URL's host name, and your DNS or proxy settings");
+            }
             throw DownloadFailure.transientFailure(
                     "the server is unreachable (connection refused); check the URL and that the server is up", e);
         } catch (IOException e) {
@@ -182,6 +189,15 @@ final class HttpFetcher {
             Thread.currentThread().interrupt();
             throw DownloadFailure.permanent("interrupted while downloading");
         }
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRedirect(int status) {

@@ -71,7 +71,7 @@ public record ResolutionSettings(
     }
 
     /** {@code wasmguest.cache.dir}, else {@code $XDG_CACHE_HOME/wasmguest}, else {@code ~/.cache/wasmguest}. */
-    static Path cacheDirectory(Settings settings) {
+    public static Path cacheDirectory(Settings settings) {
         return settings.get(CACHE_DIR.key())
                 .filter(dir -> !dir.isBlank())
                 .map(Path::of)

@@ -57,8 +57,11 @@ public final class GuestExecution {
         this.invocation = request.invocation();
         this.preparation = request.preparation();
         this.start = start;
-        this.stdout = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
-        this.stderr = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
+        Optional<HostConsole> console = Optional.ofNullable(spec.console());
+        this.stdout =
+                new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
+        this.stderr =
+                new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
         this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
         this.sandbox = new GuestSandbox(guest, code, spec, files);
         this.task = new GuestRun();

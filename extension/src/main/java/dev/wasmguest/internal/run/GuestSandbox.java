@@ -62,7 +62,8 @@ final class GuestSandbox {
     WasiOptions options(List<String> argv, OutputStream stdout, OutputStream stderr) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(argv)
-                .withStdin(spec.hostStdin() != null ? spec.hostStdin() : new ByteArrayInputStream(spec.stdin()), false)
+                .withStdin(
+                        spec.console() != null ? spec.console().stdin() : new ByteArrayInputStream(spec.stdin()), false)
                 .withStdout(stdout, false)
                 .withStderr(stderr, false);
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {

@@ -14,7 +14,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.Engine;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import org.apiguardian.api.API;
  * What one run is given and how it is bounded: its {@code argv[0]} (empty means the module's file name),
  * arguments, environment, stdin, engine, limits and the functions it may import besides WASI's. Immutable; the {@code with} methods return changed copies.
  *
- * @param hostStdin a stream the guest reads instead of {@code stdin}, as it asks; null for the stdin bytes
+ * @param console the process streams the guest reads and writes live, as the command line's; null for the stdin
+ *        bytes and captured output only
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunSpec(
@@ -43,7 +43,7 @@ public record RunSpec(
         List<Mount> mounts,
         Clock clock,
         Long randomSeed,
-        InputStream hostStdin,
+        HostConsole console,
         HostImports imports) {
 
     public static final RunSpec EMPTY = new RunSpec(
@@ -103,29 +103,29 @@ public record RunSpec(
     }
 
     public RunSpec withArgv0(String value) {
-        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(value, args, env, stdin, engine, limits, mounts, clock, randomSeed, console, imports);
     }
 
     public RunSpec withArgs(List<String> value) {
-        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, value, env, stdin, engine, limits, mounts, clock, randomSeed, console, imports);
     }
 
     public RunSpec withEnv(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
-        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, console, imports);
     }
 
     public RunSpec withStdin(byte[] value) {
-        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, console, imports);
     }
 
     public RunSpec withEngine(Engine value) {
-        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, console, imports);
     }
 
     public RunSpec withLimits(RunLimits value) {
-        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, env, stdin, engine, value, mounts, clock, randomSeed, console, imports);
     }
 
     /** This spec with one more directory; a later mount at the same guest path replaces the earlier one. */
@@ -133,28 +133,29 @@ public record RunSpec(
         List<Mount> changed = new ArrayList<>(mounts);
         changed.removeIf(existing -> existing.guestPath().equals(mount.guestPath()));
         changed.add(mount);
-        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, changed, clock, randomSeed, console, imports);
     }
 
     /**
-     * This spec with the guest reading {@code value} as it asks, instead of the stdin bytes: the command line's own
-     * stdin, which may be a terminal or a pipe that never ends, so it cannot be read ahead.
+     * This spec with the guest reading the command line's own stdin as it asks, instead of the stdin bytes (it may be
+     * a terminal or a pipe that never ends, so it cannot be read ahead), and writing to its stdout and stderr as it
+     * runs, besides the captured output.
      */
-    public RunSpec withHostStdin(InputStream value) {
+    public RunSpec withHostConsole(HostConsole value) {
         return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, value, imports);
     }
 
     public RunSpec withClock(Clock value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed, hostStdin, imports);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, value, randomSeed, console, imports);
     }
 
     public RunSpec withRandomSeed(long value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value, hostStdin, imports);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, value, console, imports);
     }
 
     /** This spec with other functions for the guest's imports outside WASI. */
     public RunSpec withImports(HostImports value) {
-        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, hostStdin, value);
+        return new RunSpec(argv0, args, env, stdin, engine, limits, mounts, clock, randomSeed, console, value);
     }
 
     /** The stdin bytes; the record never hands out its own array. */

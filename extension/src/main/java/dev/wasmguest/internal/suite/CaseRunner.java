@@ -83,7 +83,8 @@ public final class CaseRunner {
         spec.stderr()
                 .flatMap(expected -> prefixProblem("stderr", expected, record.stderr()))
                 .ifPresent(problems::add);
-        return new CaseVerdict(spec, suiteName, record, problems, ReproduceCommand.of(spec.module(), runSpec));
+        return new CaseVerdict(
+                spec, suiteName, record, problems, ReproduceCommand.of(spec.module(), runSpec, settings));
     }
 
     private RunSpec runSpec(CaseSpec spec) {

@@ -24,14 +24,15 @@ final class DebugLines {
     private static final int DW_LNS_ADVANCE_PC = 2;
     private static final int DW_LNS_ADVANCE_LINE = 3;
     private static final int DW_LNS_SET_FILE = 4;
+    private static final int DW_LNS_SET_COLUMN = 5;
     private static final int DW_LNS_CONST_ADD_PC = 8;
     private static final int DW_LNS_FIXED_ADVANCE_PC = 9;
     private static final int DW_LNE_END_SEQUENCE = 1;
     private static final int DW_LNE_SET_ADDRESS = 2;
     private static final int DW_LNE_DEFINE_FILE = 3;
 
-    /** One source location. */
-    record Location(String file, int line) {}
+    /** One source location; {@code column} is 0 where the table gives none (the whole line). */
+    record Location(String file, int line, int column) {}
 
     /** The rows of one sequence of addresses, ascending, and the address just past its end. */
     private record Sequence(long start, long end, long[] addresses, Location[] locations) {}
@@ -187,11 +188,12 @@ final class DebugLines {
                 case DW_LNS_ADVANCE_PC -> state.address += uleb(program) * minimumInstructionLength;
                 case DW_LNS_ADVANCE_LINE -> state.line += (int) sleb(program);
                 case DW_LNS_SET_FILE -> state.file = (int) uleb(program);
+                case DW_LNS_SET_COLUMN -> state.column = (int) uleb(program);
                 case DW_LNS_CONST_ADD_PC ->
                     state.address += (long) ((255 - opcodeBase) / lineRange) * minimumInstructionLength;
                 case DW_LNS_FIXED_ADVANCE_PC -> state.address += Short.toUnsignedInt(program.getShort());
                 default -> {
-                    // set column, negate statement, basic block, prologue end, epilogue begin, ISA and any
+                    // negate statement, basic block, prologue end, epilogue begin, ISA and any
                     // opcode of a later DWARF: skip their operands, whose count the header gives
                     for (int i = 0; i < standardOpcodeLengths[opcode]; i++) {
                         uleb(program);
@@ -216,17 +218,17 @@ final class DebugLines {
             program.position(end);
         }
 
-        private Location location(int file, int line) {
+        private Location location(int file, int line, int column) {
             if (file < 0 || file >= files.size() || files.get(file) == null) {
                 return null;
             }
             String name = files.get(file);
             int directory = fileDirectories.get(file);
             if (name.startsWith("/") || directory <= 0 && version < 5 || directory >= directories.size()) {
-                return new Location(name, line);
+                return new Location(name, line, column);
             }
             String prefix = directories.get(directory);
-            return new Location(prefix.isEmpty() ? name : prefix + "/" + name, line);
+            return new Location(prefix.isEmpty() ? name : prefix + "/" + name, line, column);
         }
 
         /** The registers of DWARF's line-number state machine that a location needs. */
@@ -234,12 +236,13 @@ final class DebugLines {
             long address;
             int file = 1;
             int line = 1;
+            int column;
             private final List<Long> addresses = new ArrayList<>();
             private final List<Location> locations = new ArrayList<>();
 
             void addRow() {
                 addresses.add(address);
-                locations.add(location(file, line));
+                locations.add(location(file, line, column));
             }
 
             void endSequence(List<Sequence> sequences) {
@@ -252,6 +255,7 @@ final class DebugLines {
                 address = 0;
                 file = 1;
                 line = 1;
+                column = 0;
             }
         }
     }

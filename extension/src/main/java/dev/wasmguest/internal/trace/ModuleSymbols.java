@@ -68,6 +68,7 @@ public final class ModuleSymbols {
                 site.moduleOffset(),
                 location.map(DebugLines.Location::file).orElse(null),
                 location.map(DebugLines.Location::line).orElse(0),
+                exact ? location.map(DebugLines.Location::column).orElse(0) : 0,
                 !exact && location.isPresent());
     }
 

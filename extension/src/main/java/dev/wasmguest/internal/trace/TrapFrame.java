@@ -13,8 +13,9 @@ import org.apiguardian.api.API;
  * @param moduleOffset the offset in the module's bytes of the instruction the frame was at; -1 when unknown
  * @param sourceFile the source file from DWARF; null when the module carries no line table for it
  * @param sourceLine the line in {@code sourceFile}; 0 when unknown
+ * @param sourceColumn the column in that line; 0 when the line table gives none
  * @param lineOfFunction whether {@code sourceLine} is where the function begins, not the instruction's own line
- *        (compiled code knows the function, not the instruction)
+ *        (compiled code whose instruction could not be told)
  */
 @API(status = INTERNAL, since = "0.2")
 public record TrapFrame(
@@ -23,11 +24,13 @@ public record TrapFrame(
         long moduleOffset,
         String sourceFile,
         int sourceLine,
+        int sourceColumn,
         boolean lineOfFunction) {
 
     /**
-     * One line, e.g. {@code crash (function 9) at trap.c:4, module offset 0x1d9}, or, from compiled code, {@code
-     * crash (function 9) in trap.c (the function begins at line 2)}.
+     * One line, e.g. {@code crash (function 9) at trap.c:4:5, module offset 0x1d9} (file, line and column as wasmtime
+     * prints them), or, where the instruction is not known, {@code crash (function 9) in trap.c (the function begins
+     * at line 2)}.
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
@@ -39,7 +42,7 @@ public record TrapFrame(
             text.append(
                     lineOfFunction
                             ? " in " + sourceFile + " (the function begins at line " + sourceLine + ")"
-                            : " at " + sourceFile + ":" + sourceLine);
+                            : " at " + sourceFile + ":" + sourceLine + (sourceColumn > 0 ? ":" + sourceColumn : ""));
         }
         if (moduleOffset >= 0) {
             text.append(", module offset 0x")
