@@ -1,7 +1,7 @@
 """Adapter of the wasi-testsuite runner for wasmguest: runs the tests on Chicory through wasmguest's command line.
 
 Set WASMGUEST to the command that starts it, e.g.
-    WASMGUEST="java -cp <class path of wasmguest-extension> dev.wasmguest.internal.cli.Main"
+    WASMGUEST="java -jar /path/to/wasmguest-cli-<version>.jar"
 The command line takes wasmtime's options (--env NAME=VALUE, --dir HOST::GUEST), exits with the guest's code,
 and with 134 when the guest traps, as wasmtime does on Unix.
 """

@@ -11,6 +11,8 @@
 #   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
 #   suites        README's zero-Java suites project: pom.xml and junit-platform.properties only, run by `mvn test`;
 #                 Surefire counts and names the cases; README's ConsoleLauncher one-liner
+#   console-standalone  the quickstart's test run by JUnit's console-standalone jar (Jupiter inside a 1.x jar)
+#   cli           README's command line, verbatim: java -jar wasmguest-cli.jar with nothing else on its class path
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -179,5 +181,32 @@ sed "s#--select-file wasi-testsuite/tests/c/testsuite/upper.json#--select-unique
 (cd "$dir" && bash "$work/console-id.sh") > "$work/console-id.log" 2>&1 || fail "--select-unique-id: $(tail -40 "$work/console-id.log")"
 expect_in "$work/console-id.log" "1 tests successful"
 echo "   passed: --select-directory ran 3 cases, --select-file 1, --select-unique-id $id 1"
+
+echo "== console-standalone: the quickstart's test under junit-platform-console-standalone-1.14.4.jar"
+dir="$work/quickstart"
+dependency=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+(cd "$dir" && "${mvn[@]}" "$dependency:build-classpath" -Dmdep.includeScope=test -Dmdep.outputFile=target/test-path.txt \
+  "$dependency:copy" -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.4 -DoutputDirectory=target) \
+  > "$work/standalone-build.log" 2>&1 || fail "mvn dependency: $(tail -40 "$work/standalone-build.log")"
+# The standalone jar carries JUnit itself: the test path keeps wasmguest, AssertJ and the rest, no JUnit jar
+test_path=$(tr ':' '\n' < "$dir/target/test-path.txt" | grep -v -e '/org/junit/' -e '/opentest4j/' | paste -sd: -)
+test_class=$(echo "$test_file" | sed 's#^src/test/java/##; s#\.java$##; s#/#.#g')
+java -jar "$dir/target/junit-platform-console-standalone-1.14.4.jar" execute --disable-banner \
+  -cp "$dir/target/test-classes:$test_path" --select-class "$test_class" \
+  > "$work/standalone.log" 2>&1 || fail "the standalone launcher: $(tail -40 "$work/standalone.log")"
+expect_in "$work/standalone.log" "[         1 tests successful      ]"
+echo "   passed: $test_class on the console-standalone jar"
+
+echo "== cli: README's command line, verbatim, with only the wasmguest-cli jar"
+version=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$root/pom.xml" | head -1)
+dir="$work/cli"
+mkdir -p "$dir"
+cp "$HOME/.m2/repository/dev/wasmguest/wasmguest-cli/$version/wasmguest-cli-$version.jar" "$root/guests/wasm/echo.wasm" "$dir/"
+readme_block "cli" > "$work/cli.sh"
+[ -s "$work/cli.sh" ] || fail "README.md lacks the cli marker"
+(cd "$dir" && WASMGUEST_CACHE_DIR="$work/cli-cache" bash "$work/cli.sh") > "$work/cli.out" 2> "$work/cli.err" \
+  || fail "the command line: $(cat "$work/cli.err")"
+[ "$(cat "$work/cli.err")" = "env GREETING=hello" ] || fail "stderr is not the guest's alone: $(cat "$work/cli.err")"
+echo "   passed: stdout $(wc -c < "$work/cli.out") bytes, stderr exactly the guest's: $(cat "$work/cli.err")"
 
 echo "All consumer projects behaved as users' builds must."

@@ -32,4 +32,5 @@ module dev.wasmguest {
     requires com.google.common.jimfs;
     requires java.net.http;
     requires org.objectweb.asm;
+    requires org.objectweb.asm.tree;
 }

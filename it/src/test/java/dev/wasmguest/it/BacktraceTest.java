@@ -46,40 +46,49 @@ class BacktraceTest {
                         + "  0: check (function 10)");
     }
 
-    @Test
-    void theInterpreterGivesTheLineOfEachFrame() {
-        WasiResult run = run("crash-debug.wasm", WasiEngine.INTERPRETER);
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void eachEngineGivesTheLineAndColumnOfEachFrame(WasiEngine engine) {
+        WasiResult run = run("crash-debug.wasm", engine);
 
         assertThat(run.trapBacktrace())
                 .extracting(BacktraceTest::place)
-                .startsWith("check crash.c:11", "parse crash.c:15", "main crash.c:22");
+                .startsWith("check crash.c:11:5", "parse crash.c:15:5", "main crash.c:22:5");
         WasmFrame innermost = run.trapBacktrace().get(0);
         assertThat(innermost.sourceLineIsFunctionStart()).isFalse();
         assertThat(innermost.moduleOffset()).isPresent();
         assertThat(run.describeOutcome())
-                .contains("\n  0: check (function 10) at guests/src/crash.c:11, module offset 0x")
+                .contains("\n  0: check (function 10) at guests/src/crash.c:11:5, module offset 0x")
                 .contains("__original_main (function 11) at ./libc-bottom-half/sources/__original_main.c:");
     }
 
     @Test
-    void theInterpreterGivesTheLineOfAnAccessOutOfBounds() {
-        WasiResult run = run("crash-debug.wasm", WasiEngine.INTERPRETER, "memory");
+    void bothEnginesGiveTheSameFrames() {
+        List<WasmFrame> interpreted =
+                run("crash-debug.wasm", WasiEngine.INTERPRETER).trapBacktrace();
+        List<WasmFrame> compiled = run("crash-debug.wasm", WasiEngine.COMPILER).trapBacktrace();
 
-        assertThat(run).trapped().hasTrapMessageContaining("out of bounds memory access");
-        assertThat(run.trapBacktrace()).extracting(BacktraceTest::place).startsWith("check crash.c:9");
+        assertThat(compiled).isNotEmpty().isEqualTo(interpreted);
+        assertThat(compiled)
+                .allSatisfy(frame -> assertThat(frame.moduleOffset()).isPresent());
+        assertThat(run("panic-debug.wasm", WasiEngine.COMPILER).trapBacktrace())
+                .isEqualTo(run("panic-debug.wasm", WasiEngine.INTERPRETER).trapBacktrace());
+        assertThat(run("crash-debug.wasm", WasiEngine.COMPILER, "memory").trapBacktrace())
+                .isEqualTo(run("crash-debug.wasm", WasiEngine.INTERPRETER, "memory")
+                        .trapBacktrace());
     }
 
-    @Test
-    void compiledCodeGivesTheLinesWhereTheFunctionsBegin() {
-        WasiResult run = run("crash-debug.wasm", WasiEngine.COMPILER);
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void eachEngineGivesTheLineOfAnAccessOutOfBounds(WasiEngine engine) {
+        WasiResult run = run("crash-debug.wasm", engine, "memory");
 
-        assertThat(run.trapBacktrace())
-                .extracting(BacktraceTest::place)
-                .startsWith("check crash.c:7", "parse crash.c:14", "main crash.c:19");
-        assertThat(run.trapBacktrace().get(0).sourceLineIsFunctionStart()).isTrue();
-        assertThat(run.trapBacktrace().get(0).moduleOffset()).isEmpty();
-        assertThat(run.describeOutcome())
-                .contains("\n  0: check (function 10) in guests/src/crash.c (the function begins at line 7)\n");
+        assertThat(run).trapped().hasTrapMessageContaining("out of bounds memory access");
+        assertThat(run.trapBacktrace()).extracting(BacktraceTest::place).startsWith("check crash.c:9:24");
     }
 
     @ParameterizedTest
@@ -132,12 +141,16 @@ class BacktraceTest {
         assertThat(run.describeOutcome()).isEqualTo("exited with code 0");
     }
 
-    /** A frame as {@code function file:line}, the file by its last name. */
+    /** A frame as {@code function file:line:column}, the file by its last name. */
     private static String place(WasmFrame frame) {
         String file = frame.sourceFile()
                 .map(path -> path.substring(path.lastIndexOf('/') + 1))
                 .orElse("?");
         return frame.functionName().orElse("?") + " " + file + ":"
-                + frame.sourceLine().orElse(0);
+                + frame.sourceLine().orElse(0)
+                + frame.sourceColumn().stream()
+                        .mapToObj(column -> ":" + column)
+                        .findFirst()
+                        .orElse("");
     }
 }

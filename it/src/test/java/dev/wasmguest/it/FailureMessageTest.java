@@ -93,7 +93,7 @@ class FailureMessageTest {
                         + " instruction\n\nRun of guest module http://")
                 .contains("ended:    trapped: Trapped on unreachable instruction\n"
                         + "            wasm backtrace, innermost first:\n"
-                        + "              0: __original_main (function 6)\n")
+                        + "              0: __original_main (function 6), module offset 0x18a\n")
                 .contains("engine:   compiler") // auto: a small module waits for its quick translation
                 .contains("    | about to trap");
     }

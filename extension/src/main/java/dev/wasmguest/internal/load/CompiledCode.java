@@ -24,8 +24,10 @@ import java.util.jar.JarInputStream;
  *
  * @param machines makes the machine of one instance
  * @param interpreted the function indices left to the interpreter, ascending
+ * @param fingerprints of each function's method, by function index ({@link GeneratedMethods})
  */
-record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpreted) {
+record CompiledCode(
+        Function<Instance, Machine> machines, List<Integer> interpreted, Map<Integer, Integer> fingerprints) {
 
     private static final String PROPERTIES = "wasm-module.properties";
 
@@ -38,15 +40,32 @@ record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpre
      * it. Chicory's own loading defines and verifies every class up front, which for a 30 MB module is seconds of
      * work for code that a short run never reaches.
      *
+     * @param jar classes numbered by {@link GeneratedMethods#numbered(byte[])}
      * @throws IllegalStateException when the jar is not one Chicory's compiler wrote
      */
     static CompiledCode load(byte[] jar, List<Integer> interpreted) {
+        return load(jar, interpreted, false);
+    }
+
+    /**
+     * Like {@link #load(byte[], List)}, but every class defined and initialised now, on the caller's thread: for the
+     * JVM that translated, in its translation's background work, so that its runs do not wait for class loading
+     * (as with Chicory's own loading).
+     */
+    static CompiledCode loadEagerly(byte[] jar, List<Integer> interpreted) {
+        return load(jar, interpreted, true);
+    }
+
+    private static CompiledCode load(byte[] jar, List<Integer> interpreted, boolean eagerly) {
         Map<String, byte[]> classes = new ConcurrentHashMap<>();
+        Map<Integer, Integer> fingerprints = Map.of();
         String mainClass = null;
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                 String name = entry.getName();
-                if (name.equals(PROPERTIES)) {
+                if (name.equals(GeneratedMethods.FINGERPRINTS)) {
+                    fingerprints = GeneratedMethods.readFingerprints(in);
+                } else if (name.equals(PROPERTIES)) {
                     Properties properties = new Properties();
                     properties.load(in);
                     mainClass = properties.getProperty("mainClass");
@@ -61,7 +80,11 @@ record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpre
         if (mainClass == null || !classes.containsKey(mainClass)) {
             throw new IllegalStateException("compiled code without its machine class");
         }
-        return new CompiledCode(machineFactory(new GeneratedClasses(classes), mainClass), interpreted);
+        GeneratedClasses loader = new GeneratedClasses(classes);
+        if (eagerly) {
+            loader.defineAll();
+        }
+        return new CompiledCode(machineFactory(loader, mainClass), interpreted, fingerprints);
     }
 
     private static Function<Instance, Machine> machineFactory(ClassLoader loader, String mainClass) {
@@ -96,6 +119,16 @@ record CompiledCode(Function<Instance, Machine> machines, List<Integer> interpre
         GeneratedClasses(Map<String, byte[]> classes) {
             super(MachineFactoryCompiler.class.getClassLoader());
             this.classes = classes;
+        }
+
+        void defineAll() {
+            for (String name : List.copyOf(classes.keySet())) {
+                try {
+                    Class.forName(name, true, this);
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("a generated class vanished: " + name, e);
+                }
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.wasmguest.internal.load;
 import com.dylibso.chicory.wasm.MalformedException;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -117,6 +118,11 @@ final class ModuleLayout {
         return reader.position;
     }
 
+    /** Where the {@code index}-th body of the code section ends in the module. */
+    int bodyEnd(int index) {
+        return bodies[index + 1];
+    }
+
     /** The size in bytes of the {@code index}-th body of the code section (not counting imported functions). */
     int bodySize(int index) {
         return bodies[index + 1] - bodies[index];
@@ -145,6 +151,30 @@ final class ModuleLayout {
         }
         writeSection(module, FUNCTION, functions.toByteArray());
         writeSection(module, CODE, code.toByteArray());
+        return module.toByteArray();
+    }
+
+    /**
+     * This module with other function bodies: {@code replaced} ones (contents after the size field, by index into
+     * the code section), and {@code otherwise} for every other; every other section as it is.
+     */
+    byte[] withBodies(Map<Integer, byte[]> replaced, byte[] otherwise) {
+        ByteArrayOutputStream module = new ByteArrayOutputStream();
+        module.write(bytes, 0, HEADER_BYTES);
+        walk(bytes, (id, start, end) -> {
+            if (id != CODE) {
+                writeSection(module, id, Arrays.copyOfRange(bytes, start, end));
+                return;
+            }
+            ByteArrayOutputStream code = new ByteArrayOutputStream();
+            writeU32(code, bodyCount());
+            for (int index = 0; index < bodyCount(); index++) {
+                byte[] body = replaced.getOrDefault(index, otherwise);
+                writeU32(code, body.length);
+                code.writeBytes(body);
+            }
+            writeSection(module, CODE, code.toByteArray());
+        });
         return module.toByteArray();
     }
 

@@ -6,9 +6,11 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.internal.trace.InstructionLocator;
 import dev.wasmguest.internal.trace.ModuleSymbols;
 import dev.wasmguest.internal.util.Background;
 import dev.wasmguest.internal.util.Lazy;
@@ -66,6 +68,8 @@ public final class PreparedGuest {
     private final Optional<CompiledCodeCache> cache;
     private final AtomicReference<CompletableFuture<CompiledCode>> compiled = new AtomicReference<>();
     private final WasmModule module;
+    /** Made on the first trap in compiled code, once that code is there. */
+    private final Lazy<InstructionMap> instructions;
 
     /**
      * @param module the module as parsed: every body decoded, unless {@code loaded} is compiled code, in which
@@ -95,6 +99,11 @@ public final class PreparedGuest {
         this.layout = Lazy.of(() -> ModuleLayout.of(bytes));
         this.symbols = Lazy.of(() -> ModuleSymbols.of(module, layout.get().codeStart(), layout.get()::bodyStart));
         this.moduleInterface = moduleInterface;
+        this.instructions = Lazy.of(() -> new InstructionMap(
+                source,
+                bytes,
+                module.importSection().count(ExternalType.FUNCTION),
+                compiledCode().join()));
         loaded.ifPresent(code -> compiled.set(CompletableFuture.completedFuture(code)));
     }
 
@@ -106,6 +115,16 @@ public final class PreparedGuest {
     /** The module's function names and source lines, for backtraces; read on first use. */
     public ModuleSymbols symbols() {
         return symbols.get();
+    }
+
+    /**
+     * Which WebAssembly instruction each frame of this module's compiled code was at, from its stack trace's line
+     * numbers; every frame unknown while there is no compiled code.
+     */
+    public InstructionLocator instructionLocator() {
+        CompletableFuture<CompiledCode> code = compiled.get();
+        boolean ready = code != null && code.isDone() && !code.isCompletedExceptionally();
+        return ready ? instructions.get() : InstructionLocator.NONE;
     }
 
     /** How an engine runs this module: the module to instantiate, and compiled code's machines, if any. */

@@ -3,18 +3,15 @@ package dev.wasmguest.internal.load;
 import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.CompiledModule;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.objectweb.asm.MethodTooLargeException;
 
 /**
@@ -44,8 +41,9 @@ final class Translator {
      */
     static final int FUNCTIONS_PER_CLASS = 256;
 
-    /** How we configure Chicory's compiler: part of the compiled-code cache key. */
-    static final String OPTIONS = "interpret-above=" + LIKELY_TOO_LARGE + ";functions-per-class=" + FUNCTIONS_PER_CLASS;
+    /** How we configure Chicory's compiler and what we add to its classes: part of the compiled-code cache key. */
+    static final String OPTIONS = "interpret-above=" + LIKELY_TOO_LARGE + ";functions-per-class=" + FUNCTIONS_PER_CLASS
+            + ";" + GeneratedMethods.VERSION;
 
     private static final String FUNCTION_METHOD = "func_";
 
@@ -68,20 +66,11 @@ final class Translator {
         int imported = module.importSection().count(ExternalType.FUNCTION);
         SortedSet<Integer> interpreted = likelyTooLarge(imported, layout, screen);
         while (true) {
-            JarCapture capture = new JarCapture();
             try {
-                Function<Instance, Machine> machines = MachineFactoryCompiler.builder(module)
-                        .withInterpretedFunctions(interpreted)
-                        .withInterpreterFallback(InterpreterFallback.FAIL)
-                        .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS)
-                        .withCache(capture)
-                        .compile();
-                if (machines instanceof CompiledModule) {
-                    // Chicory's factory accepts only instances of this very module object; its inner one any
-                    // module with the same structure, such as a later parse.
-                    machines = ((CompiledModule) machines).machineFactory();
-                }
-                return new Translation(new CompiledCode(machines, new ArrayList<>(interpreted)), capture.jar, imported);
+                // With the line numbers that backtraces read, once for every later JVM. This JVM defines every class
+                // now, in the translation's background work, as Chicory's own loading did: its runs start at once.
+                byte[] jar = GeneratedMethods.numbered(compile(module, interpreted));
+                return new Translation(CompiledCode.loadEagerly(jar, new ArrayList<>(interpreted)), jar, imported);
             } catch (ChicoryException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {
@@ -93,6 +82,27 @@ final class Translator {
                                 + " does not fit a JVM method: translating again with it interpreted");
             }
         }
+    }
+
+    /**
+     * The jar of classes Chicory's compiler makes of {@code module}, with the functions at {@code interpreted} left
+     * to its interpreter.
+     *
+     * @throws ChicoryException when Chicory's compiler rejects the module, or one of its functions does not fit a JVM
+     *         method
+     */
+    static byte[] compile(WasmModule module, Set<Integer> interpreted) {
+        JarCapture capture = new JarCapture();
+        MachineFactoryCompiler.builder(module)
+                .withInterpretedFunctions(interpreted)
+                .withInterpreterFallback(InterpreterFallback.FAIL)
+                .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS)
+                .withCache(capture)
+                .compile();
+        if (capture.jar == null) {
+            throw new IllegalStateException("Chicory's compiler handed out no classes");
+        }
+        return capture.jar;
     }
 
     private static SortedSet<Integer> likelyTooLarge(int imported, ModuleLayout layout, int screen) {

@@ -86,7 +86,8 @@ final class GuestEnding {
             return Backtrace.none();
         }
         UnwindingInterpreter machine = interpreter;
-        List<CallSite> stack = machine != null ? machine.stackOf(cause) : CompiledStack.of(cause);
+        List<CallSite> stack =
+                machine != null ? machine.stackOf(cause) : CompiledStack.of(cause, guest.instructionLocator());
         int depth = machine != null ? machine.unwoundFrames(cause) : stack.size();
         return new Backtrace(guest.symbols().frames(stack), depth);
     }

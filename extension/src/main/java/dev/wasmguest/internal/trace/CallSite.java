@@ -12,5 +12,5 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.2")
 public record CallSite(int functionIndex, long moduleOffset) {
 
-    static final long UNKNOWN_OFFSET = -1;
+    public static final long UNKNOWN_OFFSET = -1;
 }

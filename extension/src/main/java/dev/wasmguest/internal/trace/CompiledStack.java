@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 
 /**
  * The WebAssembly call stack in a failure thrown from Chicory's compiled code: each WebAssembly function is a JVM
- * method {@code func_<index>} of a generated class, so the JVM's own stack trace names the functions. It does not
- * name the instruction.
+ * method {@code func_<index>} of a generated class, so the JVM's own stack trace names the functions, and the line
+ * numbers wasmguest gives those methods tell, through an {@link InstructionLocator}, the instructions.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class CompiledStack {
@@ -22,30 +22,41 @@ public final class CompiledStack {
     private CompiledStack() {}
 
     /**
-     * The functions on {@code failure}'s stack, innermost first: of the failure or of the cause thrown deepest (a
-     * stack overflow is rethrown higher up, as Chicory's "call stack exhausted").
+     * The functions on {@code failure}'s stack, innermost first, each at its instruction where {@code locator} can
+     * tell it: of the failure or of the cause thrown deepest (a stack overflow is rethrown higher up, as Chicory's
+     * "call stack exhausted").
      */
-    public static List<CallSite> of(Throwable failure) {
-        List<CallSite> deepest = List.of();
+    public static List<CallSite> of(Throwable failure, InstructionLocator locator) {
+        List<StackTraceElement> deepest = List.of();
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            List<CallSite> sites = sites(cause.getStackTrace());
-            if (sites.size() > deepest.size()) {
-                deepest = sites;
+            List<StackTraceElement> frames = generatedFrames(cause.getStackTrace());
+            if (frames.size() > deepest.size()) {
+                deepest = frames;
             }
         }
-        return deepest;
-    }
-
-    private static List<CallSite> sites(StackTraceElement[] trace) {
-        List<CallSite> sites = new ArrayList<>();
-        for (StackTraceElement element : trace) {
-            if (element.getClassName().startsWith(GENERATED_PACKAGE)) {
-                Matcher method = FUNCTION_METHOD.matcher(element.getMethodName());
-                if (method.matches()) {
-                    sites.add(new CallSite(Integer.parseInt(method.group(1)), CallSite.UNKNOWN_OFFSET));
-                }
-            }
+        int[] functions = new int[deepest.size()];
+        int[] lines = new int[deepest.size()];
+        for (int i = 0; i < functions.length; i++) {
+            Matcher method = FUNCTION_METHOD.matcher(deepest.get(i).getMethodName());
+            functions[i] = method.matches() ? Integer.parseInt(method.group(1)) : -1;
+            lines[i] = deepest.get(i).getLineNumber();
+        }
+        long[] offsets = functions.length == 0 ? new long[0] : locator.offsets(functions, lines);
+        List<CallSite> sites = new ArrayList<>(functions.length);
+        for (int i = 0; i < functions.length; i++) {
+            sites.add(new CallSite(functions[i], offsets[i]));
         }
         return sites;
+    }
+
+    private static List<StackTraceElement> generatedFrames(StackTraceElement[] trace) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement element : trace) {
+            if (element.getClassName().startsWith(GENERATED_PACKAGE)
+                    && FUNCTION_METHOD.matcher(element.getMethodName()).matches()) {
+                frames.add(element);
+            }
+        }
+        return frames;
     }
 }

@@ -1,25 +1,24 @@
-package dev.wasmguest.suites;
+package dev.wasmguest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.cli.ReproduceCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter for the upstream Python runner ({@code adapters/wasmguest.py}), driven as the runner drives it: its
- * name, version and supported WASI, and the command it computes for a case, run in a process of its own.
+ * name, version and supported WASI, and the command it computes for a case, run in a process of its own through the
+ * command line's jar, as the README tells users to point it.
  */
 class UpstreamAdapterTest {
 
-    static final Path ADAPTER =
-            WasiSuitesEngineTest.GUESTS.resolveSibling("adapters").resolve("wasmguest.py");
+    private static final Path GUESTS = Path.of("../guests").toAbsolutePath().normalize();
+    private static final Path ADAPTER = GUESTS.resolveSibling("adapters").resolve("wasmguest.py");
 
     @TempDir
     Path work;
@@ -42,8 +41,9 @@ class UpstreamAdapterTest {
                         "print('exit', result.returncode)",
                         "print(result.stdout, end='')",
                         ""));
-        Path suite = WasiSuitesEngineTest.OWN;
-        String command = ReproduceCommand.java() + " " + String.join(" ", ReproduceCommand.mainClassOnClassPath());
+        Path suite = GUESTS.resolve("suite");
+        String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar "
+                + Path.of(System.getProperty("wasmguest.cli.jar")).toAbsolutePath();
 
         ProcessBuilder builder = new ProcessBuilder(
                         "python3",
@@ -53,8 +53,7 @@ class UpstreamAdapterTest {
                         suite.resolve("fixture.dir").toString())
                 .redirectErrorStream(true);
         builder.environment().put("WASMGUEST", command);
-        Optional.ofNullable(System.getProperty("wasmguest.cache.dir"))
-                .ifPresent(cache -> builder.environment().put("WASMGUEST_CACHE_DIR", cache)); // not the user's
+        builder.environment().put("WASMGUEST_CACHE_DIR", work.resolve("cache").toString()); // not the user's
         Process process = builder.start();
         process.getOutputStream().close();
 
