@@ -35,7 +35,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>A JVM stack trace names each generated method, but the only thing it says of the place within it is a line
  * number, and Chicory's methods have none. So each method gets a line number table in which each instruction that
- * can stand in a stack trace (a call, a throw, a division, an array or field access) is a line of its own: its
+ * can stand in a stack trace (a call, a throw, an integer division) is a line of its own: its
  * position among the method's counted instructions ({@link Sequence}). This is one streaming ASM pass over the
  * translation's classes, stored with them in the compiled-code cache, so later JVMs pay nothing, and running the code
  * costs nothing. Which WebAssembly instruction a position stands for is worked out only when a guest traps
@@ -314,6 +314,11 @@ final class GeneratedMethods {
         }
     }
 
+    /**
+     * Whether a frame of generated code can stand at this instruction: a call (a frame's place while it calls, and
+     * where a stack overflow strikes; Chicory's code reaches memory, traps and host functions through calls), a throw
+     * or an integer division.
+     */
     private static boolean canBeInAStackTrace(int opcode) {
         return switch (opcode) {
             case Opcodes.INVOKEVIRTUAL,
@@ -325,14 +330,8 @@ final class GeneratedMethods {
                     Opcodes.IDIV,
                     Opcodes.LDIV,
                     Opcodes.IREM,
-                    Opcodes.LREM,
-                    Opcodes.ARRAYLENGTH,
-                    Opcodes.CHECKCAST,
-                    Opcodes.GETFIELD,
-                    Opcodes.PUTFIELD -> true;
-            default ->
-                opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD
-                        || opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE;
+                    Opcodes.LREM -> true;
+            default -> false;
         };
     }
 }
