@@ -2,27 +2,37 @@ package dev.wasmguest.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.util.Lazy;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * A trapped guest's call stack, innermost first.
- *
- * @param frames the frames known, innermost first; empty when the engine left none (a trap in a host function)
- * @param depth how many frames the stack had, at least {@code frames.size()}: a deep recursion keeps only the
- *        innermost
+ * A trapped guest's call stack, innermost first: known at once, or worked out on first use (compiled code's, whose
+ * instructions take a compilation to tell). Thread-safe.
  */
 @API(status = INTERNAL, since = "0.2")
-public record Backtrace(List<TrapFrame> frames, int depth) {
+public final class Backtrace {
 
     /** How many frames messages show. */
     public static final int SHOWN_FRAMES = 20;
 
     private static final Backtrace NONE = new Backtrace(List.of(), 0);
 
-    public Backtrace {
-        frames = List.copyOf(frames);
-        depth = Math.max(depth, frames.size());
+    private final Lazy<Frames> frames;
+
+    /**
+     * @param frames the frames known, innermost first; empty when the engine left none (a trap in a host function)
+     * @param depth how many frames the stack had, at least {@code frames.size()}: a deep recursion keeps only the
+     *        innermost
+     */
+    public Backtrace(List<TrapFrame> frames, int depth) {
+        Frames known = new Frames(frames, depth);
+        this.frames = Lazy.of(() -> known);
+    }
+
+    private Backtrace(Supplier<Backtrace> later) {
+        this.frames = Lazy.of(() -> later.get().frames.get());
     }
 
     /** No frames: a run that did not trap. */
@@ -30,22 +40,61 @@ public record Backtrace(List<TrapFrame> frames, int depth) {
         return NONE;
     }
 
+    /** A backtrace that {@code later} makes when it is first asked for, once. */
+    public static Backtrace later(Supplier<Backtrace> later) {
+        return new Backtrace(later);
+    }
+
+    /** The frames known, innermost first. */
+    public List<TrapFrame> frames() {
+        return frames.get().list();
+    }
+
+    /** How many frames the stack had, at least {@code frames().size()}. */
+    public int depth() {
+        return frames.get().depth();
+    }
+
     /**
      * The lines messages show, each starting with a line break: {@code wasm backtrace, innermost first:}, then up
      * to {@link #SHOWN_FRAMES} frames and how many more there were; empty without frames.
      */
     public String describe() {
-        if (frames.isEmpty()) {
+        List<TrapFrame> known = frames();
+        if (known.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder("\nwasm backtrace, innermost first:");
-        int shown = Math.min(SHOWN_FRAMES, frames.size());
+        int shown = Math.min(SHOWN_FRAMES, known.size());
         for (int i = 0; i < shown; i++) {
-            text.append("\n  ").append(i).append(": ").append(frames.get(i).describe());
+            text.append("\n  ").append(i).append(": ").append(known.get(i).describe());
         }
+        int depth = depth();
         if (depth > shown) {
             text.append("\n  ... ").append(depth - shown).append(" more frame").append(depth - shown == 1 ? "" : "s");
         }
         return text.toString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Backtrace that && frames.get().equals(that.frames.get());
+    }
+
+    @Override
+    public int hashCode() {
+        return frames.get().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private record Frames(List<TrapFrame> list, int depth) {
+        Frames {
+            list = List.copyOf(list);
+            depth = Math.max(depth, list.size());
+        }
     }
 }
