@@ -2,8 +2,8 @@ package dev.wasmguest.internal.assertions;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -71,19 +71,25 @@ public final class SnapshotMatcher {
         return LinePattern.of(expected).matches(actual);
     }
 
-    /** One expected line: {@code ...}, text, or text with {@code [..]} compiled once to a pattern. */
-    private record LinePattern(String text, Pattern pattern) {
+    /**
+     * One expected line: {@code ...}, or text whose {@code [..]} match any text within the line: the literal parts
+     * between them must appear in order, the first at the start and the last at the end (leftmost placement of each
+     * middle part is as good as any, so no backtracking and no regular expression is needed).
+     */
+    private record LinePattern(String text, String[] parts) {
 
         static LinePattern of(String expected) {
             if (!expected.contains(ANY_TEXT)) {
                 return new LinePattern(expected, null);
             }
-            StringBuilder regex = new StringBuilder();
-            String[] parts = expected.split(Pattern.quote(ANY_TEXT), -1);
-            for (int i = 0; i < parts.length; i++) {
-                regex.append(i > 0 ? ".*" : "").append(Pattern.quote(parts[i]));
+            List<String> parts = new ArrayList<>();
+            int from = 0;
+            for (int at = expected.indexOf(ANY_TEXT); at >= 0; at = expected.indexOf(ANY_TEXT, from)) {
+                parts.add(expected.substring(from, at));
+                from = at + ANY_TEXT.length();
             }
-            return new LinePattern(expected, Pattern.compile(regex.toString()));
+            parts.add(expected.substring(from));
+            return new LinePattern(expected, parts.toArray(String[]::new));
         }
 
         boolean isAnyLines() {
@@ -91,9 +97,24 @@ public final class SnapshotMatcher {
         }
 
         boolean matches(String actual) {
-            return pattern == null
-                    ? text.equals(actual)
-                    : pattern.matcher(actual).matches();
+            if (parts == null) {
+                return text.equals(actual);
+            }
+            String first = parts[0];
+            String last = parts[parts.length - 1];
+            if (!actual.startsWith(first) || actual.length() < first.length() + last.length()) {
+                return false;
+            }
+            int from = first.length();
+            int end = actual.length() - last.length();
+            for (int i = 1; i < parts.length - 1; i++) {
+                int at = actual.indexOf(parts[i], from);
+                if (at < 0 || at + parts[i].length() > end) {
+                    return false;
+                }
+                from = at + parts[i].length();
+            }
+            return actual.endsWith(last);
         }
     }
 

@@ -33,6 +33,14 @@ class SnapshotMatcherTest {
         assertThat(SnapshotMatcher.matches("a.b [..]\n", "aXb 1\n"))
                 .as("the rest is literal")
                 .isFalse();
+        assertThat(SnapshotMatcher.matches("a[..]b[..]c\n", "abc\n"))
+                .as("[..] may be empty")
+                .isTrue();
+        assertThat(SnapshotMatcher.matches("ab[..]ba\n", "aba\n"))
+                .as("the parts may not overlap")
+                .isFalse();
+        assertThat(SnapshotMatcher.matches("[..]x[..]x\n", "x\n")).isFalse();
+        assertThat(SnapshotMatcher.matches("[..]\n", "anything at all\n")).isTrue();
     }
 
     @Test
