@@ -54,7 +54,9 @@ class BigGuestPreparationTest {
                 .isGreaterThan(SHORT_TIMEOUT);
         assertThat(first.duration()).isLessThan(SHORT_TIMEOUT);
         assertThat(second.succeeded()).isTrue();
-        assertThat(second.preparation()).as("prepared once").isLessThan(Duration.ofMillis(100));
+        assertThat(second.preparation())
+                .as("prepared once: the second run does not wait for a translation")
+                .isLessThan(first.preparation());
         assertThat(compiledEntries()).hasSize(1);
         assertThat(temporaryFiles()).isEmpty();
     }

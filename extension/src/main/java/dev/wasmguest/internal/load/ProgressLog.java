@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,17 +20,28 @@ final class ProgressLog {
 
     private static final System.Logger LOG = System.getLogger(ProgressLog.class.getName());
 
+    /** Runs a task after a delay; the JDK's shared delay scheduler, or a test's hand. */
+    @FunctionalInterface
+    interface Timer {
+        Timer JDK = (delay, task) -> CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(task);
+
+        void after(Duration delay, Runnable task);
+    }
+
     private final String subject;
     private final Supplier<String> activity;
     private final Duration every;
+    private final Timer timer;
     private final long start = System.nanoTime();
     private boolean announced;
     private boolean ended;
 
-    private ProgressLog(String subject, Supplier<String> activity, Duration every) {
+    private ProgressLog(String subject, Supplier<String> activity, Duration every, Timer timer) {
         this.subject = subject;
         this.activity = activity;
         this.every = every;
+        this.timer = timer;
     }
 
     /**
@@ -42,12 +52,15 @@ final class ProgressLog {
      *        is written
      */
     static ProgressLog start(String subject, Supplier<String> activity) {
-        return start(subject, activity, QUIET, EVERY);
+        return start(subject, activity, QUIET, EVERY, Timer.JDK);
     }
 
-    /** Like {@link #start(String, Supplier)}, quiet for {@code quiet}, then a line every {@code every}. */
-    static ProgressLog start(String subject, Supplier<String> activity, Duration quiet, Duration every) {
-        ProgressLog log = new ProgressLog(subject, activity, every);
+    /**
+     * Like {@link #start(String, Supplier)}, quiet for {@code quiet}, then a line every {@code every}, as
+     * {@code timer} schedules them.
+     */
+    static ProgressLog start(String subject, Supplier<String> activity, Duration quiet, Duration every, Timer timer) {
+        ProgressLog log = new ProgressLog(subject, activity, every, timer);
         log.remindAfter(quiet);
         return log;
     }
@@ -63,8 +76,7 @@ final class ProgressLog {
     }
 
     private void remindAfter(Duration delay) {
-        Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS);
-        later.execute(this::remind);
+        timer.after(delay, this::remind);
     }
 
     private void remind() {
