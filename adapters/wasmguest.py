@@ -1,4 +1,4 @@
-"""Adapter of the wasi-testsuite runner for wasmguest: runs the tests on Chicory through wasmguest's command line.
+"""Adapter of the wasi-testsuite runner for wasmguest: runs the tests on Endive through wasmguest's command line.
 
 Set WASMGUEST to the command that starts it, e.g.
     WASMGUEST="java -jar /path/to/wasmguest-cli-<version>.jar"
@@ -23,7 +23,7 @@ def get_name() -> str:
 
 
 def get_version() -> str:
-    # `--version` prints "wasmguest <version> (Chicory <version>)"
+    # `--version` prints "wasmguest <version> (Endive <version>)"
     result = subprocess.run(WASMGUEST + ["--version"], encoding="UTF-8", capture_output=True, check=True)
     return result.stdout.splitlines()[0].split(" ")[1]
 

@@ -1,5 +1,5 @@
 /**
- * Runs WASI guests on Chicory and gives JUnit Jupiter tests their runners and results.
+ * Runs WASI guests on Endive and gives JUnit Jupiter tests their runners and results.
  *
  * <p>The public API is the package {@code dev.wasmguest}; every other package is internal and may change without
  * notice. JUnit Jupiter is a static dependency: a test path has it in the version its user chose, and
@@ -24,11 +24,11 @@ module dev.wasmguest {
     // MissingGuestHint is found through META-INF/services on the class path only: a "provides" here would make the
     // launcher a module every user of this one must resolve, JUnit or not.
     requires static org.junit.platform.launcher;
-    requires com.dylibso.chicory.compiler;
-    requires com.dylibso.chicory.log;
-    requires com.dylibso.chicory.runtime;
-    requires com.dylibso.chicory.wasi;
-    requires com.dylibso.chicory.wasm;
+    requires run.endive.compiler;
+    requires run.endive.log;
+    requires run.endive.runtime;
+    requires run.endive.wasi;
+    requires run.endive.wasm;
     requires com.google.common.jimfs;
     requires java.net.http;
     requires org.objectweb.asm;

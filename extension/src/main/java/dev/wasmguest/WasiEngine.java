@@ -6,7 +6,7 @@ import dev.wasmguest.internal.load.Engine;
 import org.apiguardian.api.API;
 
 /**
- * How Chicory executes a guest. The default comes from the configuration key {@code wasmguest.engine}
+ * How Endive executes a guest. The default comes from the configuration key {@code wasmguest.engine}
  * ({@code auto}, {@code compiler} or {@code interpreter}; default {@code auto});
  * {@link WasiRunner#withEngine(WasiEngine)} overrides it. {@link WasiResult#engine()} says which engine ran a run:
  * {@link #COMPILER} or {@link #INTERPRETER}, never {@link #AUTO}.
@@ -21,13 +21,13 @@ import org.apiguardian.api.API;
 public enum WasiEngine {
 
     /**
-     * Chicory's runtime compiler: runs wait until the module's compiled code is loaded from the cache or, on a
+     * Endive's runtime compiler: runs wait until the module's compiled code is loaded from the cache or, on a
      * machine that never translated the module, until it is translated (bounded by {@code wasmguest.prepare.timeout});
      * then they run fast.
      */
     COMPILER,
 
-    /** Chicory's interpreter: no translation, much slower execution. */
+    /** Endive's interpreter: no translation, much slower execution. */
     INTERPRETER,
 
     /**

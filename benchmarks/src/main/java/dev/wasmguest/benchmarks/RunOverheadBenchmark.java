@@ -1,15 +1,5 @@
 package dev.wasmguest.benchmarks;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasi.WasiExitException;
-import com.dylibso.chicory.wasi.WasiOptions;
-import com.dylibso.chicory.wasi.WasiPreview1;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import java.io.ByteArrayInputStream;
@@ -29,11 +19,21 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.ByteArrayMemory;
+import run.endive.runtime.ImportValues;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasi.WasiExitException;
+import run.endive.wasi.WasiOptions;
+import run.endive.wasi.WasiPreview1;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
 
 /**
  * Per-run cost of a tiny guest (the seed guest: three lines of output) through {@link WasiRunner} and through raw
- * Chicory doing the same work: same parsed module, same compiled machine factory, fresh instance and WASI context
- * per run, output captured in memory. Their ratio is the runner's overhead. Raw Chicory uses its fastest memory,
+ * Endive doing the same work: same parsed module, same compiled machine factory, fresh instance and WASI context
+ * per run, output captured in memory. Their ratio is the runner's overhead. Raw Endive uses its fastest memory,
  * {@code ByteArrayMemory}; the runner its own flat memory, which allocates less per instance.
  */
 @State(Scope.Benchmark)
@@ -66,7 +66,7 @@ public class RunOverheadBenchmark {
     }
 
     @Benchmark
-    public byte[] rawChicory() {
+    public byte[] rawEndive() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         WasiOptions options = WasiOptions.builder()

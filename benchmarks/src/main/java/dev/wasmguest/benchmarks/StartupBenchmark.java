@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Every measurement is the first run of its own JVM (one fork, one shot).
  *
  * <ul>
- *   <li>{@code cold}: an empty cache directory: the module is validated and translated by Chicory's compiler;
+ *   <li>{@code cold}: an empty cache directory: the module is validated and translated by Endive's compiler;
  *   <li>{@code warm}: a cache directory another JVM filled by running the module once: the module is parsed
  *       without validation and its compiled classes are loaded from disk.
  * </ul>

@@ -39,9 +39,8 @@ class CommandLineJarTest {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("dev.wasmguest.internal.cli.Main");
             assertThat(jar.getEntry("dev/wasmguest/internal/cli/Main.class")).isNotNull();
-            assertThat(jar.getEntry("com/dylibso/chicory/runtime/Instance.class"))
-                    .isNotNull();
-            assertThat(jar.getEntry("com/dylibso/chicory/compiler/MachineFactoryCompiler.class"))
+            assertThat(jar.getEntry("run/endive/runtime/Instance.class")).isNotNull();
+            assertThat(jar.getEntry("run/endive/compiler/MachineFactoryCompiler.class"))
                     .isNotNull();
             assertThat(jar.getEntry("com/google/common/jimfs/Jimfs.class")).isNotNull();
             assertThat(jar.getEntry("org/junit/jupiter/api/Test.class"))
@@ -171,7 +170,7 @@ class CommandLineJarTest {
 
         Ran version = run("", "--version");
         assertThat(version.exitCode).isZero();
-        assertThat(version.stdout).matches("wasmguest 0\\.1\\.0-SNAPSHOT \\(Chicory 1\\.7\\.5\\)\n");
+        assertThat(version.stdout).matches("wasmguest 0\\.1\\.0-SNAPSHOT \\(Endive 1\\.0\\.0\\)\n");
 
         Ran usage = run("", "--env", "NOEQUALS", "x.wasm");
         assertThat(usage.exitCode).isEqualTo(2);

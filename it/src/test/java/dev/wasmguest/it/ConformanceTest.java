@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * WASI preview1 conformance cases in the wasi-testsuite format ({@code guests/conformance}): filesystem, args,
- * env, clocks, random, poll and exit codes, in both engines. Known gaps of Chicory are listed in
+ * env, clocks, random, poll and exit codes, in both engines. Known gaps of Endive are listed in
  * {@code guests/conformance.failing}, with the reason, and documented in the README.
  */
 class ConformanceTest {

@@ -3,9 +3,9 @@ package dev.wasmguest.internal.cli;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.ChicoryVersion;
 import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.RuntimeVersion;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.HostConsole;
@@ -100,7 +100,7 @@ public final class Main {
 
     /** {@code wasmguest VERSION}: the name and version, as the wasi-testsuite adapters read a runtime's. */
     public static String versionLine() {
-        return "wasmguest " + ownVersion() + " (Chicory " + ChicoryVersion.get() + ")";
+        return "wasmguest " + ownVersion() + " (" + RuntimeVersion.NAME + " " + RuntimeVersion.get() + ")";
     }
 
     private RunSpec spec(CommandLine command, Settings settings) {

@@ -39,11 +39,11 @@ public final class ReproduceCommand {
     /** One class of each library the command line needs at run time; their jars make its class path. */
     private static final List<String> RUNTIME_CLASSES = List.of(
             "dev.wasmguest.internal.cli.Main",
-            "com.dylibso.chicory.runtime.Instance",
-            "com.dylibso.chicory.wasm.Parser",
-            "com.dylibso.chicory.wasi.WasiPreview1",
-            "com.dylibso.chicory.log.Logger",
-            "com.dylibso.chicory.compiler.MachineFactoryCompiler",
+            "run.endive.runtime.Instance",
+            "run.endive.wasm.Parser",
+            "run.endive.wasi.WasiPreview1",
+            "run.endive.log.Logger",
+            "run.endive.compiler.MachineFactoryCompiler",
             "org.objectweb.asm.ClassVisitor",
             "org.objectweb.asm.commons.GeneratorAdapter",
             "org.objectweb.asm.tree.ClassNode",

@@ -62,7 +62,7 @@ public enum Setting {
     CACHE_COMPILED(
             "wasmguest.cache.compiled",
             "true",
-            "keep Chicory's compiled code and validation markers in the cache directory for later JVMs"),
+            "keep Endive's compiled code and validation markers in the cache directory for later JVMs"),
     ENGINE(
             "wasmguest.engine",
             "auto",

@@ -1,8 +1,5 @@
 package dev.wasmguest.internal.load;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
 
 /**
- * A module's functions as JVM classes, made by Chicory's compiler: a factory of machines that run them, and which
- * functions Chicory's interpreter runs instead because they are too large for one JVM method. Shared by every run
+ * A module's functions as JVM classes, made by Endive's compiler: a factory of machines that run them, and which
+ * functions Endive's interpreter runs instead because they are too large for one JVM method. Shared by every run
  * and thread.
  *
  * @param machines makes the machine of one instance
@@ -36,12 +36,12 @@ record CompiledCode(
     }
 
     /**
-     * Compiled code from the jar Chicory's compiler produced, with each class defined only when a run first needs
-     * it. Chicory's own loading defines and verifies every class up front, which for a 30 MB module is seconds of
+     * Compiled code from the jar Endive's compiler produced, with each class defined only when a run first needs
+     * it. Endive's own loading defines and verifies every class up front, which for a 30 MB module is seconds of
      * work for code that a short run never reaches.
      *
      * @param jar classes numbered by {@link GeneratedMethods#numbered(byte[])}
-     * @throws IllegalStateException when the jar is not one Chicory's compiler wrote
+     * @throws IllegalStateException when the jar is not one Endive's compiler wrote
      */
     static CompiledCode load(byte[] jar, List<Integer> interpreted) {
         return load(jar, interpreted, false);
@@ -50,7 +50,7 @@ record CompiledCode(
     /**
      * Like {@link #load(byte[], List)}, but every class defined and initialised now, on the caller's thread: for the
      * JVM that translated, in its translation's background work, so that its runs do not wait for class loading
-     * (as with Chicory's own loading).
+     * (as with Endive's own loading).
      */
     static CompiledCode loadEagerly(byte[] jar, List<Integer> interpreted) {
         return load(jar, interpreted, true);
@@ -107,7 +107,7 @@ record CompiledCode(
         };
     }
 
-    /** Defines the generated classes on demand, in a loader whose parent sees Chicory, as Chicory's own does. */
+    /** Defines the generated classes on demand, in a loader whose parent sees Endive, as Endive's own does. */
     private static final class GeneratedClasses extends ClassLoader {
 
         static {

@@ -21,14 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Chicory's compiled code on disk, so that a JVM loading a module another JVM translated skips the translation:
+ * Endive's compiled code on disk, so that a JVM loading a module another JVM translated skips the translation:
  *
  * <pre>
  * &lt;cache dir&gt;/compiled/chicory-&lt;version&gt;/&lt;sha256 of module sha256 and compiler options&gt;.bin
  * </pre>
  *
- * An entry holds the functions left to the interpreter and the jar of generated classes. Chicory's version is part
- * of the path, so a newer Chicory never reads an older one's classes. Each entry starts with a magic word and the
+ * An entry holds the functions left to the interpreter and the jar of generated classes. Endive's version is part
+ * of the path, so a newer Endive never reads an older one's classes. Each entry starts with a magic word and the
  * sha256 of its payload: a torn or corrupted entry is detected, deleted and rebuilt. Entries are written to a
  * temporary file and renamed into place, so readers in other JVMs see a whole entry or none; the temporary files of
  * writers that were killed are removed when the next entry is stored.
@@ -50,7 +50,7 @@ final class CompiledCodeCache {
     private final Map<String, CacheLock> translating = new ConcurrentHashMap<>();
 
     CompiledCodeCache(Path cacheDirectory, Duration lockTimeout) {
-        this.directory = cacheDirectory.resolve("compiled").resolve("chicory-" + ChicoryVersion.get());
+        this.directory = cacheDirectory.resolve("compiled").resolve(RuntimeVersion.cacheSegment());
         this.lockTimeout = lockTimeout;
     }
 

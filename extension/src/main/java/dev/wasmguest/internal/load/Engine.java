@@ -4,12 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
-/** How Chicory executes a guest: the core's twin of the public {@code Engine}, which documents each choice. */
+/** How Endive executes a guest: the core's twin of the public {@code Engine}, which documents each choice. */
 @API(status = INTERNAL, since = "0.2")
 public enum Engine {
-    /** Chicory's runtime compiler: runs wait for the module's compiled code. */
+    /** Endive's runtime compiler: runs wait for the module's compiled code. */
     COMPILER,
-    /** Chicory's interpreter. */
+    /** Endive's interpreter. */
     INTERPRETER,
     /** Compiled code when there is some, else the interpreter while the module is translated. */
     AUTO

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What loading a module may reuse from earlier JVMs: Chicory's compiled classes, and the fact that the module was
+ * What loading a module may reuse from earlier JVMs: Endive's compiled classes, and the fact that the module was
  * validated.
  */
 record EngineCaches(Optional<CompiledCodeCache> compiledCode, ValidatedModules validated) {

@@ -30,11 +30,11 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The JVM methods Chicory's compiler generates for WebAssembly functions ({@code func_<index>}), read with ASM so
+ * The JVM methods Endive's compiler generates for WebAssembly functions ({@code func_<index>}), read with ASM so
  * that a stack trace can tell which WebAssembly instruction each compiled frame was at.
  *
  * <p>A JVM stack trace names each generated method, but the only thing it says of the place within it is a line
- * number, and Chicory's methods have none. So each method gets a line number table in which each instruction that
+ * number, and Endive's methods have none. So each method gets a line number table in which each instruction that
  * can stand in a stack trace (a call, a throw, an integer division) is a line of its own: its
  * position among the method's counted instructions ({@link Sequence}). This is one streaming ASM pass over the
  * translation's classes, stored with them in the compiled-code cache, so later JVMs pay nothing, and running the code
@@ -58,7 +58,7 @@ final class GeneratedMethods {
     private GeneratedMethods() {}
 
     /**
-     * The jar of classes Chicory's compiler made, with a line number table in each function method, as described
+     * The jar of classes Endive's compiler made, with a line number table in each function method, as described
      * above, and an entry {@value #FINGERPRINTS} with each method's fingerprint ({@link #readFingerprints}).
      */
     static byte[] numbered(byte[] jar) {
@@ -316,7 +316,7 @@ final class GeneratedMethods {
 
     /**
      * Whether a frame of generated code can stand at this instruction: a call (a frame's place while it calls, and
-     * where a stack overflow strikes; Chicory's code reaches memory, traps and host functions through calls), a throw
+     * where a stack overflow strikes; Endive's code reaches memory, traps and host functions through calls), a throw
      * or an integer division.
      */
     private static boolean canBeInAStackTrace(int opcode) {

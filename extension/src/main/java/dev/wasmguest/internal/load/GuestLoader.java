@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
 public final class GuestLoader {
 
     /**
-     * Configuration key: keep Chicory's compiled code, and which modules were validated, on disk beside the module
+     * Configuration key: keep Endive's compiled code, and which modules were validated, on disk beside the module
      * cache (default true).
      */
     public static final String COMPILED_CACHE = "wasmguest.cache.compiled";

@@ -2,8 +2,6 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -16,6 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
 
 /**
  * Turns resolved bytes into a {@link PreparedGuest}, before any run: tells what the module exports and imports,
@@ -124,7 +124,7 @@ public final class GuestPreparation {
                     cache);
             guest.logInterpreted(code.interpreted(), Level.DEBUG);
             return Optional.of(guest);
-        } catch (CompletionException | ChicoryException e) {
+        } catch (CompletionException | WasmEngineException e) {
             Throwable reason = e instanceof CompletionException ? e.getCause() : e;
             LOG.log(
                     Level.WARNING,
@@ -156,7 +156,7 @@ public final class GuestPreparation {
     }
 
     private static ModuleLoadException malformed(String name, Throwable cause) {
-        String reason = cause instanceof ChicoryException && cause.getMessage() != null
+        String reason = cause instanceof WasmEngineException && cause.getMessage() != null
                 ? cause.getMessage()
                 : "the runtime's parser failed on it (" + cause + ")";
         return new ModuleLoadException(

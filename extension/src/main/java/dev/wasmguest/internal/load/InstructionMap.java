@@ -1,10 +1,5 @@
 package dev.wasmguest.internal.load;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
-import com.dylibso.chicory.wasm.types.FunctionBody;
-import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasmguest.internal.trace.CallSite;
 import dev.wasmguest.internal.trace.InstructionLocator;
 import java.io.ByteArrayInputStream;
@@ -24,6 +19,11 @@ import java.util.jar.JarInputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.AnnotatedInstruction;
+import run.endive.wasm.types.FunctionBody;
+import run.endive.wasm.types.OpCode;
 
 /**
  * Which WebAssembly instruction each numbered line of a compiled function stands for ({@link GeneratedMethods}),
@@ -31,7 +31,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>How: the functions in question are compiled again, alone in a copy of the module whose other bodies are a bare
  * {@code unreachable}, each of their instructions that can trap or call preceded by a marker, {@code i64.const
- * (MARKER | its offset in the module); drop}, which Chicory compiles to {@code LDC2_W; POP2}. Without the markers
+ * (MARKER | its offset in the module); drop}, which Endive compiles to {@code LDC2_W; POP2}. Without the markers
  * the compiled method is the one that ran, instruction for instruction: the line of a frame is the position of an
  * instruction in it, and the marker before that instruction names the WebAssembly instruction. A function whose code
  * compiled with markers differs from the code that ran (its fingerprint says so) is left unknown rather than
@@ -153,7 +153,7 @@ final class InstructionMap implements InstructionLocator {
     }
 
     /**
-     * Only these are marked: a marker between other instructions could change how Chicory compiles them (it folds
+     * Only these are marked: a marker between other instructions could change how Endive compiles them (it folds
      * constants into the instructions that use them), and only these can be where a frame stands.
      */
     static boolean canTrapOrCall(OpCode opcode) {

@@ -2,7 +2,6 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.wasm.MalformedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import run.endive.wasm.MalformedException;
 
 /**
  * What a module offers and asks for: the functions it exports and the functions it imports, read from its import and

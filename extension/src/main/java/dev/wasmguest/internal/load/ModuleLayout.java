@@ -1,17 +1,17 @@
 package dev.wasmguest.internal.load;
 
-import com.dylibso.chicory.wasm.MalformedException;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedSet;
+import run.endive.wasm.MalformedException;
 
 /**
  * Where things are in a module's binary: its sections, and in the code section each function body. Reading this
  * costs a walk over the section and body headers, not a parse of any instruction, so that a loader can look at
  * body sizes before translating and decode only the bodies it needs.
  *
- * <p>Only the structure is checked here (sizes within bounds); everything else is left to Chicory's parser.
+ * <p>Only the structure is checked here (sizes within bounds); everything else is left to Endive's parser.
  */
 final class ModuleLayout {
 
@@ -129,7 +129,7 @@ final class ModuleLayout {
     }
 
     /**
-     * A module of the type section and the chosen function bodies, in ascending order: parsed by Chicory, it yields
+     * A module of the type section and the chosen function bodies, in ascending order: parsed by Endive, it yields
      * exactly those bodies, decoded as in the whole module, without decoding any other. (Decoding a body needs the
      * types, for block types, but not its own function's type: every body is declared with type 0.)
      *

@@ -1,24 +1,5 @@
 package dev.wasmguest.internal.load;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.CodeSection;
-import com.dylibso.chicory.wasm.types.CustomSection;
-import com.dylibso.chicory.wasm.types.DataCountSection;
-import com.dylibso.chicory.wasm.types.DataSection;
-import com.dylibso.chicory.wasm.types.ElementSection;
-import com.dylibso.chicory.wasm.types.ExportSection;
-import com.dylibso.chicory.wasm.types.FunctionBody;
-import com.dylibso.chicory.wasm.types.FunctionSection;
-import com.dylibso.chicory.wasm.types.GlobalSection;
-import com.dylibso.chicory.wasm.types.ImportSection;
-import com.dylibso.chicory.wasm.types.MemorySection;
-import com.dylibso.chicory.wasm.types.Section;
-import com.dylibso.chicory.wasm.types.SectionId;
-import com.dylibso.chicory.wasm.types.StartSection;
-import com.dylibso.chicory.wasm.types.TableSection;
-import com.dylibso.chicory.wasm.types.TagSection;
-import com.dylibso.chicory.wasm.types.TypeSection;
 import dev.wasmguest.internal.util.Background;
 import java.io.ByteArrayInputStream;
 import java.util.Collection;
@@ -26,12 +7,31 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.CodeSection;
+import run.endive.wasm.types.CustomSection;
+import run.endive.wasm.types.DataCountSection;
+import run.endive.wasm.types.DataSection;
+import run.endive.wasm.types.ElementSection;
+import run.endive.wasm.types.ExportSection;
+import run.endive.wasm.types.FunctionBody;
+import run.endive.wasm.types.FunctionSection;
+import run.endive.wasm.types.GlobalSection;
+import run.endive.wasm.types.ImportSection;
+import run.endive.wasm.types.MemorySection;
+import run.endive.wasm.types.Section;
+import run.endive.wasm.types.SectionId;
+import run.endive.wasm.types.StartSection;
+import run.endive.wasm.types.TableSection;
+import run.endive.wasm.types.TagSection;
+import run.endive.wasm.types.TypeSection;
 
 /**
- * Turns a module's bytes into Chicory's {@link WasmModule}, whole or with only some function bodies decoded.
+ * Turns a module's bytes into Endive's {@link WasmModule}, whole or with only some function bodies decoded.
  *
  * <p>Two differences from {@link Parser#parse(java.util.function.Supplier)}: the module's digest is the sha256 we
- * computed already (Chicory would hash the bytes a second time), and a module whose compiled code is at hand can be
+ * computed already (Endive would hash the bytes a second time), and a module whose compiled code is at hand can be
  * parsed without decoding the bodies compiled code replaces, which is most of a large module's parse.
  */
 final class ModuleParser {
@@ -45,7 +45,7 @@ final class ModuleParser {
      * Every section, every body.
      *
      * @param digest what {@link WasmModule#digest()} answers
-     * @throws com.dylibso.chicory.wasm.ChicoryException when the module is malformed, or invalid and
+     * @throws run.endive.wasm.WasmEngineException when the module is malformed, or invalid and
      *         {@code validate} is set
      */
     static WasmModule parse(byte[] bytes, String digest, boolean validate) {
@@ -63,7 +63,7 @@ final class ModuleParser {
      * a module that was validated before and whose other functions run as compiled code. The chosen bodies are
      * decoded on another thread while this one parses the rest.
      *
-     * @throws com.dylibso.chicory.wasm.ChicoryException when the module is malformed
+     * @throws run.endive.wasm.WasmEngineException when the module is malformed
      */
     static WasmModule parseWithBodiesOf(byte[] bytes, String digest, Collection<Integer> decoded) {
         ModuleLayout layout = ModuleLayout.of(bytes);

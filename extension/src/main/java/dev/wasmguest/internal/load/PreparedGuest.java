@@ -2,13 +2,6 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.trace.InstructionLocator;
 import dev.wasmguest.internal.trace.ModuleSymbols;
@@ -26,10 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.NameCustomSection;
 
 /**
- * A parsed, validated WASI command, ready to run in Chicory's interpreter, and its compiled code once there is
- * some. Created once per module and JVM, shared by every run and thread: Chicory's parsed module and compiled code
+ * A parsed, validated WASI command, ready to run in Endive's interpreter, and its compiled code once there is
+ * some. Created once per module and JVM, shared by every run and thread: Endive's parsed module and compiled code
  * are immutable, and every run builds its own {@link Instance}.
  *
  * <p>Compiled code comes from the compiled-code cache, or from a translation on a thread of its own: no run's
@@ -51,7 +51,7 @@ public final class PreparedGuest {
 
     /**
      * Below this much code, {@link Engine#AUTO} waits for the translation instead of interpreting: it takes a
-     * fraction of a second (Chicory translates about 1.5 MB of WebAssembly code a second here), while the
+     * fraction of a second (Endive translates about 1.5 MB of WebAssembly code a second here), while the
      * interpreter is 10 to 100 times slower than compiled code (flite, 196 KB of code: translated and run in 0.5 s,
      * interpreted in 1.2 s).
      */
@@ -139,7 +139,7 @@ public final class PreparedGuest {
      * @param deadline a {@link System#nanoTime()} value
      * @throws InterruptedException when the caller is interrupted while waiting; the translation goes on
      * @throws TimeoutException when a translation is not done by the deadline; it goes on
-     * @throws ModuleLoadException when Chicory's compiler rejects the module and compiled code was required
+     * @throws ModuleLoadException when Endive's compiler rejects the module and compiled code was required
      */
     public Code codeFor(Engine requested, long deadline) throws InterruptedException, TimeoutException {
         if (requested == Engine.INTERPRETER) {
@@ -221,7 +221,7 @@ public final class PreparedGuest {
         ProgressLog progress = ProgressLog.start(
                 subject(),
                 () -> "translating it to JVM bytecode (once per"
-                        + " machine and Chicory version: "
+                        + " machine and Endive version: "
                         + cache.map(c -> "later JVMs load it from " + c.entryFile(sha256))
                                 .orElse("wasmguest.cache.compiled=false, so every JVM translates it")
                         + ")");
@@ -255,8 +255,8 @@ public final class PreparedGuest {
         if (failure instanceof ModuleLoadException) {
             return (ModuleLoadException) failure;
         }
-        String reason = failure instanceof ChicoryException
-                ? "Chicory's compiler rejected the module: "
+        String reason = failure instanceof WasmEngineException
+                ? "Endive's compiler rejected the module: "
                 : "translating the module failed: ";
         return new ModuleLoadException(
                 source, reason + failure.getMessage() + "; try wasmguest.engine=interpreter", failure);
@@ -284,7 +284,7 @@ public final class PreparedGuest {
     }
 
     /**
-     * Says which functions Chicory interprets because they are too large for a JVM method: at INFO when they were
+     * Says which functions Endive interprets because they are too large for a JVM method: at INFO when they were
      * found (once per module and cache), at DEBUG when the compiled code is loaded again.
      */
     void logInterpreted(List<Integer> interpreted, Level level) {
@@ -293,7 +293,7 @@ public final class PreparedGuest {
                     level,
                     () -> "Guest module " + source + ": " + describe(interpreted)
                             + " too large for one JVM method (or, at over " + Translator.LIKELY_TOO_LARGE
-                            + " bytes of WebAssembly, likely to be), so Chicory runs "
+                            + " bytes of WebAssembly, likely to be), so Endive runs "
                             + (interpreted.size() == 1 ? "it" : "them")
                             + " in its interpreter (slower than compiled code): " + names(interpreted));
         }

@@ -1,11 +1,5 @@
 package dev.wasmguest.internal.load;
 
-import com.dylibso.chicory.compiler.Cache;
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ExternalType;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -13,15 +7,21 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.objectweb.asm.MethodTooLargeException;
+import run.endive.compiler.Cache;
+import run.endive.compiler.InterpreterFallback;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ExternalType;
 
 /**
- * Translates a module to JVM bytecode with Chicory's compiler, in one pass where Chicory alone would make many.
+ * Translates a module to JVM bytecode with Endive's compiler, in one pass where Endive alone would make many.
  *
- * <p>A JVM method holds at most 64 KiB of bytecode. When a function does not fit, Chicory's compiler (in its
+ * <p>A JVM method holds at most 64 KiB of bytecode. When a function does not fit, Endive's compiler (in its
  * interpreter-fallback mode) marks it for its interpreter and starts the whole module again: yosys, 22 such
  * functions among 34,000, was translated 23 times over (140 s instead of 22 s). So functions whose WebAssembly body
  * is larger than {@link #LIKELY_TOO_LARGE} are given to the interpreter up front, and a function that still does not
- * fit is added and the translation repeated, as Chicory would. The threshold trades a few functions that might just
+ * fit is added and the translation repeated, as Endive would. The threshold trades a few functions that might just
  * have fit (three in yosys, interpreted instead of compiled) for not repeating a multi-second pass.
  */
 final class Translator {
@@ -36,12 +36,12 @@ final class Translator {
 
     /**
      * Functions per generated class. The JVM verifies a class whole when one of its methods is first called;
-     * Chicory's default (12,288) put yosys's 34,000 functions into 6 classes of 6 MB, all verified by the first run
+     * Endive's default (12,288) put yosys's 34,000 functions into 6 classes of 6 MB, all verified by the first run
      * of a new JVM. Small classes make a run verify little more than the functions it reaches.
      */
     static final int FUNCTIONS_PER_CLASS = 256;
 
-    /** How we configure Chicory's compiler and what we add to its classes: part of the compiled-code cache key. */
+    /** How we configure Endive's compiler and what we add to its classes: part of the compiled-code cache key. */
     static final String OPTIONS = "interpret-above=" + LIKELY_TOO_LARGE + ";functions-per-class=" + FUNCTIONS_PER_CLASS
             + ";" + GeneratedMethods.VERSION;
 
@@ -55,7 +55,7 @@ final class Translator {
     /**
      * @param module a validated module with every body decoded
      * @param layout the same module's layout, for the size of each body
-     * @throws ChicoryException when Chicory's compiler rejects the module
+     * @throws WasmEngineException when Endive's compiler rejects the module
      */
     static Translation translate(WasmModule module, ModuleLayout layout) {
         return translate(module, layout, LIKELY_TOO_LARGE);
@@ -68,10 +68,10 @@ final class Translator {
         while (true) {
             try {
                 // With the line numbers that backtraces read, once for every later JVM. This JVM defines every class
-                // now, in the translation's background work, as Chicory's own loading did: its runs start at once.
+                // now, in the translation's background work, as Endive's own loading did: its runs start at once.
                 byte[] jar = GeneratedMethods.numbered(compile(module, interpreted));
                 return new Translation(CompiledCode.loadEagerly(jar, new ArrayList<>(interpreted)), jar, imported);
-            } catch (ChicoryException e) {
+            } catch (WasmEngineException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {
                     throw e;
@@ -85,10 +85,10 @@ final class Translator {
     }
 
     /**
-     * The jar of classes Chicory's compiler makes of {@code module}, with the functions at {@code interpreted} left
+     * The jar of classes Endive's compiler makes of {@code module}, with the functions at {@code interpreted} left
      * to its interpreter.
      *
-     * @throws ChicoryException when Chicory's compiler rejects the module, or one of its functions does not fit a JVM
+     * @throws WasmEngineException when Endive's compiler rejects the module, or one of its functions does not fit a JVM
      *         method
      */
     static byte[] compile(WasmModule module, Set<Integer> interpreted) {
@@ -100,7 +100,7 @@ final class Translator {
                 .withCache(capture)
                 .compile();
         if (capture.jar == null) {
-            throw new IllegalStateException("Chicory's compiler handed out no classes");
+            throw new IllegalStateException("Endive's compiler handed out no classes");
         }
         return capture.jar;
     }
@@ -131,7 +131,7 @@ final class Translator {
         return Optional.empty();
     }
 
-    /** Receives the jar of classes Chicory's compiler made, the only way its API hands them out. */
+    /** Receives the jar of classes Endive's compiler made, the only way its API hands them out. */
     private static final class JarCapture implements Cache {
         private byte[] jar;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The modules this version of Chicory has already validated, remembered on disk so that a JVM loading a module seen
+ * The modules this version of Endive has already validated, remembered on disk so that a JVM loading a module seen
  * before parses it without validating it again (for a 30 MB module, validation is about two thirds of parsing):
  *
  * <pre>
@@ -38,7 +38,7 @@ final class ValidatedModules {
     /** Markers under {@code cacheDirectory}. */
     static ValidatedModules in(Path cacheDirectory) {
         return new ValidatedModules(
-                Optional.of(cacheDirectory.resolve("validated").resolve("chicory-" + ChicoryVersion.get())));
+                Optional.of(cacheDirectory.resolve("validated").resolve(RuntimeVersion.cacheSegment())));
     }
 
     boolean contains(String sha256) {

@@ -1,28 +1,28 @@
 package dev.wasmguest.internal.run;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.ConstantEvaluators;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.runtime.WasmRuntimeException;
-import com.dylibso.chicory.wasm.UninstantiableException;
-import com.dylibso.chicory.wasm.types.ActiveDataSegment;
-import com.dylibso.chicory.wasm.types.DataSegment;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.PassiveDataSegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
+import run.endive.runtime.ByteArrayMemory;
+import run.endive.runtime.ConstantEvaluators;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
+import run.endive.runtime.WasmRuntimeException;
+import run.endive.wasm.UninstantiableException;
+import run.endive.wasm.types.ActiveDataSegment;
+import run.endive.wasm.types.DataSegment;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.PassiveDataSegment;
 
 /**
  * A guest's linear memory as one byte array: each load and store is one bounds check and one array access.
- * Chicory's {@link ByteArrayMemory} keeps memory in 64 KiB pages, so each access also looks its page up; on the
+ * Endive's {@link ByteArrayMemory} keeps memory in 64 KiB pages, so each access also looks its page up; on the
  * compute benchmarks that made runs 1.4-1.5x slower (sieve 91 vs 61 ms, sha256 145 vs 104 ms).
  *
  * <p>For memories that are not shared (no threads) and whose maximum fits a Java array ({@link #fits}); others use
- * Chicory's. The array grows by doubling, capped at the maximum, so that guests growing their memory a page at a
+ * Endive's. The array grows by doubling, capped at the maximum, so that guests growing their memory a page at a
  * time do not copy it every time; the bytes past the current size are never written, so a grown region reads as
  * zeros. Used by one guest thread at a time, like every non-shared memory.
  */
@@ -58,7 +58,7 @@ final class FlatMemory implements Memory {
         return !limits.shared() && limits.maximumPages() <= MAX_PAGES;
     }
 
-    /** This memory when it {@link #fits}, else Chicory's paged one. */
+    /** This memory when it {@link #fits}, else Endive's paged one. */
     static Memory create(MemoryLimits limits) {
         return fits(limits) ? new FlatMemory(limits) : new ByteArrayMemory(limits);
     }
@@ -129,33 +129,33 @@ final class FlatMemory implements Memory {
     }
 
     @Override
-    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
+    @SuppressWarnings("removal") // Memory still declares it; Endive plans to move it elsewhere
     public Object lock(int address) {
         return this;
     }
 
     @Override
-    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
+    @SuppressWarnings("removal") // Memory still declares it; Endive plans to move it elsewhere
     public int waitOn(int address, int expected, long timeout) {
         at(address, 4);
         throw new WasmRuntimeException("expected shared memory");
     }
 
     @Override
-    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
+    @SuppressWarnings("removal") // Memory still declares it; Endive plans to move it elsewhere
     public int waitOn(int address, long expected, long timeout) {
         at(address, 8);
         throw new WasmRuntimeException("expected shared memory");
     }
 
     @Override
-    @SuppressWarnings("removal") // Memory still declares it; Chicory plans to move it elsewhere
+    @SuppressWarnings("removal") // Memory still declares it; Endive plans to move it elsewhere
     public int notify(int address, int count) {
         at(address, 4);
         return 0; // nobody can wait on an unshared memory
     }
 
-    /** Copies the active data segments of this memory into it, as Chicory's memories do. */
+    /** Copies the active data segments of this memory into it, as Endive's memories do. */
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments) {
         initialize(instance, dataSegments, 0);

@@ -1,14 +1,14 @@
 package dev.wasmguest.internal.run;
 
-import com.dylibso.chicory.runtime.ChicoryInterruptedException;
-import com.dylibso.chicory.wasi.WasiExitException;
-import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.CallSite;
 import dev.wasmguest.internal.trace.CompiledStack;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import java.util.List;
+import run.endive.runtime.WasmInterruptedException;
+import run.endive.wasi.WasiExitException;
+import run.endive.wasm.WasmEngineException;
 
 /**
  * How one stretch of guest code ended: a command's {@code _start}, a reactor's {@code _initialize} or one call of an
@@ -16,10 +16,10 @@ import java.util.List;
  */
 final class GuestEnding {
 
-    /** Chicory's trap when guest calls nest deeper than the JVM stack allows (it catches the StackOverflowError). */
+    /** Endive's trap when guest calls nest deeper than the JVM stack allows (it catches the StackOverflowError). */
     private static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
 
-    /** Guest code to run; returns what it returned, as Chicory encodes values. */
+    /** Guest code to run; returns what it returned, as Endive encodes values. */
     @FunctionalInterface
     interface GuestCode {
         long[] run();
@@ -46,18 +46,18 @@ final class GuestEnding {
     void attempt(GuestCode code, RunOutcome normally) {
         try {
             long[] values = code.run();
-            returned = values != null ? values : new long[0]; // Chicory answers null for a function without results
+            returned = values != null ? values : new long[0]; // Endive answers null for a function without results
             if (normally == RunOutcome.EXITED) {
                 exited(0);
             } else {
                 outcome = normally;
             }
         } catch (WasiExitException exit) {
-            exited(exit.exitCode()); // caught before ChicoryException, which it extends: an exit is no trap
-        } catch (ChicoryInterruptedException e) {
+            exited(exit.exitCode()); // caught before WasmEngineException, which it extends: an exit is no trap
+        } catch (WasmInterruptedException e) {
             interrupted = true;
             trapped("stopped");
-        } catch (ChicoryException e) {
+        } catch (WasmEngineException e) {
             overflowedStack = CALL_STACK_EXHAUSTED.equals(e.getMessage());
             trapCause = e;
             trapped(TrapMessages.describe(e));

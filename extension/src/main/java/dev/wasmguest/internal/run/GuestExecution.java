@@ -2,8 +2,6 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasi.WasiPreview1;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.wasi.WasiCallLog;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import run.endive.runtime.Instance;
+import run.endive.wasi.WasiPreview1;
 
 /**
  * Runs a guest command once, in a fresh instance with its own WASI context ({@link GuestSandbox}), and bounds it:

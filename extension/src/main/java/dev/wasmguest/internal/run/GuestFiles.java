@@ -2,7 +2,6 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.wasi.WasiOptions;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.wasmguest.internal.config.Setting;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import run.endive.wasi.WasiOptions;
 
 /**
  * The directories of one run, in a private in-memory file system. Host directories are copied in (directories,
@@ -57,7 +57,7 @@ public final class GuestFiles {
             return Optional.empty();
         }
         checkSize(mounts, maxBytes);
-        // Chicory's WASI reads "unix:*" attributes (inode, link count, times); Jimfs offers that view only on request.
+        // Endive's WASI reads "unix:*" attributes (inode, link count, times); Jimfs offers that view only on request.
         FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder()
                 .setAttributeViews("basic", "owner", "posix", "unix")
                 .build());
@@ -134,7 +134,7 @@ public final class GuestFiles {
         return descriptors;
     }
 
-    /** The mounts by descriptor: Chicory gives the preopened directories 3, 4, ... in the order {@link #grant} grants them. */
+    /** The mounts by descriptor: Endive gives the preopened directories 3, 4, ... in the order {@link #grant} grants them. */
     private Map<Integer, Mount> preopens() {
         Map<Integer, Mount> preopens = new HashMap<>();
         for (int i = 0; i < mounts.size(); i++) {

@@ -1,11 +1,5 @@
 package dev.wasmguest.internal.run;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasi.WasiOptions;
-import com.dylibso.chicory.wasi.WasiPreview1;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import dev.wasmguest.internal.wasi.DeterministicTime;
@@ -23,6 +17,12 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.ImportValues;
+import run.endive.runtime.Instance;
+import run.endive.wasi.WasiOptions;
+import run.endive.wasi.WasiPreview1;
+import run.endive.wasm.types.MemoryLimits;
 
 /**
  * How a guest's instance is made, for a command's run and for a reactor alike: what its WASI context grants (only
@@ -82,7 +82,7 @@ final class GuestSandbox {
     /**
      * An instance of the guest with {@code wasi}; not started.
      *
-     * @param stopped checked by the interpreter at every instruction: Chicory's interpreter ignores interrupts in
+     * @param stopped checked by the interpreter at every instruction: Endive's interpreter ignores interrupts in
      *        call-free loops
      * @param interpreters hears of the interpreter that runs the instance, when one does: it keeps a trap's frames
      */
@@ -114,11 +114,11 @@ final class GuestSandbox {
         return builder;
     }
 
-    /** Chicory's WASI functions, corrected where they differ from wasmtime's. */
+    /** Endive's WASI functions, corrected where they differ from wasmtime's. */
     private HostFunction[] wasiFunctions(WasiPreview1 wasi) {
         HostFunction[] functions = wasi.toHostFunctions();
         if (files.isPresent()) {
-            // innermost: it calls Chicory's path_open directly, under the other corrections
+            // innermost: it calls Endive's path_open directly, under the other corrections
             functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi::pathOpen).apply(functions);
         }
         functions = new FdFlags().apply(functions);

@@ -2,11 +2,6 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.TrapException;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.FunctionImport;
-import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.resolve.ModuleLoadException;
@@ -15,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.TrapException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.FunctionImport;
+import run.endive.wasm.types.FunctionType;
 
 /**
  * The functions a guest may import besides WASI's: those the test provides, and what becomes of the rest (refused

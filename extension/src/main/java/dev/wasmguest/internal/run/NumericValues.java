@@ -1,11 +1,11 @@
 package dev.wasmguest.internal.run;
 
-import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import run.endive.wasm.types.ValType;
 
-/** Numbers to and from the encoding Chicory gives WebAssembly values: every value a {@code long}, floats as bits. */
+/** Numbers to and from the encoding Endive gives WebAssembly values: every value a {@code long}, floats as bits. */
 final class NumericValues {
 
     private NumericValues() {}

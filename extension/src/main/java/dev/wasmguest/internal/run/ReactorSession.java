@@ -2,10 +2,6 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasi.WasiPreview1;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
@@ -19,6 +15,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import run.endive.runtime.Instance;
+import run.endive.wasi.WasiPreview1;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.ValType;
 
 /**
  * One instance of a module kept between calls, as a library module (a WASI reactor) is used: made once with its WASI

@@ -2,9 +2,9 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import run.endive.wasm.types.MemoryLimits;
 
 /**
  * Bounds on one run.
@@ -46,7 +46,7 @@ public record RunLimits(
         return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, prepareTimeout, value);
     }
 
-    /** The memory limit in pages, at most Chicory's own cap. */
+    /** The memory limit in pages, at most Endive's own cap. */
     public int maxMemoryPages() {
         return (int) Math.min(maxMemoryBytes / PAGE_BYTES, MemoryLimits.MAX_PAGES);
     }

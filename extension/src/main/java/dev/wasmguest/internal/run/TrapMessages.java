@@ -1,13 +1,13 @@
 package dev.wasmguest.internal.run;
 
-import com.dylibso.chicory.wasm.ChicoryException;
+import run.endive.wasm.WasmEngineException;
 
-/** Turns Chicory's trap exceptions into the one-line messages results and assertions show. */
+/** Turns Endive's trap exceptions into the one-line messages results and assertions show. */
 final class TrapMessages {
 
     private TrapMessages() {}
 
-    static String describe(ChicoryException trap) {
+    static String describe(WasmEngineException trap) {
         String message = trap.getMessage();
         if (message == null || message.isBlank()) {
             return trap.getClass().getSimpleName();

@@ -6,7 +6,7 @@
  * {@code WasiRunner}.
  *
  * <p>May use: {@code load}, {@code wasi}, {@code trace}, {@code resolve}, {@code source}, {@code config}, {@code util},
- * Chicory.
+ * Endive.
  * Core layer: framework-free.
  */
 package dev.wasmguest.internal.run;

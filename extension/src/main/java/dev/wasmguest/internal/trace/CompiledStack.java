@@ -9,21 +9,21 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The WebAssembly call stack in a failure thrown from Chicory's compiled code: each WebAssembly function is a JVM
+ * The WebAssembly call stack in a failure thrown from Endive's compiled code: each WebAssembly function is a JVM
  * method {@code func_<index>} of a generated class, so the JVM's own stack trace names the functions, and the line
  * numbers wasmguest gives those methods tell, through an {@link InstructionLocator}, the instructions.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class CompiledStack {
 
-    private static final String GENERATED_PACKAGE = "com.dylibso.chicory.$gen.";
+    private static final String GENERATED_PACKAGE = "run.endive.$gen.";
     private static final Pattern FUNCTION_METHOD = Pattern.compile("func_(\\d+)");
 
     private CompiledStack() {}
 
     /**
      * The functions on {@code failure}'s stack, innermost first, each at its instruction where {@code locator} can
-     * tell it: of the failure or of the cause thrown deepest (a stack overflow is rethrown higher up, as Chicory's
+     * tell it: of the failure or of the cause thrown deepest (a stack overflow is rethrown higher up, as Endive's
      * "call stack exhausted").
      */
     public static List<CallSite> of(Throwable failure, InstructionLocator locator) {

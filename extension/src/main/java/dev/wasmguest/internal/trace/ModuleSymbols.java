@@ -2,16 +2,16 @@ package dev.wasmguest.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.CustomSection;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.NameCustomSection;
-import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import dev.wasmguest.internal.util.Lazy;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import org.apiguardian.api.API;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.CustomSection;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.NameCustomSection;
+import run.endive.wasm.types.UnknownCustomSection;
 
 /**
  * What a module says about its code for a backtrace: function names (the name section) and source lines (DWARF's

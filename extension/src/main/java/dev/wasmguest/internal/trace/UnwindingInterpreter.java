@@ -2,21 +2,21 @@ package dev.wasmguest.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.runtime.MStack;
-import com.dylibso.chicory.runtime.StackFrame;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.types.FunctionBody;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import run.endive.runtime.Instance;
+import run.endive.runtime.InterpreterMachine;
+import run.endive.runtime.MStack;
+import run.endive.runtime.StackFrame;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.FunctionBody;
 
 /**
- * Chicory's interpreter, remembering the frames a failure unwinds through: Chicory pops each frame as the failure
+ * Endive's interpreter, remembering the frames a failure unwinds through: Endive pops each frame as the failure
  * leaves it, so the call stack is gone by the time the failure reaches the run. One per instance, used by the run's
  * one thread.
  */
@@ -26,7 +26,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
     /** Frames kept per failure: enough for any backtrace shown, bounded for a recursion that overflowed. */
     static final int KEPT_FRAMES = 256;
 
-    /** Chicory 1.7.5's {@code StackFrame.toString()}: {@code name[index]\n\tpc=next locals=[...]}. */
+    /** Endive 1.7.5's {@code StackFrame.toString()}: {@code name[index]\n\tpc=next locals=[...]}. */
     private static final Pattern FRAME = Pattern.compile("\\[(\\d+)]\\n\\tpc=(\\d+) ");
 
     private final Instance instance;
@@ -40,7 +40,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
     }
 
     @Override
-    protected void eval(MStack stack, Instance instance, Deque<StackFrame> callStack) throws ChicoryException {
+    protected void eval(MStack stack, Instance instance, Deque<StackFrame> callStack) throws WasmEngineException {
         try {
             super.eval(stack, instance, callStack);
         } catch (RuntimeException | StackOverflowError failure) {

@@ -1,10 +1,10 @@
 package dev.wasmguest.internal.wasi;
 
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import run.endive.runtime.WasmFunctionHandle;
 
 /**
  * What a correction knows of some descriptors, by descriptor, kept in step with the guest's {@code fd_close} and

@@ -2,19 +2,19 @@ package dev.wasmguest.internal.wasi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
 
 /**
  * Replaces WASI's {@code clock_time_get} so that both clocks come from the test's {@link Clock}: the wall clock
  * reads it, and the monotonic clock counts from 0 at the start of the run by the clock's own progress plus one
  * microsecond per reading, so that it is reproducible with a fixed clock yet never stands still (a guest waiting
- * for time to pass still gets there). Chicory reads the monotonic clock from {@code System.nanoTime()} otherwise.
+ * for time to pass still gets there). Endive reads the monotonic clock from {@code System.nanoTime()} otherwise.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DeterministicTime {
@@ -59,7 +59,7 @@ public final class DeterministicTime {
         } else if (clockId == MONOTONIC) {
             nanos = Duration.between(start, clock.instant()).toNanos() + readings.incrementAndGet() * TICK_NANOS;
         } else {
-            return original.handle().apply(instance, args); // process and thread CPU clocks: Chicory's answer
+            return original.handle().apply(instance, args); // process and thread CPU clocks: Endive's answer
         }
         instance.memory().writeLong(resultAddress, nanos);
         return new long[] {ERRNO_SUCCESS};

@@ -2,16 +2,16 @@ package dev.wasmguest.internal.wasi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * Keeps the {@code APPEND} and {@code NONBLOCK} flags of files the guest opens on our side, where Chicory 1.7.5 gets
+ * Keeps the {@code APPEND} and {@code NONBLOCK} flags of files the guest opens on our side, where Endive 1.7.5 gets
  * them wrong: opening with {@code APPEND} drops the read right there, {@code APPEND} with {@code O_TRUNC} is refused
  * ({@code NOTSUP}), and {@code fd_fdstat_set_flags} refuses any change ({@code NOTSUP}). Here files are opened
  * without {@code APPEND}, which keeps every right and allows truncation; {@code fd_fdstat_set_flags} sets or clears
@@ -26,7 +26,7 @@ public final class FdFlags {
     private static final int NONBLOCK = 4;
     private static final int RSYNC = 8;
     private static final int SYNC = 16;
-    /** The flags kept here; the others stay Chicory's. */
+    /** The flags kept here; the others stay Endive's. */
     private static final int KEPT = APPEND | NONBLOCK;
 
     private static final int WHENCE_END = 2;
@@ -92,7 +92,7 @@ public final class FdFlags {
     /**
      * fd_fdstat_set_flags(fd, flags): for a file, sets or clears {@code APPEND} and {@code NONBLOCK}, the flags that
      * may change; the synchronous-I/O flags cannot change after opening ({@code INVAL}). Other descriptors are
-     * Chicory's.
+     * Endive's.
      */
     private long[] fdstatSetFlags(WasmFunctionHandle original, Instance instance, long... args) {
         int fd = (int) args[0];

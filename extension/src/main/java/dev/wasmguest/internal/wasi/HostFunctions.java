@@ -1,11 +1,11 @@
 package dev.wasmguest.internal.wasi;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.WasmFunctionHandle;
 
-/** Replacing some of Chicory's WASI functions by ones that wrap them, as each correction of this package does. */
+/** Replacing some of Endive's WASI functions by ones that wrap them, as each correction of this package does. */
 final class HostFunctions {
 
     private HostFunctions() {}
@@ -38,6 +38,6 @@ final class HostFunctions {
                 return function.handle();
             }
         }
-        throw new IllegalStateException("Chicory's WASI has no " + name);
+        throw new IllegalStateException("Endive's WASI has no " + name);
     }
 }

@@ -2,19 +2,19 @@ package dev.wasmguest.internal.wasi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.WasmFunctionHandle;
 
 /**
  * Makes read-only directories refuse changes the way wasmtime refuses them in a read-only preopen: creating,
  * opening for writing, truncating, deleting, renaming, linking, and setting times or sizes inside one answer
- * {@code PERM} ("Operation not permitted"), and nothing changes. Chicory 1.7.5 has no read-only preopens (its
+ * {@code PERM} ("Operation not permitted"), and nothing changes. Endive 1.7.5 has no read-only preopens (its
  * changes would land in the run's private copy and be discarded). The descriptors of a read-only directory and of
  * everything opened through it are tracked across {@code path_open}, {@code fd_renumber} and {@code fd_close}. One
  * instance per run.

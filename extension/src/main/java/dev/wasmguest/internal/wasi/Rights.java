@@ -2,19 +2,19 @@ package dev.wasmguest.internal.wasi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * {@code fd_fdstat_set_rights}, which Chicory 1.7.5 does not implement ({@code NOTSUP}): a descriptor's rights can
+ * {@code fd_fdstat_set_rights}, which Endive 1.7.5 does not implement ({@code NOTSUP}): a descriptor's rights can
  * be narrowed, never widened ({@code NOTCAPABLE}), {@code fd_fdstat_get} reports them, and from then on a call that
  * needs a dropped right fails with {@code NOTCAPABLE}. A directory's inheriting rights bound what is opened through
- * it, as the spec says. Descriptors whose rights never changed, and what is opened through them, stay Chicory's
+ * it, as the spec says. Descriptors whose rights never changed, and what is opened through them, stay Endive's
  * alone. One instance per run.
  */
 @API(status = INTERNAL, since = "0.2")
@@ -109,7 +109,7 @@ public final class Rights {
         if (current == null) {
             long[] read = chicorysRights(fdstatGet, instance, fd);
             if (read.length == 1) {
-                return read; // Chicory's errno, e.g. BADF
+                return read; // Endive's errno, e.g. BADF
             }
             current = read;
         }
@@ -123,7 +123,7 @@ public final class Rights {
     }
 
     /**
-     * The rights Chicory reports for {@code fd}: base and inheriting, or its errno alone. fd_fdstat_get needs 24
+     * The rights Endive reports for {@code fd}: base and inheriting, or its errno alone. fd_fdstat_get needs 24
      * bytes of guest memory for its answer: borrow the first 24 and put back what they held (the guest waits in this
      * call, so nothing else reads them meanwhile).
      */

@@ -3,10 +3,6 @@ package dev.wasmguest.internal.wasi;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,16 +22,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
+import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * The calls on symbolic links that Chicory 1.7.5 answers unlike wasmtime, answered here for the directories whose
+ * The calls on symbolic links that Endive 1.7.5 answers unlike wasmtime, answered here for the directories whose
  * place in the run's file system is known (the preopened ones, and directories opened through them):
- * {@code path_readlink} gives the whole target (Chicory gives its last name), {@code path_symlink} stores the target
- * as the guest wrote it and answers a new path with a trailing slash {@code NOENT} unless it exists (Chicory: always
+ * {@code path_readlink} gives the whole target (Endive gives its last name), {@code path_symlink} stores the target
+ * as the guest wrote it and answers a new path with a trailing slash {@code NOENT} unless it exists (Endive: always
  * {@code EXIST}), {@code path_link} of a symlink without {@code SYMLINK_FOLLOW} links the symlink itself, dangling or
- * not (Chicory follows it, {@code NOENT}), and {@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets
- * the link's own times (Chicory sets the target's), and {@code path_open} with {@code SYMLINK_FOLLOW} of a path
- * whose last part is a symlink follows a relative target from the link's directory (Chicory: from the root of the
+ * not (Endive follows it, {@code NOENT}), and {@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets
+ * the link's own times (Endive sets the target's), and {@code path_open} with {@code SYMLINK_FOLLOW} of a path
+ * whose last part is a symlink follows a relative target from the link's directory (Endive: from the root of the
  * run's file system, so such a link read as missing). Paths stay inside their directory as everywhere: absolute ones
  * and {@code ..} out of it are refused, and a link is never followed out of its preopened directory. One instance
  * per run.
@@ -64,7 +64,7 @@ public final class SymlinkCalls {
 
     /**
      * @param preopened the preopened directories: descriptor, and place in the run's file system
-     * @param pathOpen Chicory's {@code path_open}, called with a path of ours ({@code WasiPreview1::pathOpen})
+     * @param pathOpen Endive's {@code path_open}, called with a path of ours ({@code WasiPreview1::pathOpen})
      */
     public SymlinkCalls(Map<Integer, Path> preopened, PathOpen pathOpen) {
         directories.putAll(preopened);
@@ -72,7 +72,7 @@ public final class SymlinkCalls {
         this.pathOpen = pathOpen;
     }
 
-    /** Chicory's {@code path_open} as a Java method: {@code WasiPreview1::pathOpen}. */
+    /** Endive's {@code path_open} as a Java method: {@code WasiPreview1::pathOpen}. */
     @FunctionalInterface
     public interface PathOpen {
         int open(
@@ -215,7 +215,7 @@ public final class SymlinkCalls {
     /**
      * path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out): with
      * SYMLINK_FOLLOW, a symlink that ends the path is followed here, relative targets from the link's own directory
-     * (Chicory reads them from the file system's root), never out of the preopened directory; then Chicory opens
+     * (Endive reads them from the file system's root), never out of the preopened directory; then Endive opens
      * what it leads to. Remembers where a directory opened through a known one is.
      */
     private long[] open(WasmFunctionHandle original, Instance instance, long... args) {
@@ -244,8 +244,8 @@ public final class SymlinkCalls {
     }
 
     /**
-     * Opens {@code target} through the deepest known directory above it, as Chicory takes no {@code ..}; when the
-     * guest closed all of them, Chicory opens the original path.
+     * Opens {@code target} through the deepest known directory above it, as Endive takes no {@code ..}; when the
+     * guest closed all of them, Endive opens the original path.
      */
     private long[] openFollowed(
             WasmFunctionHandle original, Instance instance, long[] args, Path target, boolean trailingSlash) {

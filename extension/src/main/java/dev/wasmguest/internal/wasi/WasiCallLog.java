@@ -2,15 +2,15 @@ package dev.wasmguest.internal.wasi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.dylibso.chicory.log.Logger;
 import org.apiguardian.api.API;
+import run.endive.log.Logger;
 
 /**
- * What Chicory's WASI functions report, at DEBUG or below on the logger {@code dev.wasmguest.wasi}.
+ * What Endive's WASI functions report, at DEBUG or below on the logger {@code dev.wasmguest.wasi}.
  *
- * <p>Chicory logs a WASI call it does not support at ERROR on the JVM's console; the guest sees the errno and
+ * <p>Endive logs a WASI call it does not support at ERROR on the JVM's console; the guest sees the errno and
  * decides (a real runtime prints nothing), so a test log would carry errors that are no failure. Whoever wants
- * to know which calls a guest made that Chicory refuses turns that logger to DEBUG.
+ * to know which calls a guest made that Endive refuses turns that logger to DEBUG.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class WasiCallLog implements Logger {
@@ -31,7 +31,7 @@ public final class WasiCallLog implements Logger {
         return LOG.isLoggable(map(level));
     }
 
-    // Inside a Chicory Logger, a bare Level is Chicory's.
+    // Inside a Endive Logger, a bare Level is Endive's.
     private static System.Logger.Level map(Logger.Level level) {
         return level.getSeverity() >= Logger.Level.WARNING.getSeverity()
                 ? System.Logger.Level.DEBUG

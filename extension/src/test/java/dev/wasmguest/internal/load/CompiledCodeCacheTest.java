@@ -44,7 +44,7 @@ class CompiledCodeCacheTest {
         assertThat(runSeed(first)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         List<Path> entries = entries();
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).toString()).contains("compiled/chicory-" + ChicoryVersion.get() + "/");
+        assertThat(entries.get(0).toString()).contains("compiled/" + RuntimeVersion.cacheSegment() + "/");
 
         PreparedGuest second = prepare(seed);
         assertThat(second.compiledCode()).as("a 'new JVM' has the code at once").isDone();

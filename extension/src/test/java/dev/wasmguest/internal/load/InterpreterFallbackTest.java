@@ -17,14 +17,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A function too large for one JVM method runs in Chicory's interpreter; we say so in a log line naming the
+ * A function too large for one JVM method runs in Endive's interpreter; we say so in a log line naming the
  * function (INFO once per module and cache, DEBUG when the code is loaded again), not on the JVM's stderr, and the
  * guest still runs correctly.
  */
 class InterpreterFallbackTest {
 
     private static final String MESSAGE = "1 function is too large for one JVM method (or, at over 50000 bytes of"
-            + " WebAssembly, likely to be), so Chicory runs it in its interpreter (slower than compiled code):"
+            + " WebAssembly, likely to be), so Endive runs it in its interpreter (slower than compiled code):"
             + " function 7 (count)";
 
     @RegisterExtension

@@ -42,7 +42,8 @@ class ValidatedModulesTest {
 
         compile(seed, caches);
         assertThat(caches.validated().contains(Sha256.hex(seed))).isTrue();
-        assertThat(cacheDir.resolve("validated/chicory-" + ChicoryVersion.get()).resolve(Sha256.hex(seed)))
+        assertThat(cacheDir.resolve("validated/" + RuntimeVersion.cacheSegment())
+                        .resolve(Sha256.hex(seed)))
                 .exists();
     }
 

@@ -3,13 +3,13 @@ package dev.wasmguest.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.runtime.WasmRuntimeException;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import org.junit.jupiter.api.Test;
+import run.endive.runtime.ByteArrayMemory;
+import run.endive.runtime.Memory;
+import run.endive.runtime.WasmRuntimeException;
+import run.endive.wasm.types.MemoryLimits;
 
-/** The flat memory behaves like Chicory's paged one: same values, same bounds, same growth. */
+/** The flat memory behaves like Endive's paged one: same values, same bounds, same growth. */
 class FlatMemoryTest {
 
     private static final int PAGE = Memory.PAGE_SIZE;
@@ -18,7 +18,7 @@ class FlatMemoryTest {
     private final Memory paged = new ByteArrayMemory(new MemoryLimits(1, 4));
 
     @Test
-    void readsWhatItWroteLikeChicorysMemory() {
+    void readsWhatItWroteLikeEndivesMemory() {
         for (Memory memory : new Memory[] {flat, paged}) {
             memory.writeI32(0, 0x01020304);
             memory.writeLong(8, 0x1122334455667788L);
@@ -42,7 +42,7 @@ class FlatMemoryTest {
     }
 
     @Test
-    void accessesPastTheEndTrapLikeChicorysMemory() {
+    void accessesPastTheEndTrapLikeEndivesMemory() {
         for (Memory memory : new Memory[] {flat, paged}) {
             assertThatThrownBy(() -> memory.readInt(PAGE - 3))
                     .isInstanceOf(WasmRuntimeException.class)
@@ -58,7 +58,7 @@ class FlatMemoryTest {
     }
 
     @Test
-    void growsLikeChicorysMemoryAndGrownBytesAreZero() {
+    void growsLikeEndivesMemoryAndGrownBytesAreZero() {
         flat.writeI32(PAGE - 4, -1);
 
         assertThat(flat.grow(1)).isEqualTo(paged.grow(1)).isEqualTo(1);
@@ -89,7 +89,7 @@ class FlatMemoryTest {
     }
 
     @Test
-    void sharedOrHugeMemoriesUseChicorysOwn() {
+    void sharedOrHugeMemoriesUseEndivesOwn() {
         assertThat(FlatMemory.create(new MemoryLimits(1, 4))).isInstanceOf(FlatMemory.class);
         assertThat(FlatMemory.create(new MemoryLimits(1, 4, true))).isInstanceOf(ByteArrayMemory.class);
         assertThat(FlatMemory.create(new MemoryLimits(1, 65536))).isInstanceOf(ByteArrayMemory.class);

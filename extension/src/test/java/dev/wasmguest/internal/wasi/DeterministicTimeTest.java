@@ -3,7 +3,6 @@ package dev.wasmguest.internal.wasi;
 import static dev.wasmguest.internal.wasi.WasiFunctionsFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dylibso.chicory.runtime.HostFunction;
 import dev.wasmguest.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import run.endive.runtime.HostFunction;
 
 /** With a test's clock, the guest's wall clock reads it and its monotonic clock is reproducible, yet moves. */
 class DeterministicTimeTest {
@@ -31,7 +31,7 @@ class DeterministicTimeTest {
         assertThat(call(functions, "clock_time_get", wasi.instance, REALTIME, 1, 64))
                 .containsExactly(0);
         assertThat(wasi.instance.memory().readLong(64)).isEqualTo(NEW_YEAR.getEpochSecond() * 1_000_000_000L);
-        assertThat(wasi.calls).as("Chicory's clock is not asked").isEmpty();
+        assertThat(wasi.calls).as("Endive's clock is not asked").isEmpty();
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeterministicTimeTest {
     }
 
     @Test
-    void cpuClocksAndOtherFunctionsStayChicorys() {
+    void cpuClocksAndOtherFunctionsStayEndives() {
         HostFunction[] functions = new DeterministicTime(Clock.fixed(NEW_YEAR, ZoneOffset.UTC)).apply(chicory);
 
         call(functions, "clock_time_get", wasi.instance, PROCESS_CPU, 1, 8);

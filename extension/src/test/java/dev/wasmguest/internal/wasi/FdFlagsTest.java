@@ -3,15 +3,15 @@ package dev.wasmguest.internal.wasi;
 import static dev.wasmguest.internal.wasi.WasiFunctionsFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
 
 /**
- * Files opened with APPEND reach Chicory without the flag (which it mishandles) and get append mode from us: each
+ * Files opened with APPEND reach Endive without the flag (which it mishandles) and get append mode from us: each
  * write first seeks to the end, and fdstat reports the flag. fd_fdstat_set_flags changes APPEND and NONBLOCK here.
  */
 class FdFlagsTest {
@@ -58,7 +58,7 @@ class FdFlagsTest {
     }
 
     @Test
-    void theOpenReachesChicoryWithoutTheAppendFlag() {
+    void theOpenReachesEndiveWithoutTheAppendFlag() {
         open(APPEND | 4);
 
         assertThat(wasi.calls).containsExactly("path_open[3, 0, 0, 0, 0, 0, 0, 4, " + FD_OUT + "]");
@@ -67,12 +67,12 @@ class FdFlagsTest {
     @Test
     void fdstatReportsTheFlag() {
         open(APPEND);
-        int dsyncByChicory = 2;
-        wasi.instance.memory().writeShort(FDSTAT + 2, (short) dsyncByChicory);
+        int dsyncByEndive = 2;
+        wasi.instance.memory().writeShort(FDSTAT + 2, (short) dsyncByEndive);
 
         call(functions, "fd_fdstat_get", wasi.instance, OPENED_FD, FDSTAT);
 
-        assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isEqualTo((short) (dsyncByChicory | APPEND));
+        assertThat(wasi.instance.memory().readShort(FDSTAT + 2)).isEqualTo((short) (dsyncByEndive | APPEND));
     }
 
     @Test
@@ -103,14 +103,14 @@ class FdFlagsTest {
     }
 
     @Test
-    void setFlagsOfDescriptorsNotOpenedHereIsChicorys() {
+    void setFlagsOfDescriptorsNotOpenedHereIsEndives() {
         call(functions, "fd_fdstat_set_flags", wasi.instance, 1, APPEND);
 
         assertThat(wasi.calls).containsExactly("fd_fdstat_set_flags[1, 1]");
     }
 
     @Test
-    void otherFilesAreChicorysAlone() {
+    void otherFilesAreEndivesAlone() {
         open(0);
         wasi.calls.clear();
 

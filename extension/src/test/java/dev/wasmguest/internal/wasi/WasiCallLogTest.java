@@ -2,13 +2,13 @@ package dev.wasmguest.internal.wasi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dylibso.chicory.log.Logger;
 import dev.wasmguest.testsupport.LogCapture;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import run.endive.log.Logger;
 
-/** A WASI call Chicory refuses is the guest's business: logged for whoever asks, never as an error on the console. */
+/** A WASI call Endive refuses is the guest's business: logged for whoever asks, never as an error on the console. */
 class WasiCallLogTest {
 
     @RegisterExtension
@@ -16,7 +16,7 @@ class WasiCallLogTest {
 
     @Test
     void chicorysErrorsAreLoggedAtDebugOnly() {
-        // As Chicory 1.7.5 logs a call it does not support (fd_fdstat_set_rights, which wasmguest now answers itself).
+        // As Endive 1.7.5 logs a call it does not support (fd_fdstat_set_rights, which wasmguest now answers itself).
         WasiCallLog.INSTANCE.errorf("fd_fdstat_set_rights operation not supported: [%s, %s, %s]", 1, 2L, 3L);
 
         assertThat(log.messages(Level.FINE))

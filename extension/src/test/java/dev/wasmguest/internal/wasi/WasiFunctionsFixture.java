@@ -1,17 +1,17 @@
 package dev.wasmguest.internal.wasi;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.wasm.Parser;
+import run.endive.wasm.types.FunctionType;
 
 /**
- * Stand-ins for Chicory's WASI functions, for tests of what we put in front of them: each records its calls and
+ * Stand-ins for Endive's WASI functions, for tests of what we put in front of them: each records its calls and
  * answers as told, and an instance with one page of memory plays the guest.
  */
 final class WasiFunctionsFixture {
