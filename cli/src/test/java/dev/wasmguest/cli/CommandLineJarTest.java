@@ -179,7 +179,8 @@ class CommandLineJarTest {
         Ran badTimeout = run("", "--timeout", "5s", "x.wasm");
         assertThat(badTimeout.exitCode).isEqualTo(1);
         assertThat(badTimeout.stderr)
-                .contains("--timeout takes an ISO-8601 duration such as PT30S or PT5M, got \"5s\"");
+                .contains(
+                        "Error: --timeout=\"5s\" (command line) is invalid: expected an ISO-8601 duration such as PT30S or P1D");
 
         Path missing = work.resolve("missing.wasm");
         Ran error = run("", missing.toString());

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -126,17 +126,9 @@ public final class Main {
         return spec.withHostConsole(new HostConsole(in, out, err));
     }
 
+    /** {@code --timeout}'s value, read by the rules every duration setting follows. */
     private static Duration timeout(String text) {
-        try {
-            Duration timeout = Duration.parse(text);
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("--timeout takes a positive duration, got \"" + text + "\"");
-            }
-            return timeout;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "--timeout takes an ISO-8601 duration such as PT30S or PT5M, got \"" + text + "\"");
-        }
+        return new ConfigValue("--timeout", text, "command line").positiveDuration();
     }
 
     private static Engine engine(String name) {
