@@ -12,7 +12,7 @@ import run.endive.compiler.MachineFactoryCompiler;
 /**
  * The WebAssembly runtime on the class path, Endive, and its version. What one runtime and version produced
  * (compiled classes, a module's validation) is never trusted by another, so both are part of every engine cache
- * path: entries written by Endive ({@code chicory-1.7.5}) are never read, and are rebuilt once.
+ * path: entries written by Chicory ({@code chicory-1.7.5}) are never read, and are rebuilt once.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RuntimeVersion {

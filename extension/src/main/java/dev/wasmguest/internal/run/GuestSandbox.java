@@ -119,7 +119,7 @@ final class GuestSandbox {
         HostFunction[] functions = wasi.toHostFunctions();
         if (files.isPresent()) {
             // innermost: it calls Endive's path_open directly, under the other corrections
-            functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi::pathOpen).apply(functions);
+            functions = new SymlinkCalls(files.get().preopenedDirectories(), wasi).apply(functions);
         }
         functions = new FdFlags().apply(functions);
         Set<Integer> readOnly = files.map(GuestFiles::readOnlyDescriptors).orElse(Set.of());

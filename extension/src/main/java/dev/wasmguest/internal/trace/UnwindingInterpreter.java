@@ -26,7 +26,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
     /** Frames kept per failure: enough for any backtrace shown, bounded for a recursion that overflowed. */
     static final int KEPT_FRAMES = 256;
 
-    /** Endive 1.7.5's {@code StackFrame.toString()}: {@code name[index]\n\tpc=next locals=[...]}. */
+    /** Endive 1.0.0's {@code StackFrame.toString()}: {@code name[index]\n\tpc=next locals=[...]}. */
     private static final Pattern FRAME = Pattern.compile("\\[(\\d+)]\\n\\tpc=(\\d+) ");
 
     private final Instance instance;

@@ -11,7 +11,7 @@ import run.endive.runtime.Instance;
 import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * Keeps the {@code APPEND} and {@code NONBLOCK} flags of files the guest opens on our side, where Endive 1.7.5 gets
+ * Keeps the {@code APPEND} and {@code NONBLOCK} flags of files the guest opens on our side, where Endive 1.0.0 gets
  * them wrong: opening with {@code APPEND} drops the read right there, {@code APPEND} with {@code O_TRUNC} is refused
  * ({@code NOTSUP}), and {@code fd_fdstat_set_flags} refuses any change ({@code NOTSUP}). Here files are opened
  * without {@code APPEND}, which keeps every right and allows truncation; {@code fd_fdstat_set_flags} sets or clears

@@ -14,7 +14,7 @@ import run.endive.runtime.WasmFunctionHandle;
 /**
  * Makes read-only directories refuse changes the way wasmtime refuses them in a read-only preopen: creating,
  * opening for writing, truncating, deleting, renaming, linking, and setting times or sizes inside one answer
- * {@code PERM} ("Operation not permitted"), and nothing changes. Endive 1.7.5 has no read-only preopens (its
+ * {@code PERM} ("Operation not permitted"), and nothing changes. Endive 1.0.0 has no read-only preopens (its
  * changes would land in the run's private copy and be discarded). The descriptors of a read-only directory and of
  * everything opened through it are tracked across {@code path_open}, {@code fd_renumber} and {@code fd_close}. One
  * instance per run.

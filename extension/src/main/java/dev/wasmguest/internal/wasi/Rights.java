@@ -11,7 +11,7 @@ import run.endive.runtime.Instance;
 import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * {@code fd_fdstat_set_rights}, which Endive 1.7.5 does not implement ({@code NOTSUP}): a descriptor's rights can
+ * {@code fd_fdstat_set_rights}, which Endive 1.0.0 does not implement ({@code NOTSUP}): a descriptor's rights can
  * be narrowed, never widened ({@code NOTCAPABLE}), {@code fd_fdstat_get} reports them, and from then on a call that
  * needs a dropped right fails with {@code NOTCAPABLE}. A directory's inheriting rights bound what is opened through
  * it, as the spec says. Descriptors whose rights never changed, and what is opened through them, stay Endive's
@@ -26,6 +26,8 @@ public final class Rights {
     private static final int FDSTAT_BASE_OFFSET = 8;
     private static final int FDSTAT_INHERITING_OFFSET = 16;
     private static final int WHENCE_CUR = 1;
+    private static final int OFLAGS_CREAT = 1;
+    private static final int OFLAGS_TRUNC = 8;
 
     private static final long FD_DATASYNC = 1L;
     private static final long FD_READ = 1L << 1;
@@ -37,6 +39,7 @@ public final class Rights {
     private static final long FD_ADVISE = 1L << 7;
     private static final long FD_ALLOCATE = 1L << 8;
     private static final long PATH_CREATE_DIRECTORY = 1L << 9;
+    private static final long PATH_CREATE_FILE = 1L << 10;
     private static final long PATH_LINK_SOURCE = 1L << 11;
     private static final long PATH_LINK_TARGET = 1L << 12;
     private static final long PATH_OPEN = 1L << 13;
@@ -45,6 +48,7 @@ public final class Rights {
     private static final long PATH_RENAME_SOURCE = 1L << 16;
     private static final long PATH_RENAME_TARGET = 1L << 17;
     private static final long PATH_FILESTAT_GET = 1L << 18;
+    private static final long PATH_FILESTAT_SET_SIZE = 1L << 19;
     private static final long PATH_FILESTAT_SET_TIMES = 1L << 20;
     private static final long FD_FILESTAT_GET = 1L << 21;
     private static final long FD_FILESTAT_SET_SIZE = 1L << 22;
@@ -167,7 +171,9 @@ public final class Rights {
 
     /**
      * path_open(dirfd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out): through a
-     * narrowed directory, only rights it passes on may be asked for, and the new descriptor has those asked for.
+     * narrowed directory, opening needs {@code PATH_OPEN}, creating {@code PATH_CREATE_FILE} and truncating
+     * {@code PATH_FILESTAT_SET_SIZE}; only rights the directory passes on may be asked for, and the new descriptor
+     * has those asked for.
      */
     private long[] pathOpen(WasmFunctionHandle original, Instance instance, long... args) {
         long[] directory = narrowed.get(args[0]);
@@ -176,7 +182,10 @@ public final class Rights {
         }
         long base = args[5];
         long inheriting = args[6];
-        if ((directory[0] & PATH_OPEN) == 0 || (base & ~directory[1]) != 0 || (inheriting & ~directory[1]) != 0) {
+        long needed = PATH_OPEN
+                | ((args[4] & OFLAGS_CREAT) != 0 ? PATH_CREATE_FILE : 0)
+                | ((args[4] & OFLAGS_TRUNC) != 0 ? PATH_FILESTAT_SET_SIZE : 0);
+        if ((directory[0] & needed) != needed || (base & ~directory[1]) != 0 || (inheriting & ~directory[1]) != 0) {
             return notCapable();
         }
         long[] result = original.apply(instance, args);

@@ -24,21 +24,29 @@ import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 import run.endive.runtime.HostFunction;
 import run.endive.runtime.Instance;
-import run.endive.runtime.Memory;
 import run.endive.runtime.WasmFunctionHandle;
+import run.endive.wasi.WasiPreview1;
 
 /**
- * The calls on symbolic links that Endive 1.7.5 answers unlike wasmtime, answered here for the directories whose
- * place in the run's file system is known (the preopened ones, and directories opened through them):
- * {@code path_readlink} gives the whole target (Endive gives its last name), {@code path_symlink} stores the target
- * as the guest wrote it and answers a new path with a trailing slash {@code NOENT} unless it exists (Endive: always
- * {@code EXIST}), {@code path_link} of a symlink without {@code SYMLINK_FOLLOW} links the symlink itself, dangling or
- * not (Endive follows it, {@code NOENT}), and {@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets
- * the link's own times (Endive sets the target's), and {@code path_open} with {@code SYMLINK_FOLLOW} of a path
- * whose last part is a symlink follows a relative target from the link's directory (Endive: from the root of the
- * run's file system, so such a link read as missing). Paths stay inside their directory as everywhere: absolute ones
- * and {@code ..} out of it are refused, and a link is never followed out of its preopened directory. One instance
- * per run.
+ * The calls on symbolic links that Endive 1.0.0 answers unlike wasmtime, answered here for the directories whose
+ * place in the run's file system is known (the preopened ones, and directories opened through them). Each stays
+ * only while a conformance case in {@code guests/conformance} fails without it:
+ *
+ * <ul>
+ *   <li>{@code path_symlink} stores the target as the guest wrote it (Endive: resolved in the directory) and answers
+ *       a new path with a trailing slash {@code NOENT} unless it exists (Endive: always {@code EXIST});
+ *   <li>{@code path_readlink} gives the whole target (Endive: its last name);
+ *   <li>{@code path_link} answers a taken new name {@code EXIST}, even a dangling symlink (Endive: {@code IO}),
+ *       refuses {@code SYMLINK_FOLLOW} ({@code INVAL}) and links a symlink itself (Endive follows it);
+ *   <li>{@code path_filestat_set_times} without {@code SYMLINK_FOLLOW} sets the link's own times (Endive: the
+ *       target's);
+ *   <li>{@code path_open} and {@code path_filestat_get} with {@code SYMLINK_FOLLOW}, of a path whose last part is a
+ *       symlink, follow a relative target from the link's own directory (Endive: from the root of the run's file
+ *       system, so such a link reads as missing or forbidden).
+ * </ul>
+ *
+ * <p>Paths stay inside their directory as everywhere: absolute ones and {@code ..} out of it are refused, and a
+ * link is never followed out of its preopened directory. One instance per run.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class SymlinkCalls {
@@ -60,31 +68,18 @@ public final class SymlinkCalls {
     /** The preopened directories, which no path or link leads out of. */
     private final List<Path> roots;
 
-    private final PathOpen pathOpen;
+    /** Endive's WASI, whose calls this class makes with paths of its own. */
+    private final WasiPreview1 wasi;
 
     /**
      * @param preopened the preopened directories: descriptor, and place in the run's file system
-     * @param pathOpen Endive's {@code path_open}, called with a path of ours ({@code WasiPreview1::pathOpen})
+     * @param wasi the run's WASI, whose {@code path_open} and {@code path_filestat_get} are called with the paths
+     *     that followed links lead to
      */
-    public SymlinkCalls(Map<Integer, Path> preopened, PathOpen pathOpen) {
+    public SymlinkCalls(Map<Integer, Path> preopened, WasiPreview1 wasi) {
         directories.putAll(preopened);
         this.roots = List.copyOf(preopened.values());
-        this.pathOpen = pathOpen;
-    }
-
-    /** Endive's {@code path_open} as a Java method: {@code WasiPreview1::pathOpen}. */
-    @FunctionalInterface
-    public interface PathOpen {
-        int open(
-                Memory memory,
-                int dirFd,
-                int lookupFlags,
-                String path,
-                int openFlags,
-                long rightsBase,
-                long rightsInheriting,
-                int fdFlags,
-                int fdPtr);
+        this.wasi = wasi;
     }
 
     public HostFunction[] apply(HostFunction[] functions) {
@@ -94,6 +89,7 @@ public final class SymlinkCalls {
         replacements.put("path_link", call -> (instance, args) -> link(call, instance, args));
         replacements.put("path_filestat_set_times", call -> (instance, args) -> setTimes(call, instance, args));
         replacements.put("path_open", call -> (instance, args) -> open(call, instance, args));
+        replacements.put("path_filestat_get", call -> (instance, args) -> filestatGet(call, instance, args));
         return HostFunctions.replaced(functions, replacements);
     }
 
@@ -155,21 +151,30 @@ public final class SymlinkCalls {
     }
 
     /**
-     * path_link(old_fd, old_flags, old_path, old_len, new_fd, new_path, new_len): without SYMLINK_FOLLOW, a symlink
-     * is linked itself. The run's file system cannot hard-link a symlink, so the new name is a symlink with the same
-     * target: the same to every call but {@code filestat}'s inode and link count.
+     * path_link(old_fd, old_flags, old_path, old_len, new_fd, new_path, new_len): a new name that is taken, even by a
+     * dangling symlink, is {@code EXIST} (Endive asks whether a link's target exists, then fails with {@code IO}).
+     * SYMLINK_FOLLOW is refused ({@code INVAL}), as wasmtime refuses it. A symlink is linked itself: the run's file
+     * system cannot hard-link a symlink, so the new name is a symlink with the same target, the same to every call
+     * but {@code filestat}'s inode and link count.
      */
     private long[] link(WasmFunctionHandle original, Instance instance, long... args) {
         Path oldDirectory = directories.get(args[0]);
         Path newDirectory = directories.get(args[4]);
-        if (oldDirectory == null || newDirectory == null || (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
+        if (oldDirectory == null || newDirectory == null) {
             return original.apply(instance, args);
+        }
+        String rawNew = string(instance, args[5], args[6]);
+        Path link = inside(newDirectory, rawNew);
+        if (link != null && !rawNew.endsWith("/") && Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            return errno(ERRNO_EXIST);
+        }
+        if ((args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
+            return errno(ERRNO_INVAL);
         }
         Path source = inside(oldDirectory, string(instance, args[2], args[3]));
         if (source == null || !Files.isSymbolicLink(source)) {
             return original.apply(instance, args);
         }
-        Path link = inside(newDirectory, string(instance, args[5], args[6]));
         if (link == null) {
             return errno(ERRNO_PERM);
         }
@@ -214,9 +219,8 @@ public final class SymlinkCalls {
 
     /**
      * path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out): with
-     * SYMLINK_FOLLOW, a symlink that ends the path is followed here, relative targets from the link's own directory
-     * (Endive reads them from the file system's root), never out of the preopened directory; then Endive opens
-     * what it leads to. Remembers where a directory opened through a known one is.
+     * SYMLINK_FOLLOW, a symlink that ends the path is followed here, then Endive opens what it leads to. Remembers
+     * where a directory opened through a known one is.
      */
     private long[] open(WasmFunctionHandle original, Instance instance, long... args) {
         Path directory = directories.get(args[0]);
@@ -226,14 +230,24 @@ public final class SymlinkCalls {
         String raw = string(instance, args[2], args[3]);
         Path path = inside(directory, raw);
         long[] result;
-        if (path != null && (args[1] & LOOKUP_SYMLINK_FOLLOW) != 0 && Files.isSymbolicLink(path)) {
-            Path root = rootOf(directory);
-            FollowedLink followed = FollowedLink.from(path, root);
+        if (path != null && followsLink(args[1], path)) {
+            FollowedLink followed = FollowedLink.from(path, rootOf(directory));
             if (followed.errno() != ERRNO_SUCCESS) {
                 return errno(followed.errno());
             }
             path = followed.target();
-            result = openFollowed(original, instance, args, path, raw.endsWith("/"));
+            result = through(path, raw.endsWith("/"))
+                    .map(place -> errno(wasi.pathOpen(
+                            instance.memory(),
+                            place.fd(),
+                            (int) args[1],
+                            place.path(),
+                            (int) args[4],
+                            args[5],
+                            args[6],
+                            (int) args[7],
+                            (int) args[8])))
+                    .orElseGet(() -> original.apply(instance, args));
         } else {
             result = original.apply(instance, args);
         }
@@ -244,29 +258,50 @@ public final class SymlinkCalls {
     }
 
     /**
-     * Opens {@code target} through the deepest known directory above it, as Endive takes no {@code ..}; when the
-     * guest closed all of them, Endive opens the original path.
+     * path_filestat_get(fd, flags, path, path_len, buf): with SYMLINK_FOLLOW, a symlink that ends the path is
+     * followed here, then Endive reads the attributes of what it leads to.
      */
-    private long[] openFollowed(
-            WasmFunctionHandle original, Instance instance, long[] args, Path target, boolean trailingSlash) {
-        Optional<Map.Entry<Integer, Path>> through = directories.all().entrySet().stream()
-                .filter(known -> target.startsWith(known.getValue()))
-                .max(Comparator.comparingInt(known -> known.getValue().getNameCount()));
-        if (through.isEmpty()) {
+    private long[] filestatGet(WasmFunctionHandle original, Instance instance, long... args) {
+        Path directory = directories.get(args[0]);
+        if (directory == null) {
             return original.apply(instance, args);
         }
-        Path relative = through.get().getValue().relativize(target);
-        String path = relative.toString().isEmpty() ? "." : relative + (trailingSlash ? "/" : "");
-        return errno(pathOpen.open(
-                instance.memory(),
-                through.get().getKey(),
-                (int) args[1],
-                path,
-                (int) args[4],
-                args[5],
-                args[6],
-                (int) args[7],
-                (int) args[8]));
+        String raw = string(instance, args[2], args[3]);
+        Path path = inside(directory, raw);
+        if (path == null || !followsLink(args[1], path)) {
+            return original.apply(instance, args);
+        }
+        FollowedLink followed = FollowedLink.from(path, rootOf(directory));
+        if (followed.errno() != ERRNO_SUCCESS) {
+            return errno(followed.errno());
+        }
+        return through(followed.target(), raw.endsWith("/"))
+                .map(place -> errno(wasi.pathFilestatGet(
+                        instance.memory(), place.fd(), (int) args[1], place.path(), (int) args[4])))
+                .orElseGet(() -> original.apply(instance, args));
+    }
+
+    /** Whether a call with these lookup flags follows {@code path} as a link: Endive follows it wrongly. */
+    private static boolean followsLink(long lookupFlags, Path path) {
+        return (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0 && Files.isSymbolicLink(path);
+    }
+
+    /** A path to give Endive, from a descriptor it knows, since Endive takes no {@code ..}. */
+    private record Through(int fd, String path) {}
+
+    /**
+     * {@code target} from the deepest known directory above it; empty when the guest closed all of them (Endive is
+     * then given the guest's own path).
+     */
+    private Optional<Through> through(Path target, boolean trailingSlash) {
+        return directories.all().entrySet().stream()
+                .filter(known -> target.startsWith(known.getValue()))
+                .max(Comparator.comparingInt(known -> known.getValue().getNameCount()))
+                .map(known -> {
+                    Path relative = known.getValue().relativize(target);
+                    String path = relative.toString().isEmpty() ? "." : relative + (trailingSlash ? "/" : "");
+                    return new Through(known.getKey(), path);
+                });
     }
 
     /** The preopened directory that {@code directory} is in. */

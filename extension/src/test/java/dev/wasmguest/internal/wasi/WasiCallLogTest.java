@@ -16,7 +16,7 @@ class WasiCallLogTest {
 
     @Test
     void chicorysErrorsAreLoggedAtDebugOnly() {
-        // As Endive 1.7.5 logs a call it does not support (fd_fdstat_set_rights, which wasmguest now answers itself).
+        // As Endive 1.0.0 logs a call it does not support (fd_fdstat_set_rights, which wasmguest now answers itself).
         WasiCallLog.INSTANCE.errorf("fd_fdstat_set_rights operation not supported: [%s, %s, %s]", 1, 2L, 3L);
 
         assertThat(log.messages(Level.FINE))
