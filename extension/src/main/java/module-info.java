@@ -10,9 +10,9 @@
 module dev.wasmguest {
     exports dev.wasmguest;
     // The suites engine (artifact wasmguest-suites) runs cases through the core it shares with WasiTestSuite.
-    exports dev.wasmguest.internal.cli to
-            dev.wasmguest.suites;
     exports dev.wasmguest.internal.config to
+            dev.wasmguest.suites;
+    exports dev.wasmguest.internal.load to
             dev.wasmguest.suites;
     exports dev.wasmguest.internal.suite to
             dev.wasmguest.suites;

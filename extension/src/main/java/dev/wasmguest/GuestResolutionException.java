@@ -2,7 +2,6 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
 import org.apiguardian.api.API;
 
 /**
@@ -12,7 +11,7 @@ import org.apiguardian.api.API;
  *
  * <p>The message always names the module's source, says what went wrong and what to do about it.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public class GuestResolutionException extends RuntimeException {
@@ -21,6 +20,9 @@ public class GuestResolutionException extends RuntimeException {
 
     /** The module's source as the test named it. */
     private final String source;
+
+    /** What went wrong and what to do. */
+    private final String problem;
 
     /**
      * An exception whose message is {@code Cannot load guest module <source>: <problem>}.
@@ -42,6 +44,7 @@ public class GuestResolutionException extends RuntimeException {
     public GuestResolutionException(String source, String problem, Throwable cause) {
         super("Cannot load guest module " + source + ": " + problem, cause);
         this.source = source;
+        this.problem = problem;
     }
 
     /**
@@ -54,12 +57,12 @@ public class GuestResolutionException extends RuntimeException {
     }
 
     /**
-     * The core's failure as users see it: same source, problem and cause, thrown from where the core threw it.
+     * What went wrong and what to do about it, as a sentence: the message without the module's source.
+     *
+     * @return never {@code null}
+     * @since 0.1
      */
-    static GuestResolutionException of(ModuleLoadException failure) {
-        GuestResolutionException exception =
-                new GuestResolutionException(failure.source(), failure.problem(), failure.getCause());
-        exception.setStackTrace(failure.getStackTrace());
-        return exception;
+    public String problem() {
+        return problem;
     }
 }

@@ -2,7 +2,7 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.wasmguest.internal.run.ImportPolicy;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  * WasiRunner#withHostFunction}) provides. Configuration key {@code wasmguest.imports.unknown}: {@code fail}, {@code
  * trap} or {@code default-values}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum UnknownImports {
 
     /** The module is refused before it runs, with a message that lists the imports: the default. */
@@ -30,7 +30,20 @@ public enum UnknownImports {
      */
     DEFAULT_VALUES;
 
-    ImportPolicy policy() {
-        return ImportPolicy.valueOf(name());
+    /**
+     * The value of {@code wasmguest.imports.unknown} that names this: {@code fail}, {@code trap} or {@code
+     * default-values}.
+     */
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * What a value of {@code wasmguest.imports.unknown} names.
+     *
+     * @throws IllegalArgumentException for any other value than {@link #configValue()}'s
+     */
+    public static UnknownImports ofConfigValue(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

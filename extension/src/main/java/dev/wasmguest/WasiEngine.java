@@ -2,7 +2,6 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.wasmguest.internal.load.Engine;
 import org.apiguardian.api.API;
 
 /**
@@ -15,7 +14,7 @@ import org.apiguardian.api.API;
  * directory and loaded by later JVMs. It always runs on a thread of its own and is never part of a run's timeout or
  * duration ({@link WasiResult#preparation()} says how long a run waited for it).
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum WasiEngine {
@@ -37,25 +36,7 @@ public enum WasiEngine {
      * runs wait for, as with {@link #COMPILER}: for such a module the interpreter would cost more than it saves. A
      * module whose translation fails runs in the interpreter. The default.
      *
-     * @since 0.2.0
+     * @since 0.1
      */
-    AUTO;
-
-    /** This engine as the core names it. */
-    Engine core() {
-        return switch (this) {
-            case COMPILER -> Engine.COMPILER;
-            case INTERPRETER -> Engine.INTERPRETER;
-            case AUTO -> Engine.AUTO;
-        };
-    }
-
-    /** The core's engine as users name it. */
-    static WasiEngine of(Engine engine) {
-        return switch (engine) {
-            case COMPILER -> COMPILER;
-            case INTERPRETER -> INTERPRETER;
-            case AUTO -> AUTO;
-        };
-    }
+    AUTO
 }

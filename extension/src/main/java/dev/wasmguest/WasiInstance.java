@@ -29,9 +29,9 @@ import org.apiguardian.api.API;
  * <p>Thread-safe: calls from several threads run one at a time. A call that timed out or was interrupted, or in which
  * the guest called {@code proc_exit}, leaves the instance unusable: later calls throw, saying why. A trap does not.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WasiInstance implements AutoCloseable {
 
     private final ReactorSession session;

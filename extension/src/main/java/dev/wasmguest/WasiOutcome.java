@@ -3,13 +3,12 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.run.RunOutcome;
 import org.apiguardian.api.API;
 
 /**
  * How a run ended.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public enum WasiOutcome {
@@ -30,18 +29,8 @@ public enum WasiOutcome {
      * A call of an exported function of a {@link WasiInstance} returned: see {@link WasiResult#returnValues()}. A
      * command's run never ends so.
      *
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
-    RETURNED;
-
-    /** The core's outcome as users name it. */
-    static WasiOutcome of(RunOutcome outcome) {
-        return switch (outcome) {
-            case EXITED -> EXITED;
-            case TRAPPED -> TRAPPED;
-            case TIMED_OUT -> TIMED_OUT;
-            case RETURNED -> RETURNED;
-        };
-    }
+    @API(status = EXPERIMENTAL, since = "0.1")
+    RETURNED
 }

@@ -3,7 +3,6 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.run.RunOutcome;
 import dev.wasmguest.internal.run.RunRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import org.apiguardian.api.API;
  * used of what it was allowed ({@link #memoryBytes()}, {@link #maxMemoryBytes()}); a refused {@code memory.grow}
  * is seen by the guest (C's {@code malloc} returns {@code NULL}), not by the host.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public final class WasiResult {
@@ -58,7 +57,7 @@ public final class WasiResult {
      * @return never {@code null}
      */
     public WasiOutcome outcome() {
-        return WasiOutcome.of(record.outcome());
+        return record.outcome();
     }
 
     /**
@@ -77,7 +76,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#EXITED}
      */
     public boolean exited() {
-        return record.outcome() == RunOutcome.EXITED;
+        return record.outcome() == WasiOutcome.EXITED;
     }
 
     /**
@@ -96,7 +95,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TRAPPED}
      */
     public boolean trapped() {
-        return record.outcome() == RunOutcome.TRAPPED;
+        return record.outcome() == WasiOutcome.TRAPPED;
     }
 
     /**
@@ -106,7 +105,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TIMED_OUT}
      */
     public boolean timedOut() {
-        return record.outcome() == RunOutcome.TIMED_OUT;
+        return record.outcome() == WasiOutcome.TIMED_OUT;
     }
 
     /**
@@ -133,11 +132,11 @@ public final class WasiResult {
      * Whether this is a call of a {@link WasiInstance}'s exported function that returned.
      *
      * @return {@code true} when the outcome is {@link WasiOutcome#RETURNED}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public boolean returned() {
-        return record.outcome() == RunOutcome.RETURNED;
+        return record.outcome() == WasiOutcome.RETURNED;
     }
 
     /**
@@ -147,9 +146,9 @@ public final class WasiResult {
      *
      * @return the values, in order; empty when the function returns nothing, the call did not return, or this is a
      *         command's run; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public List<Number> returnValues() {
         return record.returnValues();
     }
@@ -160,9 +159,9 @@ public final class WasiResult {
      * path and the host's. Such a run did not {@link #succeeded() succeed}, and {@link #describeOutcome()} says why.
      *
      * @return one line per file; empty when everything was brought back or nothing had to be; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public List<String> writeBackFailures() {
         return record.writeBackProblems();
     }
@@ -341,7 +340,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiEngine engine() {
-        return WasiEngine.of(record.engine());
+        return record.engine();
     }
 
     /**
@@ -352,11 +351,11 @@ public final class WasiResult {
      * WasmFrame#sourceLineIsFunctionStart()}). A recursion that overflowed keeps its innermost 256 frames.
      *
      * @return the frames; empty when the run did not trap, or trapped outside the guest's code; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public List<WasmFrame> trapBacktrace() {
-        return record.backtrace().frames().stream().map(WasmFrame::new).toList();
+        return record.backtrace().frames();
     }
 
     /**

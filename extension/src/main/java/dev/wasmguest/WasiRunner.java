@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.GuestLoader;
-import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.RunLimits;
@@ -47,7 +46,7 @@ import org.apiguardian.api.API;
  * Configuration keys (such as {@code wasmguest.cache.dir}, see {@link WasmGuestSetting}) are read from system
  * properties, then {@code junit-platform.properties} on the class path, then environment variables.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public final class WasiRunner {
@@ -295,8 +294,7 @@ public final class WasiRunner {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withEngine(WasiEngine engine) {
-        return with(runner.spec()
-                .withEngine(Objects.requireNonNull(engine, "engine").core()));
+        return with(runner.spec().withEngine(Objects.requireNonNull(engine, "engine")));
     }
 
     /**
@@ -367,9 +365,9 @@ public final class WasiRunner {
      * @param bytes the most bytes of files the directories may hold; not negative
      * @return a new runner; this one is unchanged
      * @throws IllegalArgumentException when {@code bytes} is negative
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withMaxMountBytes(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxMountBytes must not be negative, got " + bytes);
@@ -424,11 +422,7 @@ public final class WasiRunner {
      *         host directories hold more than {@code wasmguest.mount.maxBytes}
      */
     public WasiResult run() {
-        try {
-            return new WasiResult(runner.run());
-        } catch (ModuleLoadException e) {
-            throw GuestResolutionException.of(e);
-        }
+        return new WasiResult(runner.run());
     }
 
     /**
@@ -453,15 +447,11 @@ public final class WasiRunner {
      *         status is kept)
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
      *         host directories hold more than {@code wasmguest.mount.maxBytes}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiInstance instantiate() {
-        try {
-            return new WasiInstance(runner.instantiate(), source());
-        } catch (ModuleLoadException e) {
-            throw GuestResolutionException.of(e);
-        }
+        return new WasiInstance(runner.instantiate(), source());
     }
 
     /**
@@ -473,9 +463,9 @@ public final class WasiRunner {
      * @param name the import's name
      * @param function what answers the calls; must be thread-safe
      * @return a new runner; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withHostFunction(String module, String name, WasmHostFunction function) {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(name, "name");
@@ -490,12 +480,12 @@ public final class WasiRunner {
      *
      * @param unknownImports what becomes of them
      * @return a new runner; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner withUnknownImports(UnknownImports unknownImports) {
         Objects.requireNonNull(unknownImports, "unknownImports");
-        return with(runner.spec().withImports(runner.spec().imports().withPolicy(unknownImports.policy())));
+        return with(runner.spec().withImports(runner.spec().imports().withPolicy(unknownImports)));
     }
 
     /**
@@ -507,16 +497,12 @@ public final class WasiRunner {
      * @return this runner
      * @throws GuestResolutionException when the module cannot be loaded, or the calling thread is interrupted while
      *         waiting (its interrupt status is kept)
-     * @since 0.2.0
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public WasiRunner prepare() {
-        try {
-            runner.guest().get();
-            return this;
-        } catch (ModuleLoadException e) {
-            throw GuestResolutionException.of(e);
-        }
+        runner.guest().get();
+        return this;
     }
 
     /**

@@ -46,11 +46,11 @@ import org.junit.jupiter.api.DynamicTest;
  * (checked when present: the stream's first characters, newlines normalised, must equal the text), {@code dirs}
  * (legacy: each preopened under its own name) and {@code root} (preopened as {@code /}), paths relative to the spec.
  * Every case works on a fresh private copy of its fixtures, without {@code *.cleanup} files; the fixtures on disk
- * never change. Each case has a timeout of 5 s unless changed.
+ * never change. Each case has the timeout of {@code wasmguest.suites.timeout} (default 5 s) unless changed.
  *
  * <p>Immutable and thread-safe.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class WasiTestSuite {
@@ -62,14 +62,16 @@ public final class WasiTestSuite {
     public static final String CASES = "wasmguest.suites.cases";
 
     private final Path directory;
-    private final Duration timeout;
+    /** Empty: {@code wasmguest.suites.timeout}. */
+    private final Optional<Duration> timeout;
+
     private final Optional<WasiEngine> engine;
     private final CaseList expectedFailures;
     private final CaseList skipped;
 
     private WasiTestSuite(
             Path directory,
-            Duration timeout,
+            Optional<Duration> timeout,
             Optional<WasiEngine> engine,
             CaseList expectedFailures,
             CaseList skipped) {
@@ -84,12 +86,12 @@ public final class WasiTestSuite {
      * The suite in a file-system directory; relative paths against the working directory.
      *
      * @param directory the suite's directory
-     * @return the suite, with a timeout of 5 s per case; never {@code null}
+     * @return the suite, with the timeout of {@code wasmguest.suites.timeout} per case (default 5 s); never {@code null}
      */
     public static WasiTestSuite inDirectory(Path directory) {
         return new WasiTestSuite(
                 Objects.requireNonNull(directory, "directory"),
-                Duration.ofSeconds(5),
+                Optional.empty(),
                 Optional.empty(),
                 CaseList.empty(),
                 CaseList.empty());
@@ -99,7 +101,7 @@ public final class WasiTestSuite {
      * The suite in a classpath directory, e.g. {@code "wasi/my-suite"}, from a directory or a jar.
      *
      * @param resourceDirectory the directory's resource name
-     * @return the suite, with a timeout of 5 s per case; never {@code null}
+     * @return the suite, with the timeout of {@code wasmguest.suites.timeout} per case (default 5 s); never {@code null}
      * @throws IllegalArgumentException when there is no such directory on the class path
      */
     public static WasiTestSuite onClasspath(String resourceDirectory) {
@@ -112,14 +114,14 @@ public final class WasiTestSuite {
     }
 
     /**
-     * This suite with another timeout per case (default 5 s).
+     * This suite with another timeout per case than {@code wasmguest.suites.timeout} (default 5 s).
      *
      * @param value the timeout of each case
      * @return a new suite; this one is unchanged
      */
     public WasiTestSuite withTimeout(Duration value) {
         Objects.requireNonNull(value, "timeout");
-        return new WasiTestSuite(directory, value, engine, expectedFailures, skipped);
+        return new WasiTestSuite(directory, Optional.of(value), engine, expectedFailures, skipped);
     }
 
     /**
@@ -168,12 +170,12 @@ public final class WasiTestSuite {
         // Read once for the whole suite: which cases, and the run defaults every case starts from.
         Settings settings = Settings.system();
         SuiteDirectory suite = SuiteDirectory.of(directory);
-        CaseRunner runner = new CaseRunner(settings, engine.map(WasiEngine::core), timeout);
+        CaseRunner runner = new CaseRunner(settings, engine, timeout.orElseGet(() -> CaseRunner.timeout(settings)));
         List<DynamicNode> cases =
                 modules(
                                 suite,
                                 CaseGlobs.parse(
-                                        settings.value(Setting.SUITE_CASES).map(ConfigValue::text)))
+                                        settings.value(Setting.SUITES_CASES).map(ConfigValue::text)))
                         .stream()
                         .map(module -> DynamicTest.dynamicTest(
                                 displayName(module),

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code junit-platform.properties}, then environment variables; a key with no value fails the test with a message
  * naming it.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 @Documented

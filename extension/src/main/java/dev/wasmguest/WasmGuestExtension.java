@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public class WasmGuestExtension

@@ -52,7 +52,7 @@ public enum WasmGuestSetting {
      * How long after the first attempt retries may still start, so that a failing download gives up within this plus
      * one attempt's timeouts; default {@code PT20S}.
      *
-     * @since 0.2
+     * @since 0.1
      */
     HTTP_RETRY_WINDOW(Setting.HTTP_RETRY_WINDOW),
     /** Redirects followed before giving up (loops are detected at once); default {@code 5}. */
@@ -77,14 +77,14 @@ public enum WasmGuestSetting {
      * The most bytes of files that the host directories mounted for one run may hold, since the guest works on an
      * in-memory copy of them; default {@code 256m}.
      *
-     * @since 0.2
+     * @since 0.1
      */
     MOUNT_MAX_BYTES(Setting.MOUNT_MAX_BYTES),
     /**
      * What becomes of imported functions that neither WASI nor the test provides: {@code fail} (the default), {@code
      * trap} or {@code default-values}; see {@link UnknownImports}.
      *
-     * @since 0.2
+     * @since 0.1
      */
     IMPORTS_UNKNOWN(Setting.IMPORTS_UNKNOWN),
     /** An ISO-8601 instant to fix the guests' clocks at; default: the host's clocks. */
@@ -97,8 +97,29 @@ public enum WasmGuestSetting {
     SNAPSHOTS(Setting.SNAPSHOTS),
     /** Where snapshot files live; default {@code src/test/snapshots}. */
     SNAPSHOTS_DIR(Setting.SNAPSHOTS_DIR),
+    /**
+     * Where the suites engine finds suites when nothing is selected: directories, files or globs, comma-separated;
+     * default none.
+     */
+    SUITES(Setting.SUITES),
     /** Globs over case names of spec-driven suites, comma-separated; default: all cases. */
-    SUITE_CASES(Setting.SUITE_CASES);
+    SUITES_CASES(Setting.SUITES_CASES),
+    /**
+     * The suites engine's expectation files, comma-separated: the upstream runner's TOML, or plain lists of cases
+     * expected to fail; default none.
+     */
+    SUITES_EXPECTATIONS(Setting.SUITES_EXPECTATIONS),
+    /** Plain lists of suite cases not to run, comma-separated; default none. */
+    SUITES_SKIP(Setting.SUITES_SKIP),
+    /** Where the suites engine writes its JSON report (the upstream runner's schema); default none. */
+    SUITES_REPORT(Setting.SUITES_REPORT),
+    /** The timeout of each case of a spec-driven suite; default {@code PT5S}. */
+    SUITES_TIMEOUT(Setting.SUITES_TIMEOUT),
+    /**
+     * {@code true}: the suites engine runs cases in parallel; default as {@code
+     * junit.jupiter.execution.parallel.enabled}.
+     */
+    SUITES_PARALLEL(Setting.SUITES_PARALLEL);
 
     private final Setting setting;
 

@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  * thread, inside the guest's call; it may be called by several runs at once, so it must be thread-safe. An exception
  * it throws ends the run, which reports it as a host failure.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface WasmHostFunction {
 

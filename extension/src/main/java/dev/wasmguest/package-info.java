@@ -5,5 +5,8 @@
  * {@link dev.wasmguest.WasmGuestExtension} and {@link dev.wasmguest.WasiTestSuite} bring them to JUnit Jupiter tests.
  *
  * <p>Every other package is internal and may change without notice.
+ *
+ * <p>May use: {@code junit}, {@code suite}, {@code run}, {@code load}, {@code trace}, {@code resolve}, {@code source},
+ * {@code config}, {@code util}.
  */
 package dev.wasmguest;

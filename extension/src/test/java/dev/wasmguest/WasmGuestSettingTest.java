@@ -56,7 +56,7 @@ class WasmGuestSettingTest {
     void keysAreFoundByName() {
         assertThat(WasmGuestSetting.byKey("wasmguest.timeout")).contains(WasmGuestSetting.TIMEOUT);
         assertThat(WasmGuestSetting.byKey("wasmguest.tiemout")).isEmpty();
-        assertThat(WasiTestSuite.CASES).isEqualTo(WasmGuestSetting.SUITE_CASES.key());
+        assertThat(WasiTestSuite.CASES).isEqualTo(WasmGuestSetting.SUITES_CASES.key());
     }
 
     @Test

@@ -191,9 +191,9 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
      *
      * @param expected the values, in order; none for a function that returns nothing
      * @return {@code this}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public SELF returned(Number... expected) {
         List<Number> values = Arrays.asList(expected);
         return verify(

@@ -32,7 +32,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * modules: there wasmguest's own assertions and the navigated ones are soft, but generic ones inherited from AssertJ
  * ({@code softly.assertThat(run).isEqualTo(...)}, {@code satisfies(...)}) throw at once.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public class SoftWasiAssertions extends AbstractSoftAssertions {

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * Use it beside {@code org.assertj.core.api.Assertions}: the overloads do not clash.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public final class WasiAssertions {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * Assertions on a {@link WasiResult}: see {@link AbstractWasiResultAssert} for all of them. Obtain instances from
  * {@link WasiAssertions#assertThat(WasiResult)}.
  *
- * @since 0.1.0
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public class WasiResultAssert extends AbstractWasiResultAssert<WasiResultAssert> {

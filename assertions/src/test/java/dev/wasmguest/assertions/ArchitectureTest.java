@@ -5,9 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.wasmguest.testsupport.PackageRules;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The assertions are a user of the extension like any other: they see its public API and nothing else. */
+/**
+ * The assertions are a user of the extension like any other: they see its public API and nothing else; their own
+ * packages use only what their package-info allows, and form no cycle.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses ASSERTIONS = new ClassFileImporter()
@@ -31,5 +36,10 @@ class ArchitectureTest {
                         "dev.wasmguest.internal.util..",
                         "dev.wasmguest.internal.wasi..")
                 .check(ASSERTIONS);
+    }
+
+    @Test
+    void eachPackageUsesOnlyWhatItsPackageInfoAllows() {
+        PackageRules.check(ASSERTIONS, Path.of("src/main/java"));
     }
 }

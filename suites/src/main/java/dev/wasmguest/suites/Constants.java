@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  * {@code src/test/resources/junit-platform.properties}, Surefire's {@code configurationParameters}, the
  * ConsoleLauncher's {@code --config}, or system properties. Paths are relative to the working directory.
  *
- * @since 0.2.0
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Constants {
 
     /**

@@ -25,9 +25,9 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  * <p>Users do not call this class; it is public for the service loader, and Maven Surefire selects it by name: a
  * request that selects this class runs the configured suites and reports them as one test set of this class.
  *
- * @since 0.2.0
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WasiSuitesEngine extends HierarchicalTestEngine<SuitesContext> {
 
     /** The engine's id, for {@code @IncludeEngines} and {@code --include-engine}. */
@@ -53,7 +53,8 @@ public final class WasiSuitesEngine extends HierarchicalTestEngine<SuitesContext
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest discoveryRequest, UniqueId uniqueId) {
-        return SuitesDiscovery.discover(discoveryRequest, uniqueId, "wasmguest suites");
+        return SuitesDiscovery.discover(
+                discoveryRequest, uniqueId, "wasmguest suites", getClass().getName());
     }
 
     @Override

@@ -77,9 +77,9 @@ public final class ShouldHaveEnded extends RunErrorMessageFactory {
      * @param run the call
      * @param expected the values expected
      * @return the message; never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static ErrorMessageFactory shouldHaveReturned(WasiResult run, List<? extends Number> expected) {
         return new ShouldHaveEnded(run, "return:%n  %s", expected);
     }

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * A run's {@link WasiResult#describeOutcome()} in its parts: the first line says how it ended; a trap's panic message
  * and backtrace follow on lines of their own, which a message shows once, in its {@link RunContext}.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class Outcome {
 
     private Outcome() {}

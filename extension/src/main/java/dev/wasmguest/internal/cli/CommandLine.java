@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param verbose {@code --verbose}: wasmguest's own progress and log lines on stderr, beside the guest's
  * @param module the module's path or URL; empty with {@code --version} or {@code --help}
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record CommandLine(
         Map<String, String> env,
         Map<String, String> dirs,

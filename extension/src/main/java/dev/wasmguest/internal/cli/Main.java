@@ -2,12 +2,12 @@ package dev.wasmguest.internal.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.load.RuntimeVersion;
-import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.HostConsole;
 import dev.wasmguest.internal.run.Mount;
@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
  * stderr are the guest's, written as the guest writes them; wasmguest's own messages follow the guest's stderr, and
  * its log lines appear only with {@code --verbose}.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class Main {
 
     /** Exit code of a trapped guest: wasmtime's on Unix, where a trap aborts the process. */
@@ -80,7 +80,7 @@ public final class Main {
             return 0;
         }
         if (command.version()) {
-            out.println(versionLine());
+            out.println(RuntimeVersion.versionLine());
             return 0;
         }
         logging.accept(command.verbose());
@@ -92,15 +92,10 @@ public final class Main {
                             spec(command, settings))
                     .run();
             return report(record);
-        } catch (ModuleLoadException | IllegalArgumentException e) {
+        } catch (GuestResolutionException | IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             return ERROR;
         }
-    }
-
-    /** {@code wasmguest VERSION}: the name and version, as the wasi-testsuite adapters read a runtime's. */
-    public static String versionLine() {
-        return "wasmguest " + ownVersion() + " (" + RuntimeVersion.NAME + " " + RuntimeVersion.get() + ")";
     }
 
     private RunSpec spec(CommandLine command, Settings settings) {
@@ -131,9 +126,9 @@ public final class Main {
         return new ConfigValue("--timeout", text, "command line").positiveDuration();
     }
 
-    private static Engine engine(String name) {
+    private static WasiEngine engine(String name) {
         try {
-            return Engine.valueOf(name.toUpperCase(Locale.ROOT));
+            return WasiEngine.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--engine takes auto, compiler or interpreter, got \"" + name + "\"");
         }
@@ -168,10 +163,5 @@ public final class Main {
                 yield TIMED_OUT;
             }
         };
-    }
-
-    private static String ownVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 }

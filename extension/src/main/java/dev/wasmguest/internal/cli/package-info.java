@@ -1,7 +1,8 @@
 /**
- * The command line: runs one guest the way {@code wasmtime run} is invoked by the wasi-testsuite adapters, and
- * writes the command that reproduces a suite's case outside JUnit.
+ * The command line: runs one guest the way {@code wasmtime run} is invoked by the wasi-testsuite adapters. It sits
+ * above the core, which never imports it ({@code run.ReproduceCommand} names its main class).
  *
- * <p>May use: {@code run}, {@code load}, {@code source}, {@code config}, {@code util}. Core layer: framework-free.
+ * <p>May use: the public model ({@code dev.wasmguest}), {@code run}, {@code load}, {@code trace}, {@code resolve}, {@code source}, {@code config}, {@code util}.
+ * Framework-free.
  */
 package dev.wasmguest.internal.cli;

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * Every configuration key with its documented default and meaning: the table the core reads keys from. The public
  * {@code dev.wasmguest.Setting} names the same constants for users; a test keeps the two alike.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public enum Setting {
     CACHE_DIR(
             "wasmguest.cache.dir",
@@ -97,14 +97,30 @@ public enum Setting {
             "update: write missing and changed snapshots (refused when CI=true)",
             List.of("compare", "update")),
     SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
-    SUITE_CASES(
+    SUITES(
+            "wasmguest.suites",
+            "none",
+            "where the suites engine finds suites when nothing is selected: directories, files or globs, comma-separated"),
+    SUITES_CASES(
             "wasmguest.suites.cases",
             "all",
-            "globs over case names of spec-driven suites, comma-separated (formerly wasmguest.suite.cases)");
+            "globs over case names of spec-driven suites, comma-separated (formerly wasmguest.suite.cases)"),
+    SUITES_EXPECTATIONS(
+            "wasmguest.suites.expectations",
+            "none",
+            "the suites engine's expectation files, comma-separated: upstream TOML, or plain lists of expected failures"),
+    SUITES_SKIP("wasmguest.suites.skip", "none", "plain lists of suite cases not to run, comma-separated"),
+    SUITES_REPORT("wasmguest.suites.report", "none", "where the suites engine writes its JSON report"),
+    SUITES_TIMEOUT("wasmguest.suites.timeout", "PT5S", "the timeout of each case of a spec-driven suite"),
+    SUITES_PARALLEL(
+            "wasmguest.suites.parallel.enabled",
+            "as junit.jupiter.execution.parallel.enabled",
+            "true: the suites engine runs cases in parallel",
+            List.of("true", "false"));
 
     /** Keys that were renamed: still read, with a warning, where the new key is not set. */
     private static final java.util.Map<Setting, String> FORMER_KEYS =
-            java.util.Map.of(SUITE_CASES, "wasmguest.suite.cases");
+            java.util.Map.of(SUITES_CASES, "wasmguest.suite.cases");
 
     private final String key;
     private final String defaultValue;

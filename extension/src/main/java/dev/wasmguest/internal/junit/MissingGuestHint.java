@@ -16,7 +16,7 @@ import org.junit.platform.launcher.TestIdentifier;
  * launcher finds this listener on the class path by itself, and calls it before the listeners that report the failure
  * (Surefire's, the console's), so the hint travels with the failure, as a suppressed exception, and is logged.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class MissingGuestHint implements TestExecutionListener {
 
     private static final System.Logger LOG = System.getLogger(MissingGuestHint.class.getName());

@@ -2,7 +2,7 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +46,7 @@ public final class GuestHandle {
     /**
      * The prepared guest, preparing it now if no earlier call did, however long that takes.
      *
-     * @throws ModuleLoadException when the module cannot be prepared, or the caller was interrupted (its
+     * @throws GuestResolutionException when the module cannot be prepared, or the caller was interrupted (its
      *         interrupt status is kept)
      */
     public PreparedGuest get() {
@@ -54,7 +54,7 @@ public final class GuestHandle {
             return await(Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModuleLoadException(
+            throw new GuestResolutionException(
                     source.describe(),
                     "interrupted while the module was being prepared;" + " the preparation goes on for later runs",
                     e);
@@ -68,7 +68,7 @@ public final class GuestHandle {
      *
      * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
      * @throws TimeoutException when the preparation is not done by then; it goes on
-     * @throws ModuleLoadException when the module cannot be prepared
+     * @throws GuestResolutionException when the module cannot be prepared
      */
     public PreparedGuest await(long deadline) throws InterruptedException, TimeoutException {
         Attempt current = preparing();
@@ -81,7 +81,7 @@ public final class GuestHandle {
      *
      * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
      * @throws TimeoutException when the module is not resolved by {@code deadline}; its preparation goes on
-     * @throws ModuleLoadException when the module cannot be resolved or is malformed
+     * @throws GuestResolutionException when the module cannot be resolved or is malformed
      */
     public ModuleInterface awaitInterface(long deadline) throws InterruptedException, TimeoutException {
         Attempt current = preparing();

@@ -2,7 +2,7 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
@@ -34,7 +34,7 @@ public final class GuestPreparation {
     /**
      * Prepares without caches: every JVM validates and translates.
      *
-     * @throws ModuleLoadException naming the module when it is malformed or invalid
+     * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     public static PreparedGuest prepare(ModuleSource source, ResolvedModule resolved) {
         return prepare(source, resolved, EngineCaches.none(), shape -> {});
@@ -44,7 +44,7 @@ public final class GuestPreparation {
      * Prepares reusing {@code caches}.
      *
      * @param announce hears what the module exports and imports before the costly part of the work begins
-     * @throws ModuleLoadException naming the module when it is malformed or invalid
+     * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     static PreparedGuest prepare(
             ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
@@ -155,11 +155,11 @@ public final class GuestPreparation {
         }
     }
 
-    private static ModuleLoadException malformed(String name, Throwable cause) {
+    private static GuestResolutionException malformed(String name, Throwable cause) {
         String reason = cause instanceof WasmEngineException && cause.getMessage() != null
                 ? cause.getMessage()
                 : "the runtime's parser failed on it (" + cause + ")";
-        return new ModuleLoadException(
+        return new GuestResolutionException(
                 name,
                 "malformed module: " + reason
                         + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",

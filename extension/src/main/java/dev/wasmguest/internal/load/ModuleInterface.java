@@ -19,7 +19,7 @@ import run.endive.wasm.MalformedException;
  * @param exportedFunctions the names of the exported functions, in the module's order
  * @param importedFunctions the imported functions, in the module's order
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record ModuleInterface(Set<String> exportedFunctions, List<FunctionImport> importedFunctions) {
 
     /** What WASI preview 1 calls its import module. */

@@ -2,7 +2,8 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.trace.InstructionLocator;
 import dev.wasmguest.internal.trace.ModuleSymbols;
 import dev.wasmguest.internal.util.Background;
@@ -50,7 +51,7 @@ public final class PreparedGuest {
     static final Duration FINISH_BEFORE_EXIT = Duration.ofMinutes(2);
 
     /**
-     * Below this much code, {@link Engine#AUTO} waits for the translation instead of interpreting: it takes a
+     * Below this much code, {@link WasiEngine#AUTO} waits for the translation instead of interpreting: it takes a
      * fraction of a second (Endive translates about 1.5 MB of WebAssembly code a second here), while the
      * interpreter is 10 to 100 times slower than compiled code (flite, 196 KB of code: translated and run in 0.5 s,
      * interpreted in 1.2 s).
@@ -128,27 +129,27 @@ public final class PreparedGuest {
     }
 
     /** How an engine runs this module: the module to instantiate, and compiled code's machines, if any. */
-    public record Code(Engine engine, WasmModule module, Optional<Function<Instance, Machine>> machines) {}
+    public record Code(WasiEngine engine, WasmModule module, Optional<Function<Instance, Machine>> machines) {}
 
     /**
      * The engine for a run that asked for {@code requested}: the interpreter, compiled code (waiting for a
-     * translation in progress until {@code deadline}), or, for {@link Engine#AUTO}, compiled code if there is
+     * translation in progress until {@code deadline}), or, for {@link WasiEngine#AUTO}, compiled code if there is
      * some, else the interpreter while a translation goes on in the background; for a module with less than
      * {@link #AUTO_WAITS_BELOW_CODE_BYTES} of code, whose translation is quick, {@code AUTO} waits for it instead.
      *
      * @param deadline a {@link System#nanoTime()} value
      * @throws InterruptedException when the caller is interrupted while waiting; the translation goes on
      * @throws TimeoutException when a translation is not done by the deadline; it goes on
-     * @throws ModuleLoadException when Endive's compiler rejects the module and compiled code was required
+     * @throws GuestResolutionException when Endive's compiler rejects the module and compiled code was required
      */
-    public Code codeFor(Engine requested, long deadline) throws InterruptedException, TimeoutException {
-        if (requested == Engine.INTERPRETER) {
+    public Code codeFor(WasiEngine requested, long deadline) throws InterruptedException, TimeoutException {
+        if (requested == WasiEngine.INTERPRETER) {
             return interpreter();
         }
         CompletableFuture<CompiledCode> code = compiledCode();
         boolean ready = code.isDone() && !code.isCompletedExceptionally();
         boolean worthWaiting = !code.isDone() && layout.get().codeBytes() < AUTO_WAITS_BELOW_CODE_BYTES;
-        if (requested == Engine.AUTO && !ready && !worthWaiting) {
+        if (requested == WasiEngine.AUTO && !ready && !worthWaiting) {
             return interpreter(); // the translation failed (a compiler run says why) or is not worth waiting for
         }
         try {
@@ -159,11 +160,11 @@ public final class PreparedGuest {
     }
 
     private Code interpreter() {
-        return new Code(Engine.INTERPRETER, everyBody.get(), Optional.empty());
+        return new Code(WasiEngine.INTERPRETER, everyBody.get(), Optional.empty());
     }
 
     private Code compiled(CompiledCode code) {
-        return new Code(Engine.COMPILER, module, Optional.of(code.machines()));
+        return new Code(WasiEngine.COMPILER, module, Optional.of(code.machines()));
     }
 
     /** The compiled code, loaded or being translated; the first call starts the translation. */
@@ -251,14 +252,14 @@ public final class PreparedGuest {
         }
     }
 
-    private ModuleLoadException translationFailure(Throwable failure) {
-        if (failure instanceof ModuleLoadException) {
-            return (ModuleLoadException) failure;
+    private GuestResolutionException translationFailure(Throwable failure) {
+        if (failure instanceof GuestResolutionException) {
+            return (GuestResolutionException) failure;
         }
         String reason = failure instanceof WasmEngineException
                 ? "Endive's compiler rejected the module: "
                 : "translating the module failed: ";
-        return new ModuleLoadException(
+        return new GuestResolutionException(
                 source, reason + failure.getMessage() + "; try wasmguest.engine=interpreter", failure);
     }
 

@@ -29,6 +29,15 @@ public final class RuntimeVersion {
         return VERSION;
     }
 
+    /**
+     * {@code wasmguest VERSION (Endive VERSION)}: wasmguest's version and the runtime's, as {@code --version} prints
+     * them, the wasi-testsuite adapters read them and the suites report records them.
+     */
+    public static String versionLine() {
+        String own = RuntimeVersion.class.getPackage().getImplementationVersion();
+        return "wasmguest " + (own == null ? "development" : own) + " (" + NAME + " " + VERSION + ")";
+    }
+
     /** The runtime and version as one cache path segment, e.g. {@code endive-1.0.0}. */
     public static String cacheSegment() {
         return NAME.toLowerCase(java.util.Locale.ROOT) + "-" + VERSION;

@@ -4,7 +4,7 @@
  * ({@code CompiledCodeCache}); {@code GuestPreparation} and {@code PreparedGuest} hold it together,
  * {@code GuestHandle} prepares a module once, in the background, for every runner of it.
  *
- * <p>May use: {@code resolve}, {@code trace}, {@code source}, {@code config}, {@code util}, Endive. Knows nothing of
+ * <p>May use: the public model ({@code dev.wasmguest}), {@code resolve}, {@code trace}, {@code source}, {@code config}, {@code util}, Endive. Knows nothing of
  * running.
  * Core layer: framework-free.
  */

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -46,7 +47,7 @@ public final class ModuleResolver {
 
     /**
      * @param pinnedSha256 the lower-case hex sha256 the module must have, or empty
-     * @throws ModuleLoadException when the module cannot be had or is not a wasm module with that hash;
+     * @throws GuestResolutionException when the module cannot be had or is not a wasm module with that hash;
      *         {@link OfflineMissException} when offline and the module is not cached
      */
     public ResolvedModule resolve(ModuleSource source, Optional<String> pinnedSha256) {
@@ -83,11 +84,11 @@ public final class ModuleResolver {
             }
             return download(uri, pinned, current);
         } catch (TimeoutException e) {
-            throw new ModuleLoadException(
+            throw new GuestResolutionException(
                     uri.toString(), e.getMessage() + "; if no other build is running, delete that file", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModuleLoadException(uri.toString(), "interrupted while waiting for the cache lock", e);
+            throw new GuestResolutionException(uri.toString(), "interrupted while waiting for the cache lock", e);
         }
     }
 
@@ -129,7 +130,7 @@ public final class ModuleResolver {
                                 + failure.getMessage());
                 return stale.get().module;
             }
-            throw new ModuleLoadException(uri.toString(), failure.getMessage() + via, failure);
+            throw new GuestResolutionException(uri.toString(), failure.getMessage() + via, failure);
         }
         if (outcome instanceof HttpFetcher.NotModified) {
             ModuleCache.UrlRecord record = stale.get().record.orElseThrow();
@@ -169,7 +170,7 @@ public final class ModuleResolver {
         WasmBytes.requireModule(source, bytes);
         String actual = Sha256.hex(bytes);
         pinnedSha256.filter(expected -> !expected.equals(actual)).ifPresent(expected -> {
-            throw new ModuleLoadException(
+            throw new GuestResolutionException(
                     source,
                     "hash mismatch: expected sha256 " + expected + " got "
                             + actual + "; the module changed at its source, update the sha256 attribute if that is"
@@ -183,19 +184,19 @@ public final class ModuleResolver {
             try {
                 return Files.readAllBytes(file.path());
             } catch (NoSuchFileException e) {
-                throw new ModuleLoadException(
+                throw new GuestResolutionException(
                         source.describe(),
                         "no such file (relative paths resolve" + " against the working directory "
                                 + Path.of("").toAbsolutePath() + ")",
                         e);
             } catch (IOException e) {
-                throw new ModuleLoadException(source.describe(), "cannot read the file: " + e, e);
+                throw new GuestResolutionException(source.describe(), "cannot read the file: " + e, e);
             }
         }
         if (source instanceof ResourceSource resource) {
             try (InputStream in = resource.classLoader().getResourceAsStream(resource.name())) {
                 if (in == null) {
-                    throw new ModuleLoadException(
+                    throw new GuestResolutionException(
                             source.describe(),
                             "no such resource on the class path;"
                                     + " resource names are absolute, e.g. \"guests/hello.wasm\" for"
@@ -203,7 +204,7 @@ public final class ModuleResolver {
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new ModuleLoadException(source.describe(), "cannot read the resource: " + e, e);
+                throw new GuestResolutionException(source.describe(), "cannot read the resource: " + e, e);
             }
         }
         return ((BytesSource) source).bytes();

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
 import org.apiguardian.api.API;
 
 /**
@@ -9,7 +10,7 @@ import org.apiguardian.api.API;
  * ({@code wasmguest.offline.missing=skip}).
  */
 @API(status = INTERNAL, since = "0.1")
-public final class OfflineMissException extends ModuleLoadException {
+public final class OfflineMissException extends GuestResolutionException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,13 +35,13 @@ public final class WasmBytes {
     }
 
     /**
-     * @throws ModuleLoadException saying what the bytes look like instead (HTML, text, a component, ...)
+     * @throws GuestResolutionException saying what the bytes look like instead (HTML, text, a component, ...)
      */
     public static void requireModule(String source, byte[] bytes) {
         if (hasWasmHeader(bytes)) {
             return;
         }
-        throw new ModuleLoadException(
+        throw new GuestResolutionException(
                 source,
                 describeNonModule(bytes)
                         + "; check that the source points at a .wasm file and not at a web page or a text file");

@@ -1,8 +1,8 @@
 /**
  * Getting a module's bytes: HTTP with retries and limits, the disk cache of modules shared by threads and JVMs,
- * {@code sha256} pins, offline mode, and the core's failure for a module that cannot be had
- * ({@link dev.wasmguest.internal.resolve.ModuleLoadException}).
+ * {@code sha256} pins, offline mode. A module that cannot be had is a {@link dev.wasmguest.GuestResolutionException}
+ * ({@code OfflineMissException} when offline mode kept it from being downloaded).
  *
- * <p>May use: {@code source}, {@code config}, {@code util}. Core layer: framework-free.
+ * <p>May use: {@code dev.wasmguest}, {@code source}, {@code config}, {@code util}. Core layer: framework-free.
  */
 package dev.wasmguest.internal.resolve;

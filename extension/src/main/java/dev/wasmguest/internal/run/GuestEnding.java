@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.run;
 
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.CallSite;
@@ -25,7 +26,7 @@ final class GuestEnding {
         long[] run();
     }
 
-    volatile RunOutcome outcome = RunOutcome.TRAPPED;
+    volatile WasiOutcome outcome = WasiOutcome.TRAPPED;
     volatile int exitCode;
     volatile String trap = "the guest's run ended without a result";
     volatile long[] returned = new long[0];
@@ -43,11 +44,11 @@ final class GuestEnding {
      *
      * @param normally the outcome when the code returns: a command's {@code _start} exits with 0, a call returns
      */
-    void attempt(GuestCode code, RunOutcome normally) {
+    void attempt(GuestCode code, WasiOutcome normally) {
         try {
             long[] values = code.run();
             returned = values != null ? values : new long[0]; // Endive answers null for a function without results
-            if (normally == RunOutcome.EXITED) {
+            if (normally == WasiOutcome.EXITED) {
                 exited(0);
             } else {
                 outcome = normally;
@@ -86,7 +87,7 @@ final class GuestEnding {
      */
     Backtrace backtrace(PreparedGuest guest) {
         Throwable cause = trapCause;
-        if (outcome != RunOutcome.TRAPPED || cause == null) {
+        if (outcome != WasiOutcome.TRAPPED || cause == null) {
             return Backtrace.none();
         }
         UnwindingInterpreter machine = interpreter;
@@ -101,11 +102,11 @@ final class GuestEnding {
 
     private void exited(int code) {
         exitCode = code;
-        outcome = RunOutcome.EXITED;
+        outcome = WasiOutcome.EXITED;
     }
 
     private void trapped(String message) {
         trap = message;
-        outcome = RunOutcome.TRAPPED;
+        outcome = WasiOutcome.TRAPPED;
     }
 }

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.wasi.WasiCallLog;
@@ -159,12 +160,12 @@ public final class GuestExecution {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
         GuestEnding ending = task.ending;
-        RunOutcome outcome = stoppedBy.stopped() ? RunOutcome.TIMED_OUT : ending.outcome;
+        WasiOutcome outcome = stoppedBy.stopped() ? WasiOutcome.TIMED_OUT : ending.outcome;
         return new RunRecord(
                 invocation,
                 outcome,
                 ending.exitCode,
-                outcome == RunOutcome.TRAPPED ? ending.trap : null,
+                outcome == WasiOutcome.TRAPPED ? ending.trap : null,
                 stdout.bytes(),
                 stdout.droppedBytes(),
                 stderr.bytes(),
@@ -207,7 +208,7 @@ public final class GuestExecution {
                             return instance.get().export("_start").apply();
                         }
                     },
-                    RunOutcome.EXITED);
+                    WasiOutcome.EXITED);
             if (instance.get() != null) {
                 memoryBytes = sandbox.memoryBytes(instance.get());
             }

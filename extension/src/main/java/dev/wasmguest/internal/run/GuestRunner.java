@@ -2,11 +2,11 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.load.GuestHandle;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
-import dev.wasmguest.internal.resolve.ModuleLoadException;
 import dev.wasmguest.internal.util.Durations;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * result. The framework-free core of the public {@code WasiRunner}, which is a facade over it, and what the JUnit
  * layer configures. Immutable and thread-safe; runners derived from one share its module and threads.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class GuestRunner {
 
     private final GuestHandle guest;
@@ -73,7 +73,7 @@ public final class GuestRunner {
      * fresh instance on the calling thread. An interrupt while waiting gives a record of a run stopped before it
      * started, and the thread stays interrupted.
      *
-     * @throws ModuleLoadException when the module cannot be prepared, or not within the prepare timeout
+     * @throws GuestResolutionException when the module cannot be prepared, or not within the prepare timeout
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public RunRecord run() {
@@ -98,7 +98,7 @@ public final class GuestRunner {
      * the instance is given (arguments, environment, stdin, directories) and its limits are this runner's; the
      * timeout bounds {@code _initialize} and each call.
      *
-     * @throws ModuleLoadException when the module cannot be prepared, or not within the prepare timeout, or it
+     * @throws GuestResolutionException when the module cannot be prepared, or not within the prepare timeout, or it
      *         imports functions nobody provides, or the caller is interrupted while waiting (its interrupt status is
      *         kept)
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
@@ -113,7 +113,7 @@ public final class GuestRunner {
                     observer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModuleLoadException(
+            throw new GuestResolutionException(
                     guest.source().describe(),
                     "interrupted while the module was being prepared; the preparation goes on for later uses",
                     e);
@@ -124,7 +124,7 @@ public final class GuestRunner {
      * Waits for the module, within the prepare timeout from {@code asked}: first for what it exports and imports,
      * which {@code requirement} may refuse before the module is parsed, then for the module prepared for the engine.
      *
-     * @throws ModuleLoadException when the module cannot be prepared, not within the prepare timeout, or is refused
+     * @throws GuestResolutionException when the module cannot be prepared, not within the prepare timeout, or is refused
      */
     private GuestExecution.Request request(long asked, Consumer<ModuleInterface> requirement)
             throws InterruptedException {
@@ -147,7 +147,7 @@ public final class GuestRunner {
             String reactor = shape.hasInitialize()
                     ? ": it is a WASI reactor (a library module: it exports _initialize and functions to call)"
                     : "";
-            throw new ModuleLoadException(
+            throw new GuestResolutionException(
                     source,
                     "the module exports no _start function, so it is not a WASI command" + reactor
                             + ". Its exported functions: "
@@ -175,9 +175,9 @@ public final class GuestRunner {
         return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
-    private ModuleLoadException preparationTooSlow(TimeoutException cause) {
+    private GuestResolutionException preparationTooSlow(TimeoutException cause) {
         String key = Setting.PREPARE_TIMEOUT.key();
-        return new ModuleLoadException(
+        return new GuestResolutionException(
                 guest.source().describe(),
                 "preparing the module took longer than " + key + " ("
                         + Durations.describe(spec.limits().prepareTimeout())

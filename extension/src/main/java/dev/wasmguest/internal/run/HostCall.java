@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 
 /** A function of the test's, called by the guest through one of its imports: the core's twin of the public one. */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 @FunctionalInterface
 public interface HostCall {
 

@@ -2,9 +2,10 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.UnknownImports;
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.load.ModuleInterface;
-import dev.wasmguest.internal.resolve.ModuleLoadException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,17 @@ import run.endive.wasm.types.FunctionType;
  * @param policy what becomes of imports nobody provides
  * @param functions the test's functions, by the import they stand for
  */
-@API(status = INTERNAL, since = "0.2")
-public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImport, HostCall> functions) {
+@API(status = INTERNAL, since = "0.1")
+public record HostImports(UnknownImports policy, Map<ModuleInterface.FunctionImport, HostCall> functions) {
 
     /** Nothing provided; unknown imports are refused. */
-    public static final HostImports NONE = new HostImports(ImportPolicy.FAIL, Map.of());
+    public static final HostImports NONE = new HostImports(UnknownImports.FAIL, Map.of());
 
     public HostImports {
         functions = Map.copyOf(functions);
     }
 
-    public HostImports withPolicy(ImportPolicy value) {
+    public HostImports withPolicy(UnknownImports value) {
         return new HostImports(value, functions);
     }
 
@@ -49,17 +50,17 @@ public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImpor
      * Refuses a module whose imports outside WASI are neither provided nor covered by the policy, listing them and
      * the ways to provide them.
      *
-     * @throws ModuleLoadException naming the module, the imports and the setting
+     * @throws GuestResolutionException naming the module, the imports and the setting
      */
     void requireLinkable(String source, ModuleInterface shape) {
         List<ModuleInterface.FunctionImport> unknown = shape.nonWasiImports().stream()
                 .filter(function -> !functions.containsKey(function))
                 .toList();
-        if (unknown.isEmpty() || policy != ImportPolicy.FAIL) {
+        if (unknown.isEmpty() || policy != UnknownImports.FAIL) {
             return;
         }
         String key = Setting.IMPORTS_UNKNOWN.key();
-        throw new ModuleLoadException(
+        throw new GuestResolutionException(
                 source,
                 "it imports " + unknown.size() + " function" + (unknown.size() == 1 ? "" : "s")
                         + " that neither WASI preview 1 nor the test provides: "
@@ -94,7 +95,7 @@ public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImpor
                 return results;
             });
         }
-        if (policy == ImportPolicy.DEFAULT_VALUES) {
+        if (policy == UnknownImports.DEFAULT_VALUES) {
             return new HostFunction(
                     function.module(),
                     function.name(),
@@ -104,7 +105,7 @@ public record HostImports(ImportPolicy policy, Map<ModuleInterface.FunctionImpor
         return new HostFunction(function.module(), function.name(), type, (instance, args) -> {
             throw new TrapException("the guest called " + name + ", an import that neither WASI nor the test"
                     + " provides, linked as a function that traps (" + Setting.IMPORTS_UNKNOWN.key() + "="
-                    + policy.configName() + "); source " + source);
+                    + policy.configValue() + "); source " + source);
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
@@ -28,7 +29,7 @@ import run.endive.wasm.types.ValType;
  * is stopped (timeout, interrupt) or that ends the guest ({@code proc_exit}) leaves the instance unusable.
  * Thread-safe.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class ReactorSession {
 
     private final RunThreads threads;
@@ -79,7 +80,7 @@ public final class ReactorSession {
                 },
                 List.of(),
                 request.preparation());
-        if (initialization.outcome() != RunOutcome.RETURNED) {
+        if (initialization.outcome() != WasiOutcome.RETURNED) {
             String stage = instance == null
                     ? "its instantiation (start function and data)"
                     : "its " + ModuleInterface.INITIALIZE;
@@ -127,7 +128,7 @@ public final class ReactorSession {
         described.add(name);
         args.forEach(arg -> described.add(String.valueOf(arg)));
         RunRecord record = timed(described, () -> instance.export(name).apply(encoded), type.returns(), Duration.ZERO);
-        if (record.outcome() == RunOutcome.TIMED_OUT || record.outcome() == RunOutcome.EXITED) {
+        if (record.outcome() == WasiOutcome.TIMED_OUT || record.outcome() == WasiOutcome.EXITED) {
             unusable = "its call of " + name + " " + record.describeEnding();
         }
         return record;
@@ -185,17 +186,17 @@ public final class ReactorSession {
         GuestEnding ending = new GuestEnding();
         long start = System.nanoTime();
         StoppedBy stoppedBy = threads.onLargeStack(
-                () -> ending.attempt(work, RunOutcome.RETURNED),
+                () -> ending.attempt(work, WasiOutcome.RETURNED),
                 spec.limits().timeout().toNanos(),
                 () -> stopped = true,
                 guest.source());
         ending.ranIn(interpreter); // known only once the instance is made, by the initialization's work
-        RunOutcome outcome = stoppedBy.stopped() ? RunOutcome.TIMED_OUT : ending.outcome;
+        WasiOutcome outcome = stoppedBy.stopped() ? WasiOutcome.TIMED_OUT : ending.outcome;
         RunRecord record = new RunRecord(
                 new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
                 outcome,
                 ending.exitCode,
-                outcome == RunOutcome.TRAPPED ? ending.trap : null,
+                outcome == WasiOutcome.TRAPPED ? ending.trap : null,
                 out.bytes(),
                 out.droppedBytes(),
                 err.bytes(),
@@ -210,7 +211,7 @@ public final class ReactorSession {
                 files,
                 List.of(),
                 stoppedBy.stopped() ? Backtrace.none() : ending.backtrace(guest),
-                outcome == RunOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
+                outcome == WasiOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
         observer.accept(record);
         return record;
     }

@@ -1,15 +1,12 @@
-package dev.wasmguest.internal.cli;
+package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.UnknownImports;
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
-import dev.wasmguest.internal.run.ImportPolicy;
-import dev.wasmguest.internal.run.Mount;
-import dev.wasmguest.internal.run.RunLimits;
-import dev.wasmguest.internal.run.RunSpec;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,18 +24,24 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * The shell command that runs a guest the way a suite ran it, through {@link Main}, outside JUnit: the same module,
+ * The shell command that runs a guest the way a suite ran it, through the command line ({@link #MAIN}), outside JUnit: the same module,
  * arguments, environment, fixtures, stdin, engine, timeout and every other setting that shaped the run (limits,
  * clock, random seed, unknown imports), with the same cache directory, so it starts as warm as the case did. Its
  * class path is this JVM's copies of wasmguest and the libraries it runs on, so the command works wherever the
  * failing build ran.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class ReproduceCommand {
+
+    /**
+     * The command line's main class, by name: the command line is a layer above the core, which never imports it
+     * ({@code CommandLineJarTest} runs what this class writes).
+     */
+    public static final String MAIN = "dev.wasmguest.internal.cli.Main";
 
     /** One class of each library the command line needs at run time; their jars make its class path. */
     private static final List<String> RUNTIME_CLASSES = List.of(
-            "dev.wasmguest.internal.cli.Main",
+            MAIN,
             "run.endive.runtime.Instance",
             "run.endive.wasm.Parser",
             "run.endive.wasi.WasiPreview1",
@@ -69,7 +72,7 @@ public final class ReproduceCommand {
         words.addAll(mainClassOnClassPath());
         words.add("--timeout");
         words.add(spec.limits().timeout().toString());
-        if (spec.engine() != Engine.AUTO) {
+        if (spec.engine() != WasiEngine.AUTO) {
             words.add("--engine");
             words.add(spec.engine().name().toLowerCase(Locale.ROOT));
         }
@@ -113,8 +116,8 @@ public final class ReproduceCommand {
         if (limits.maxMountBytes() != defaults.maxMountBytes()) {
             properties.put(Setting.MOUNT_MAX_BYTES, Long.toString(limits.maxMountBytes()));
         }
-        if (spec.imports().policy() != ImportPolicy.FAIL) {
-            properties.put(Setting.IMPORTS_UNKNOWN, spec.imports().policy().configName());
+        if (spec.imports().policy() != UnknownImports.FAIL) {
+            properties.put(Setting.IMPORTS_UNKNOWN, spec.imports().policy().configValue());
         }
         if (spec.clock() != null) {
             properties.put(Setting.CLOCK, spec.clock().instant().toString());
@@ -130,7 +133,7 @@ public final class ReproduceCommand {
      * this JVM's copies of wasmguest and its libraries.
      */
     public static List<String> mainClassOnClassPath() {
-        return List.of("-cp", classPath(), Main.class.getName());
+        return List.of("-cp", classPath(), MAIN);
     }
 
     /** This JVM's {@code java} executable. */

@@ -2,7 +2,8 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.RustPanic;
 import dev.wasmguest.internal.util.Durations;
@@ -18,12 +19,12 @@ import org.apiguardian.api.API;
  *
  * @param invocation what ran: the module, its arguments and environment, and the test that ran it
  * @param exitCode the code given to {@code proc_exit}, 0 when {@code _start} returned; meaningless unless the
- *        outcome is {@link RunOutcome#EXITED}
+ *        outcome is {@link WasiOutcome#EXITED}
  * @param trap the trap message when trapped, else null
  * @param stdoutDropped bytes of stdout dropped beyond the capture limit
  * @param memoryBytes the guest's linear memory size when the run ended
  * @param maxMemoryBytes the most the guest could have grown its memory to
- * @param engine the engine that ran the guest: {@link Engine#COMPILER} or {@link Engine#INTERPRETER}
+ * @param engine the engine that ran the guest: {@link WasiEngine#COMPILER} or {@link WasiEngine#INTERPRETER}
  * @param files the guest's directories after the run, when it had any
  * @param preparation how long the run waited for its module to be prepared before it started
  * @param stoppedBy who stopped the guest: its own timeout or an interrupt; {@link StoppedBy#NOTHING} when it ended
@@ -31,13 +32,13 @@ import org.apiguardian.api.API;
  * @param writeBackProblems what of the guest's read-write directories could not be brought back to the host, each
  *        naming the file; empty when all was
  * @param backtrace where the guest was when it trapped; {@link Backtrace#none()} when it did not
- * @param returnValues what a call of a reactor's export returned ({@link RunOutcome#RETURNED}), as {@code Integer},
+ * @param returnValues what a call of a reactor's export returned ({@link WasiOutcome#RETURNED}), as {@code Integer},
  *        {@code Long}, {@code Float} or {@code Double} by the export's type; empty for a command's run
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunRecord(
         Invocation invocation,
-        RunOutcome outcome,
+        WasiOutcome outcome,
         int exitCode,
         String trap,
         byte[] stdout,
@@ -48,7 +49,7 @@ public record RunRecord(
         long maxMemoryBytes,
         Duration duration,
         Duration timeout,
-        Engine engine,
+        WasiEngine engine,
         Duration preparation,
         StoppedBy stoppedBy,
         Optional<GuestFiles> files,
@@ -82,10 +83,10 @@ public record RunRecord(
      * @param engine the engine that was asked for
      */
     public static RunRecord interruptedBeforeStart(
-            Invocation invocation, RunLimits limits, Engine engine, Duration preparation) {
+            Invocation invocation, RunLimits limits, WasiEngine engine, Duration preparation) {
         return new RunRecord(
                 invocation,
-                RunOutcome.TIMED_OUT,
+                WasiOutcome.TIMED_OUT,
                 0,
                 null,
                 new byte[0],
@@ -111,7 +112,7 @@ public record RunRecord(
      * stands alone: {@link #describeEnding()}.
      */
     public String describeOutcome() {
-        if (outcome != RunOutcome.TRAPPED) {
+        if (outcome != WasiOutcome.TRAPPED) {
             return describeEnding();
         }
         String panic = RustPanic.in(stderr)

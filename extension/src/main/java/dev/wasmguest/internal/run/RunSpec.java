@@ -11,9 +11,10 @@ import static dev.wasmguest.internal.config.Setting.RANDOM_SEED;
 import static dev.wasmguest.internal.config.Setting.TIMEOUT;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.UnknownImports;
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.Engine;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public record RunSpec(
         List<String> args,
         Map<String, String> env,
         byte[] stdin,
-        Engine engine,
+        WasiEngine engine,
         RunLimits limits,
         List<Mount> mounts,
         Clock clock,
@@ -51,7 +52,7 @@ public record RunSpec(
             List.of(),
             Map.of(),
             new byte[0],
-            Engine.AUTO,
+            WasiEngine.AUTO,
             RunLimits.DEFAULTS,
             List.of(),
             null,
@@ -81,11 +82,12 @@ public record RunSpec(
                 .withMaxMountBytes(
                         settings.read(MOUNT_MAX_BYTES, ConfigValue::bytes, RunLimits.DEFAULTS.maxMountBytes()));
         RunSpec spec = EMPTY.withEngine(settings.choice(ENGINE)
-                        .map(engine -> Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
-                        .orElse(Engine.AUTO))
+                        .map(engine -> WasiEngine.valueOf(engine.toUpperCase(Locale.ROOT)))
+                        .orElse(WasiEngine.AUTO))
                 .withLimits(limits);
-        spec = spec.withImports(HostImports.NONE.withPolicy(
-                settings.choice(IMPORTS_UNKNOWN).map(ImportPolicy::named).orElse(ImportPolicy.FAIL)));
+        spec = spec.withImports(HostImports.NONE.withPolicy(settings.choice(IMPORTS_UNKNOWN)
+                .map(UnknownImports::ofConfigValue)
+                .orElse(UnknownImports.FAIL)));
         Optional<ConfigValue> clock = settings.value(CLOCK);
         if (clock.isPresent()) {
             spec = spec.withClock(fixedClock(clock.get()));
@@ -120,7 +122,7 @@ public record RunSpec(
         return new RunSpec(argv0, args, env, value, engine, limits, mounts, clock, randomSeed, console, imports);
     }
 
-    public RunSpec withEngine(Engine value) {
+    public RunSpec withEngine(WasiEngine value) {
         return new RunSpec(argv0, args, env, stdin, value, limits, mounts, clock, randomSeed, console, imports);
     }
 

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * after the module (for thread dumps) and ended after 30 s without work. Shared by every runner of the module;
  * thread-safe.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class RunThreads {
 
     /**

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Who stopped a guest, when one was stopped: known where it happens, never guessed from the run's duration, which
  * a pause of the JVM between starting the clock and arming the timer can make a little shorter than the timeout.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public enum StoppedBy {
     /** The guest ended by itself: it returned, exited or trapped. */
     NOTHING,

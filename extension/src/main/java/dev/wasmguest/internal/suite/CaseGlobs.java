@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * @param text the globs as written, for messages
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record CaseGlobs(String text, List<PathMatcher> globs) {
 
     public static final CaseGlobs ALL = new CaseGlobs("", List.of());

@@ -16,7 +16,7 @@ import org.opentest4j.TestAbortedException;
  * @param failure the exception to report, when the case failed for another reason than its run (a malformed spec,
  *     a module that cannot be loaded)
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record CaseOutcome(
         Status status, String message, Optional<CaseVerdict> verdict, Optional<RuntimeException> failure) {
 

@@ -2,13 +2,15 @@ package dev.wasmguest.internal.suite;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.cli.ReproduceCommand;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.internal.config.ConfigValue;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.Engine;
 import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
-import dev.wasmguest.internal.run.RunOutcome;
+import dev.wasmguest.internal.run.ReproduceCommand;
 import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
@@ -26,11 +28,11 @@ import org.apiguardian.api.API;
  * compares the run with the spec and weighs the result against the case's expectation. Shared by the
  * {@code WasiTestSuite} test factories and the suites' test engine. Immutable and thread-safe.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class CaseRunner {
 
     private final Settings settings;
-    private final Optional<Engine> engine;
+    private final Optional<WasiEngine> engine;
     private final Duration timeout;
 
     /**
@@ -38,10 +40,18 @@ public final class CaseRunner {
      * @param engine the engine to run in, instead of the configured one, when present
      * @param timeout the timeout of each case
      */
-    public CaseRunner(Settings settings, Optional<Engine> engine, Duration timeout) {
+    public CaseRunner(Settings settings, Optional<WasiEngine> engine, Duration timeout) {
         this.settings = settings;
         this.engine = engine;
         this.timeout = timeout;
+    }
+
+    /** The timeout of each case unless a suite sets one: {@code wasmguest.suites.timeout}, by default 5 s. */
+    public static Duration timeout(Settings settings) {
+        return settings.read(
+                Setting.SUITES_TIMEOUT,
+                ConfigValue::positiveDuration,
+                Duration.parse(Setting.SUITES_TIMEOUT.defaultValue()));
     }
 
     /** Runs the case of {@code module} unless {@code expectation} skips it, and says how that went; never throws. */
@@ -74,7 +84,7 @@ public final class CaseRunner {
                         runSpec)
                 .run();
         List<String> problems = new ArrayList<>();
-        if (record.outcome() != RunOutcome.EXITED || record.exitCode() != spec.exitCode()) {
+        if (record.outcome() != WasiOutcome.EXITED || record.exitCode() != spec.exitCode()) {
             problems.add("expected exit code " + spec.exitCode() + " but it " + record.describeOutcome());
         }
         spec.stdout()

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param problems what differs from the spec, one sentence each; empty when the case passed
  * @param reproduce the shell command that runs the case again outside JUnit
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record CaseVerdict(CaseSpec spec, String suiteName, RunRecord record, List<String> problems, String reproduce) {
 
     public CaseVerdict {

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param entry the text to delete when the case passes again, e.g. {@code name = "fd_advise"}
  * @param reason the reason given, when there is one
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record Expectation(Kind kind, String origin, String entry, Optional<String> reason) {
 
     /** Run the case; it must pass. */

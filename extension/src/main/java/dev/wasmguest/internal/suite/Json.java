@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * A strict JSON reader (RFC 8259) for suite specs ({@code name.json}, {@code manifest.json}): objects become
- * {@link Map}s in their order, arrays {@link List}s, whole numbers {@link Long}s and other numbers {@link Double}s,
- * plus strings, booleans and {@code null}.
+ * JSON for suites: a strict reader (RFC 8259) for specs ({@code name.json}, {@code manifest.json}), whose objects
+ * become {@link Map}s in their order, arrays {@link List}s, whole numbers {@link Long}s and other numbers
+ * {@link Double}s, plus strings, booleans and {@code null}; and the quoting of strings for the suites report.
  *
  * <p>Specs are a handful of keys, and a JSON library would land on every user's test class path, so this reader is
  * ours; {@code JsonTest} holds it to the grammar. Every malformed text fails with an {@link IllegalArgumentException}
@@ -279,6 +279,28 @@ public final class Json {
     /** The next character, or {@code '\0'} at the end (never a valid JSON token start). */
     private char peek() {
         return atEnd() ? '\0' : text.charAt(position);
+    }
+
+    /** {@code text} as a JSON string: quoted, with quotes, backslashes and control characters escaped. */
+    public static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private static boolean isDigit(char c) {

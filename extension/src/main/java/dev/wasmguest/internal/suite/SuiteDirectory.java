@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /** A directory of cases: its {@code .wasm} files, in name order, and its display name. */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record SuiteDirectory(Path directory, String name) {
 
     /**

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmFrame;
 import dev.wasmguest.internal.util.Lazy;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,7 +12,7 @@ import org.apiguardian.api.API;
  * A trapped guest's call stack, innermost first: known at once, or worked out on first use (compiled code's, whose
  * instructions take a compilation to tell). Thread-safe.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class Backtrace {
 
     /** How many frames messages show. */
@@ -26,7 +27,7 @@ public final class Backtrace {
      * @param depth how many frames the stack had, at least {@code frames.size()}: a deep recursion keeps only the
      *        innermost
      */
-    public Backtrace(List<TrapFrame> frames, int depth) {
+    public Backtrace(List<WasmFrame> frames, int depth) {
         Frames known = new Frames(frames, depth);
         this.frames = Lazy.of(() -> known);
     }
@@ -46,7 +47,7 @@ public final class Backtrace {
     }
 
     /** The frames known, innermost first. */
-    public List<TrapFrame> frames() {
+    public List<WasmFrame> frames() {
         return frames.get().list();
     }
 
@@ -60,14 +61,14 @@ public final class Backtrace {
      * to {@link #SHOWN_FRAMES} frames and how many more there were; empty without frames.
      */
     public String describe() {
-        List<TrapFrame> known = frames();
+        List<WasmFrame> known = frames();
         if (known.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder("\nwasm backtrace, innermost first:");
         int shown = Math.min(SHOWN_FRAMES, known.size());
         for (int i = 0; i < shown; i++) {
-            text.append("\n  ").append(i).append(": ").append(known.get(i).describe());
+            text.append("\n  ").append(i).append(": ").append(known.get(i));
         }
         int depth = depth();
         if (depth > shown) {
@@ -91,7 +92,7 @@ public final class Backtrace {
         return describe();
     }
 
-    private record Frames(List<TrapFrame> list, int depth) {
+    private record Frames(List<WasmFrame> list, int depth) {
         Frames {
             list = List.copyOf(list);
             depth = Math.max(depth, list.size());

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * counted), and the offset in the module's bytes of the instruction the frame was at, or {@code -1} when the engine
  * does not know it (compiled code).
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public record CallSite(int functionIndex, long moduleOffset) {
 
     public static final long UNKNOWN_OFFSET = -1;

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * method {@code func_<index>} of a generated class, so the JVM's own stack trace names the functions, and the line
  * numbers wasmguest gives those methods tell, through an {@link InstructionLocator}, the instructions.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class CompiledStack {
 
     private static final String GENERATED_PACKAGE = "run.endive.$gen.";

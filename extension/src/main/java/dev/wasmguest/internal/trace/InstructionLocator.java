@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * Which WebAssembly instruction each frame of compiled code was at, from the line number its JVM stack trace gives
  * (the compiled code's own numbering, not a source line).
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 @FunctionalInterface
 public interface InstructionLocator {
 

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmFrame;
 import dev.wasmguest.internal.util.Lazy;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import run.endive.wasm.types.UnknownCustomSection;
  * What a module says about its code for a backtrace: function names (the name section) and source lines (DWARF's
  * {@code .debug_line}, read on the first trap and kept). One per module; thread-safe.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class ModuleSymbols {
 
     private final NameCustomSection names;
@@ -45,11 +46,11 @@ public final class ModuleSymbols {
     }
 
     /** The frames, innermost first, with names and source lines where the module has them. */
-    public List<TrapFrame> frames(List<CallSite> stack) {
+    public List<WasmFrame> frames(List<CallSite> stack) {
         return stack.stream().map(this::frame).toList();
     }
 
-    private TrapFrame frame(CallSite site) {
+    private WasmFrame frame(CallSite site) {
         int function = site.functionIndex();
         String name = names == null ? null : names.nameOfFunction(function);
         if (name != null) {
@@ -62,7 +63,7 @@ public final class ModuleSymbols {
         } else if (function >= importedFunctions) {
             location = lines.get().at(bodyStart.applyAsInt(function - importedFunctions) - codeStart);
         }
-        return new TrapFrame(
+        return new WasmFrame(
                 function,
                 name,
                 site.moduleOffset(),

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * {@code unreachable}): {@code thread 'main' panicked at src/main.rs:4:5:} and the message on the lines after it
  * (Rust 1.73 and later), or {@code thread 'main' panicked at 'message', src/main.rs:4:5} (before).
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class RustPanic {
 
     private static final String PANICKED = "panicked at ";

@@ -20,7 +20,7 @@ import run.endive.wasm.types.FunctionBody;
  * leaves it, so the call stack is gone by the time the failure reaches the run. One per instance, used by the run's
  * one thread.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class UnwindingInterpreter extends InterpreterMachine {
 
     /** Frames kept per failure: enough for any backtrace shown, bounded for a recursion that overflowed. */

@@ -12,8 +12,6 @@ import run.endive.runtime.WasmFunctionHandle;
  */
 final class DescriptorMap<V> {
 
-    private static final long ERRNO_SUCCESS = 0;
-
     private final Map<Integer, V> values = new ConcurrentHashMap<>();
 
     V get(long fd) {
@@ -43,7 +41,7 @@ final class DescriptorMap<V> {
                 "fd_close",
                 close -> (instance, args) -> {
                     long[] result = close.apply(instance, args);
-                    if (result[0] == ERRNO_SUCCESS) {
+                    if (Errno.succeeded(result)) {
                         values.remove((int) args[0]);
                     }
                     return result;
@@ -51,7 +49,7 @@ final class DescriptorMap<V> {
                 "fd_renumber",
                 renumber -> (instance, args) -> {
                     long[] result = renumber.apply(instance, args);
-                    if (result[0] == ERRNO_SUCCESS) {
+                    if (Errno.succeeded(result)) {
                         V moved = values.remove((int) args[0]);
                         values.remove((int) args[1]);
                         if (moved != null) {

@@ -22,7 +22,6 @@ public final class DeterministicTime {
     private static final int REALTIME = 0;
     private static final int MONOTONIC = 1;
     private static final long TICK_NANOS = 1_000;
-    private static final int ERRNO_SUCCESS = 0;
 
     private final Clock clock;
     private final Instant start;
@@ -62,6 +61,6 @@ public final class DeterministicTime {
             return original.handle().apply(instance, args); // process and thread CPU clocks: Endive's answer
         }
         instance.memory().writeLong(resultAddress, nanos);
-        return new long[] {ERRNO_SUCCESS};
+        return Errno.SUCCESS.answer();
     }
 }

@@ -31,8 +31,6 @@ public final class FdFlags {
 
     private static final int WHENCE_END = 2;
     private static final int FDSTAT_FLAGS_OFFSET = 2;
-    private static final int ERRNO_SUCCESS = 0;
-    private static final int ERRNO_INVAL = 28;
 
     /** The kept flags of each file opened through {@code path_open}, by descriptor. */
     private final DescriptorMap<Integer> files = new DescriptorMap<>();
@@ -52,7 +50,7 @@ public final class FdFlags {
         long[] withoutAppend = args.clone();
         withoutAppend[7] = fdFlags & ~APPEND;
         long[] result = original.apply(instance, withoutAppend);
-        if (result[0] == ERRNO_SUCCESS) {
+        if (Errno.succeeded(result)) {
             files.put(instance.memory().readInt((int) args[8]), fdFlags & KEPT);
         }
         return result;
@@ -70,7 +68,7 @@ public final class FdFlags {
             long saved = instance.memory().readLong(scratch);
             long[] seek = HostFunctions.handle(functions, "fd_seek").apply(instance, fd, 0, WHENCE_END, scratch);
             instance.memory().writeLong(scratch, saved);
-            if (seek[0] != ERRNO_SUCCESS) {
+            if (!Errno.succeeded(seek)) {
                 return seek;
             }
         }
@@ -81,7 +79,7 @@ public final class FdFlags {
     private long[] fdstatGet(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
         Integer kept = files.get(args[0]);
-        if (result[0] == ERRNO_SUCCESS && kept != null) {
+        if (Errno.succeeded(result) && kept != null) {
             int address = (int) args[1] + FDSTAT_FLAGS_OFFSET;
             short flags = instance.memory().readShort(address);
             instance.memory().writeShort(address, (short) ((flags & ~KEPT) | kept));
@@ -101,9 +99,9 @@ public final class FdFlags {
             return original.apply(instance, args);
         }
         if ((flags & (DSYNC | RSYNC | SYNC)) != 0) {
-            return new long[] {ERRNO_INVAL};
+            return Errno.INVAL.answer();
         }
         files.put(fd, flags & KEPT);
-        return new long[] {ERRNO_SUCCESS};
+        return Errno.SUCCESS.answer();
     }
 }

@@ -19,18 +19,11 @@ import run.endive.runtime.WasmFunctionHandle;
  * everything opened through it are tracked across {@code path_open}, {@code fd_renumber} and {@code fd_close}. One
  * instance per run.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class ReadOnlyDirectories {
 
-    private static final long ERRNO_PERM = 63;
-    private static final int ERRNO_SUCCESS = 0;
-    private static final int OFLAGS_CREAT = 1;
-    private static final int OFLAGS_TRUNC = 8;
-    private static final long RIGHTS_FD_WRITE = 1L << 6;
-    private static final long RIGHTS_FD_ALLOCATE = 1L << 8;
-    private static final long RIGHTS_FD_FILESTAT_SET_SIZE = 1L << 22;
     /** The rights that only opening for writing asks for (wasi-libc asks for every other right on any open). */
-    private static final long WRITING_RIGHTS = RIGHTS_FD_WRITE | RIGHTS_FD_ALLOCATE | RIGHTS_FD_FILESTAT_SET_SIZE;
+    private static final long WRITING_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
 
     /**
      * For each call that changes something, where its descriptors are among its arguments: a change through any of
@@ -70,12 +63,12 @@ public final class ReadOnlyDirectories {
         if (!readOnly.contains(args[0])) {
             return original.apply(instance, args);
         }
-        boolean changes = (args[4] & (OFLAGS_CREAT | OFLAGS_TRUNC)) != 0 || (args[5] & WRITING_RIGHTS) != 0;
+        boolean changes = OpenFlags.change(args[4]) || (args[5] & WRITING_RIGHTS) != 0;
         if (changes) {
             return perm();
         }
         long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
+        if (Errno.succeeded(result)) {
             readOnly.put(instance.memory().readInt((int) args[8]), true);
         }
         return result;
@@ -91,6 +84,6 @@ public final class ReadOnlyDirectories {
     }
 
     private static long[] perm() {
-        return new long[] {ERRNO_PERM};
+        return Errno.PERM.answer();
     }
 }

@@ -17,17 +17,13 @@ import run.endive.runtime.WasmFunctionHandle;
  * it, as the spec says. Descriptors whose rights never changed, and what is opened through them, stay Endive's
  * alone. One instance per run.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class Rights {
 
-    private static final long ERRNO_SUCCESS = 0;
-    private static final long ERRNO_NOTCAPABLE = 76;
     private static final int FDSTAT_SIZE = 24;
     private static final int FDSTAT_BASE_OFFSET = 8;
     private static final int FDSTAT_INHERITING_OFFSET = 16;
     private static final int WHENCE_CUR = 1;
-    private static final int OFLAGS_CREAT = 1;
-    private static final int OFLAGS_TRUNC = 8;
 
     private static final long FD_DATASYNC = 1L;
     private static final long FD_READ = 1L << 1;
@@ -35,9 +31,9 @@ public final class Rights {
     private static final long FD_FDSTAT_SET_FLAGS = 1L << 3;
     private static final long FD_SYNC = 1L << 4;
     private static final long FD_TELL = 1L << 5;
-    private static final long FD_WRITE = 1L << 6;
+    static final long FD_WRITE = 1L << 6;
     private static final long FD_ADVISE = 1L << 7;
-    private static final long FD_ALLOCATE = 1L << 8;
+    static final long FD_ALLOCATE = 1L << 8;
     private static final long PATH_CREATE_DIRECTORY = 1L << 9;
     private static final long PATH_CREATE_FILE = 1L << 10;
     private static final long PATH_LINK_SOURCE = 1L << 11;
@@ -51,7 +47,7 @@ public final class Rights {
     private static final long PATH_FILESTAT_SET_SIZE = 1L << 19;
     private static final long PATH_FILESTAT_SET_TIMES = 1L << 20;
     private static final long FD_FILESTAT_GET = 1L << 21;
-    private static final long FD_FILESTAT_SET_SIZE = 1L << 22;
+    static final long FD_FILESTAT_SET_SIZE = 1L << 22;
     private static final long FD_FILESTAT_SET_TIMES = 1L << 23;
     private static final long PATH_SYMLINK = 1L << 24;
     private static final long PATH_REMOVE_DIRECTORY = 1L << 25;
@@ -123,7 +119,7 @@ public final class Rights {
             return notCapable();
         }
         narrowed.put(fd, new long[] {base, inheriting});
-        return new long[] {ERRNO_SUCCESS};
+        return Errno.SUCCESS.answer();
     }
 
     /**
@@ -135,7 +131,7 @@ public final class Rights {
         byte[] saved = instance.memory().readBytes(0, FDSTAT_SIZE);
         try {
             long[] result = fdstatGet.apply(instance, fd, 0);
-            if (result[0] != ERRNO_SUCCESS) {
+            if (!Errno.succeeded(result)) {
                 return result;
             }
             return new long[] {
@@ -151,7 +147,7 @@ public final class Rights {
     private long[] fdstatGet(WasmFunctionHandle original, Instance instance, long... args) {
         long[] result = original.apply(instance, args);
         long[] rights = narrowed.get(args[0]);
-        if (result[0] == ERRNO_SUCCESS && rights != null) {
+        if (Errno.succeeded(result) && rights != null) {
             instance.memory().writeLong((int) args[1] + FDSTAT_BASE_OFFSET, rights[0]);
             instance.memory().writeLong((int) args[1] + FDSTAT_INHERITING_OFFSET, rights[1]);
         }
@@ -183,13 +179,13 @@ public final class Rights {
         long base = args[5];
         long inheriting = args[6];
         long needed = PATH_OPEN
-                | ((args[4] & OFLAGS_CREAT) != 0 ? PATH_CREATE_FILE : 0)
-                | ((args[4] & OFLAGS_TRUNC) != 0 ? PATH_FILESTAT_SET_SIZE : 0);
+                | ((args[4] & OpenFlags.CREAT) != 0 ? PATH_CREATE_FILE : 0)
+                | ((args[4] & OpenFlags.TRUNC) != 0 ? PATH_FILESTAT_SET_SIZE : 0);
         if ((directory[0] & needed) != needed || (base & ~directory[1]) != 0 || (inheriting & ~directory[1]) != 0) {
             return notCapable();
         }
         long[] result = original.apply(instance, args);
-        if (result[0] == ERRNO_SUCCESS) {
+        if (Errno.succeeded(result)) {
             narrowed.put(instance.memory().readInt((int) args[8]), new long[] {base, inheriting});
         }
         return result;
@@ -206,6 +202,6 @@ public final class Rights {
     }
 
     private static long[] notCapable() {
-        return new long[] {ERRNO_NOTCAPABLE};
+        return Errno.NOTCAPABLE.answer();
     }
 }

@@ -48,15 +48,9 @@ import run.endive.wasi.WasiPreview1;
  * <p>Paths stay inside their directory as everywhere: absolute ones and {@code ..} out of it are refused, and a
  * link is never followed out of its preopened directory. One instance per run.
  */
-@API(status = INTERNAL, since = "0.2")
+@API(status = INTERNAL, since = "0.1")
 public final class SymlinkCalls {
 
-    private static final long ERRNO_SUCCESS = 0;
-    private static final long ERRNO_EXIST = 20;
-    private static final long ERRNO_INVAL = 28;
-    private static final long ERRNO_IO = 29;
-    private static final long ERRNO_NOENT = 44;
-    private static final long ERRNO_PERM = 63;
     private static final int LOOKUP_SYMLINK_FOLLOW = 1;
     private static final int FST_ATIM = 1;
     private static final int FST_ATIM_NOW = 2;
@@ -101,22 +95,22 @@ public final class SymlinkCalls {
         }
         Path path = inside(directory, string(instance, args[1], args[2]));
         if (path == null) {
-            return errno(ERRNO_PERM);
+            return Errno.PERM.answer();
         }
         byte[] target;
         try {
             target = Files.readSymbolicLink(path).toString().getBytes(UTF_8);
         } catch (NotLinkException e) {
-            return errno(ERRNO_INVAL);
+            return Errno.INVAL.answer();
         } catch (NoSuchFileException e) {
-            return errno(ERRNO_NOENT);
+            return Errno.NOENT.answer();
         } catch (IOException e) {
-            return errno(ERRNO_IO);
+            return Errno.IO.answer();
         }
         int used = (int) Math.min(target.length, args[4]);
         instance.memory().write((int) args[3], target, 0, used);
         instance.memory().writeI32((int) args[5], used);
-        return errno(ERRNO_SUCCESS);
+        return Errno.SUCCESS.answer();
     }
 
     /** path_symlink(old_path, old_len, fd, new_path, new_len): the link holds old_path as written. */
@@ -129,24 +123,24 @@ public final class SymlinkCalls {
         String rawNew = string(instance, args[3], args[4]);
         Path link = inside(directory, rawNew);
         if (link == null || target.startsWith("/")) {
-            return errno(ERRNO_PERM);
+            return Errno.PERM.answer();
         }
         boolean exists = Files.exists(link, LinkOption.NOFOLLOW_LINKS);
         if (exists) {
-            return errno(ERRNO_EXIST);
+            return Errno.EXIST.answer();
         }
         if (rawNew.endsWith("/")) {
-            return errno(ERRNO_NOENT); // a trailing slash names a directory, and the link is none
+            return Errno.NOENT.answer(); // a trailing slash names a directory, and the link is none
         }
         try {
             Files.createSymbolicLink(link, link.getFileSystem().getPath(target));
-            return errno(ERRNO_SUCCESS);
+            return Errno.SUCCESS.answer();
         } catch (FileAlreadyExistsException e) {
-            return errno(ERRNO_EXIST);
+            return Errno.EXIST.answer();
         } catch (NoSuchFileException e) {
-            return errno(ERRNO_NOENT);
+            return Errno.NOENT.answer();
         } catch (IOException | InvalidPathException e) {
-            return errno(ERRNO_IO);
+            return Errno.IO.answer();
         }
     }
 
@@ -166,27 +160,27 @@ public final class SymlinkCalls {
         String rawNew = string(instance, args[5], args[6]);
         Path link = inside(newDirectory, rawNew);
         if (link != null && !rawNew.endsWith("/") && Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-            return errno(ERRNO_EXIST);
+            return Errno.EXIST.answer();
         }
         if ((args[1] & LOOKUP_SYMLINK_FOLLOW) != 0) {
-            return errno(ERRNO_INVAL);
+            return Errno.INVAL.answer();
         }
         Path source = inside(oldDirectory, string(instance, args[2], args[3]));
         if (source == null || !Files.isSymbolicLink(source)) {
             return original.apply(instance, args);
         }
         if (link == null) {
-            return errno(ERRNO_PERM);
+            return Errno.PERM.answer();
         }
         try {
             Files.createSymbolicLink(link, Files.readSymbolicLink(source));
-            return errno(ERRNO_SUCCESS);
+            return Errno.SUCCESS.answer();
         } catch (FileAlreadyExistsException e) {
-            return errno(ERRNO_EXIST);
+            return Errno.EXIST.answer();
         } catch (NoSuchFileException e) {
-            return errno(ERRNO_NOENT);
+            return Errno.NOENT.answer();
         } catch (IOException e) {
-            return errno(ERRNO_IO);
+            return Errno.IO.answer();
         }
     }
 
@@ -203,7 +197,7 @@ public final class SymlinkCalls {
         int flags = (int) args[6];
         if ((flags & FST_ATIM) != 0 && (flags & FST_ATIM_NOW) != 0
                 || (flags & FST_MTIM) != 0 && (flags & FST_MTIM_NOW) != 0) {
-            return errno(ERRNO_INVAL);
+            return Errno.INVAL.answer();
         }
         FileTime now = FileTime.from(Instant.now());
         FileTime access = (flags & FST_ATIM_NOW) != 0 ? now : (flags & FST_ATIM) != 0 ? nanos(args[4]) : null;
@@ -211,9 +205,9 @@ public final class SymlinkCalls {
         try {
             Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .setTimes(modified, access, null);
-            return errno(ERRNO_SUCCESS);
+            return Errno.SUCCESS.answer();
         } catch (IOException e) {
-            return errno(ERRNO_IO);
+            return Errno.IO.answer();
         }
     }
 
@@ -232,12 +226,12 @@ public final class SymlinkCalls {
         long[] result;
         if (path != null && followsLink(args[1], path)) {
             FollowedLink followed = FollowedLink.from(path, rootOf(directory));
-            if (followed.errno() != ERRNO_SUCCESS) {
-                return errno(followed.errno());
+            if (followed.errno() != Errno.SUCCESS) {
+                return followed.errno().answer();
             }
             path = followed.target();
             result = through(path, raw.endsWith("/"))
-                    .map(place -> errno(wasi.pathOpen(
+                    .map(place -> Errno.answer(wasi.pathOpen(
                             instance.memory(),
                             place.fd(),
                             (int) args[1],
@@ -251,7 +245,7 @@ public final class SymlinkCalls {
         } else {
             result = original.apply(instance, args);
         }
-        if (result[0] == ERRNO_SUCCESS && path != null && Files.isDirectory(path)) {
+        if (Errno.succeeded(result) && path != null && Files.isDirectory(path)) {
             directories.put(instance.memory().readInt((int) args[8]), path);
         }
         return result;
@@ -272,11 +266,11 @@ public final class SymlinkCalls {
             return original.apply(instance, args);
         }
         FollowedLink followed = FollowedLink.from(path, rootOf(directory));
-        if (followed.errno() != ERRNO_SUCCESS) {
-            return errno(followed.errno());
+        if (followed.errno() != Errno.SUCCESS) {
+            return followed.errno().answer();
         }
         return through(followed.target(), raw.endsWith("/"))
-                .map(place -> errno(wasi.pathFilestatGet(
+                .map(place -> Errno.answer(wasi.pathFilestatGet(
                         instance.memory(), place.fd(), (int) args[1], place.path(), (int) args[4])))
                 .orElseGet(() -> original.apply(instance, args));
     }
@@ -336,9 +330,5 @@ public final class SymlinkCalls {
 
     private static FileTime nanos(long value) {
         return FileTime.from(value, TimeUnit.NANOSECONDS);
-    }
-
-    private static long[] errno(long value) {
-        return new long[] {value};
     }
 }

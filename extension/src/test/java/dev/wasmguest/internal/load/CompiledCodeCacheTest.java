@@ -2,7 +2,8 @@ package dev.wasmguest.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.run.RunOutcome;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.testsupport.LogCapture;
@@ -134,9 +135,9 @@ class CompiledCodeCacheTest {
     }
 
     private static String runSeed(PreparedGuest guest) {
-        RunRecord record =
-                TestGuests.run(guest, RunSpec.EMPTY.withEngine(Engine.COMPILER).withArgs(List.of("cached")));
-        assertThat(record.outcome()).isEqualTo(RunOutcome.EXITED);
+        RunRecord record = TestGuests.run(
+                guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")));
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         return new String(record.stdout(), StandardCharsets.UTF_8)
                 .lines()
                 .skip(1)

@@ -3,7 +3,7 @@ package dev.wasmguest.internal.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.util.Sha256;
@@ -29,7 +29,7 @@ class GuestPreparationTest {
         BytesSource source = new BytesSource(truncated);
 
         assertThatThrownBy(() -> GuestPreparation.prepare(source, new ResolvedModule(truncated, Sha256.hex(truncated))))
-                .isInstanceOf(ModuleLoadException.class)
+                .isInstanceOf(GuestResolutionException.class)
                 .hasMessageStartingWith("Cannot load guest module " + source.describe() + ": malformed module: ")
                 .hasMessageContaining("rebuild it");
     }

@@ -2,7 +2,8 @@ package dev.wasmguest.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.run.RunOutcome;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.testsupport.LogCapture;
@@ -34,9 +35,9 @@ class InterpreterFallbackTest {
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
         PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
-        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
-        assertThat(record.outcome()).isEqualTo(RunOutcome.EXITED);
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
     }
@@ -47,9 +48,9 @@ class InterpreterFallbackTest {
         EngineCaches caches = new EngineCaches(
                 Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))), ValidatedModules.in(cacheDir));
 
-        TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(Engine.COMPILER));
+        TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
         PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
-        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
@@ -74,7 +75,7 @@ class InterpreterFallbackTest {
     void fullyCompiledModuleLogsNothing() {
         PreparedGuest guest = TestGuests.prepare(TestGuests.resource("seed.wasm"));
 
-        TestGuests.run(guest, RunSpec.EMPTY.withEngine(Engine.COMPILER));
+        TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(log.messages(Level.INFO)).isEmpty();
     }

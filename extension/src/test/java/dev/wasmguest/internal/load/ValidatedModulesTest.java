@@ -3,7 +3,7 @@ package dev.wasmguest.internal.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmguest.internal.resolve.ModuleLoadException;
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ class ValidatedModulesTest {
         EngineCaches caches = new EngineCaches(Optional.empty(), ValidatedModules.in(cacheDir));
 
         assertThatThrownBy(() -> compile(INVALID, caches))
-                .isInstanceOf(ModuleLoadException.class)
+                .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("malformed module: ");
         assertThat(caches.validated().contains(Sha256.hex(INVALID))).isFalse();
 

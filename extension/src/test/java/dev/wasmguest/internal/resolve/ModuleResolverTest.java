@@ -3,6 +3,7 @@ package dev.wasmguest.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -119,7 +120,7 @@ class ModuleResolverTest {
         String expected = "0".repeat(64);
 
         assertThatThrownBy(() -> resolver().resolve(url("/seed.wasm"), Optional.of(expected)))
-                .isInstanceOf(ModuleLoadException.class)
+                .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("/seed.wasm: hash mismatch: expected sha256 " + expected + " got " + seedSha256);
         assertThat(cacheDir.resolve("modules")).doesNotExist();
         assertThat(cacheDir.resolve("urls")).doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmguest.GuestResolutionException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class WasmBytesTest {
     void recognisesHtml() {
         byte[] page = "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WasmBytes.requireModule("https://x/m.wasm", page))
-                .isInstanceOf(ModuleLoadException.class)
+                .isInstanceOf(GuestResolutionException.class)
                 .hasMessageStartingWith(
                         "Cannot load guest module https://x/m.wasm: received an HTML page, not a wasm module");
     }

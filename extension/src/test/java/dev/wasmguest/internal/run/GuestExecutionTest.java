@@ -2,7 +2,8 @@ package dev.wasmguest.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.load.Engine;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.load.TestGuests;
 import java.io.IOException;
@@ -23,19 +24,19 @@ class GuestExecutionTest {
     private static final long SMALL_STACK = 256 * 1024;
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void guestNestingDeeperThanTheCallersStackStillSucceeds(Engine engine) throws Exception {
+    @EnumSource(WasiEngine.class)
+    void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
         PreparedGuest guest = compile("nested-calls.wasm");
 
         RunRecord record = onThreadWithSmallStack(() -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)));
 
-        assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(RunOutcome.EXITED);
+        assertThat(record.outcome()).as("trap: %s", record.trap()).isEqualTo(WasiOutcome.EXITED);
         assertThat(record.exitCode()).isZero();
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(Engine engine) throws IOException {
+    @EnumSource(WasiEngine.class)
+    void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(WasiEngine engine) throws IOException {
         PreparedGuest guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY
                 .withEngine(engine)
@@ -43,14 +44,14 @@ class GuestExecutionTest {
 
         RunRecord record = TestGuests.run(guest, spec);
 
-        assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
         assertThat(record.stoppedBy()).isEqualTo(StoppedBy.OWN_TIMEOUT);
         assertThat(record.describeEnding()).isEqualTo("timed out after 200 ms and was stopped");
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(2));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(TestGuests.run(compile("seed.wasm"), RunSpec.EMPTY).outcome())
                 .as("the next run on this thread")
-                .isEqualTo(RunOutcome.EXITED);
+                .isEqualTo(WasiOutcome.EXITED);
     }
 
     @Test
@@ -74,7 +75,7 @@ class GuestExecutionTest {
         boolean interrupted = Thread.interrupted(); // read and clear, so the test leaves its thread clean
         interrupter.join();
 
-        assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+        assertThat(record.outcome()).isEqualTo(WasiOutcome.TIMED_OUT);
         assertThat(record.stoppedBy()).isEqualTo(StoppedBy.INTERRUPT);
         assertThat(record.duration()).isLessThan(Duration.ofSeconds(10));
         assertThat(interrupted).as("the caller's interrupt is kept").isTrue();

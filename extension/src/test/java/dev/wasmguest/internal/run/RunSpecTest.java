@@ -3,8 +3,8 @@ package dev.wasmguest.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.Engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +25,7 @@ class RunSpecTest {
     @Test
     void defaultsWithoutConfiguration() {
         RunSpec spec = RunSpec.defaults(settings());
-        assertThat(spec.engine()).isEqualTo(Engine.AUTO);
+        assertThat(spec.engine()).isEqualTo(WasiEngine.AUTO);
         assertThat(spec.limits().timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(spec.limits().prepareTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(spec.limits().maxMemoryBytes()).isEqualTo(512L * 1024 * 1024);
@@ -51,7 +51,7 @@ class RunSpecTest {
                 "9",
                 "wasmguest.prepare.timeout",
                 "PT30M"));
-        assertThat(spec.engine()).isEqualTo(Engine.INTERPRETER);
+        assertThat(spec.engine()).isEqualTo(WasiEngine.INTERPRETER);
         assertThat(spec.limits().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.limits().maxMemoryBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(spec.limits().maxMemoryPages()).isEqualTo(1024);

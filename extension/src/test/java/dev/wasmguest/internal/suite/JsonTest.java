@@ -90,6 +90,13 @@ class JsonTest {
     }
 
     @Test
+    void quotedStringsReadBackAsTheyWere() {
+        String text = "say \"hi\"\\ \n\r\t\u0001 é 😀";
+        assertThat(Json.quote(text)).isEqualTo("\"say \\\"hi\\\"\\\\ \\n\\r\\t\\u0001 é 😀\"");
+        assertThat(Json.parse(Json.quote(text))).isEqualTo(text);
+    }
+
+    @Test
     void controlCharactersInStringsMustBeEscaped() {
         assertThatThrownBy(() -> Json.parse("\"a\tb\""))
                 .hasMessage("invalid JSON at line 1, column 3: control"

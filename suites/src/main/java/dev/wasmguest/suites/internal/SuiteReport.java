@@ -1,7 +1,10 @@
 package dev.wasmguest.suites.internal;
 
-import dev.wasmguest.internal.cli.Main;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.load.RuntimeVersion;
 import dev.wasmguest.internal.suite.CaseOutcome;
+import dev.wasmguest.internal.suite.Json;
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The JSON report in the upstream runner's schema: when the run started and finished, the runtime, and per suite
@@ -22,6 +26,7 @@ import java.util.Map;
  * {@code failures}), plus each case's {@code outcome} in words, which the upstream schema leaves to be derived.
  * Expected failures count as skipped, as JUnit reports them; an unexpected pass counts as failed. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SuiteReport {
 
     /** One case's entry. */
@@ -57,12 +62,12 @@ public final class SuiteReport {
     String json() {
         StringBuilder json = new StringBuilder();
         json.append("{\n  \"execution\": {\"start_timestamp\": ")
-                .append(quote(timestamp(started)))
+                .append(Json.quote(timestamp(started)))
                 .append(", \"finish_timestamp\": ")
-                .append(quote(timestamp(Instant.now())))
+                .append(Json.quote(timestamp(Instant.now())))
                 .append("},\n");
         json.append("  \"runtime\": {\"name\": \"wasmguest\", \"version\": ")
-                .append(quote(Main.versionLine().substring("wasmguest ".length())))
+                .append(Json.quote(RuntimeVersion.versionLine().substring("wasmguest ".length())))
                 .append("},\n");
         json.append("  \"results\": [");
         Iterator<Map.Entry<String, List<Case>>> suites = casesBySuite.entrySet().iterator();
@@ -83,7 +88,7 @@ public final class SuiteReport {
                 .filter(entry -> entry.status() == CaseOutcome.Status.PASSED)
                 .count();
         json.append("\n    {\"name\": ")
-                .append(quote(name))
+                .append(Json.quote(name))
                 .append(", \"duration_s\": ")
                 .append(seconds(suiteDurations.getOrDefault(name, Duration.ZERO)))
                 .append(", \"failed\": ")
@@ -97,11 +102,11 @@ public final class SuiteReport {
             Case entry = cases.get(index);
             json.append(index == 0 ? "\n" : ",\n")
                     .append("      {\"name\": ")
-                    .append(quote(entry.name()))
+                    .append(Json.quote(entry.name()))
                     .append(", \"executed\": ")
                     .append(entry.status() != CaseOutcome.Status.SKIPPED)
                     .append(", \"outcome\": ")
-                    .append(quote(entry.status().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(Json.quote(entry.status().name().toLowerCase(java.util.Locale.ROOT)))
                     .append(", \"duration_s\": ")
                     .append(seconds(entry.duration()))
                     .append(", \"wasi_functions\": ")
@@ -123,28 +128,7 @@ public final class SuiteReport {
 
     private static String array(List<String> texts) {
         List<String> quoted = new ArrayList<>();
-        texts.forEach(text -> quoted.add(quote(text)));
+        texts.forEach(text -> quoted.add(Json.quote(text)));
         return "[" + String.join(", ", quoted) + "]";
-    }
-
-    static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

@@ -1,9 +1,10 @@
 package dev.wasmguest.suites.internal;
 
 import dev.wasmguest.internal.config.ConfigValue;
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.suite.CaseGlobs;
-import dev.wasmguest.suites.Constants;
+import dev.wasmguest.internal.suite.CaseRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.stream.Stream;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
- * The engine's configuration, read once per discovery from JUnit's configuration parameters (see
- * {@link Constants}); the core's own settings ({@code wasmguest.engine}, {@code wasmguest.cache.dir}, ...) are read
- * with them in front.
+ * The engine's configuration, read once per discovery like every key of wasmguest (the {@code wasmguest.suites.*}
+ * settings): JUnit's configuration parameters first, then system properties, {@code junit-platform.properties} and
+ * the environment. The core's own settings ({@code wasmguest.engine}, {@code wasmguest.cache.dir}, ...) are read the
+ * same way.
  */
 record SuitesConfiguration(
         Settings settings,
@@ -26,46 +28,36 @@ record SuitesConfiguration(
         Duration timeout,
         boolean parallel) {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
     /**
      * @throws IllegalArgumentException naming the key whose value is malformed
      */
     static SuitesConfiguration of(ConfigurationParameters parameters) {
+        Settings settings = Settings.system().withPriority("JUnit configuration parameter", parameters::get);
         return new SuitesConfiguration(
-                Settings.system().withPriority("JUnit configuration parameter", parameters::get),
-                list(parameters, Constants.SUITES),
-                CaseGlobs.parse(parameters.get(Constants.CASES)),
-                Expectations.read(paths(parameters, Constants.EXPECTATIONS), paths(parameters, Constants.SKIP)),
-                parameters
-                        .get(Constants.REPORT)
-                        .map(String::strip)
+                settings,
+                list(settings, Setting.SUITES),
+                CaseGlobs.parse(settings.value(Setting.SUITES_CASES).map(ConfigValue::text)),
+                Expectations.read(paths(settings, Setting.SUITES_EXPECTATIONS), paths(settings, Setting.SUITES_SKIP)),
+                settings.value(Setting.SUITES_REPORT)
+                        .map(value -> value.text().strip())
                         .filter(path -> !path.isEmpty())
                         .map(Path::of),
-                parameters
-                        .get(Constants.TIMEOUT)
-                        .map(SuitesConfiguration::duration)
-                        .orElse(DEFAULT_TIMEOUT),
-                parameters
-                        .getBoolean(Constants.PARALLEL)
-                        .or(() -> parameters.getBoolean("junit.jupiter.execution.parallel.enabled"))
+                CaseRunner.timeout(settings),
+                settings.choice(Setting.SUITES_PARALLEL)
+                        .or(() -> settings.get("junit.jupiter.execution.parallel.enabled"))
+                        .map(Boolean::parseBoolean)
                         .orElse(false));
     }
 
-    private static List<String> list(ConfigurationParameters parameters, String key) {
-        return parameters.get(key).stream()
-                .flatMap(value -> Stream.of(value.split(",")))
+    private static List<String> list(Settings settings, Setting setting) {
+        return settings.value(setting).stream()
+                .flatMap(value -> Stream.of(value.text().split(",")))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
                 .collect(Collectors.toList());
     }
 
-    private static List<Path> paths(ConfigurationParameters parameters, String key) {
-        return list(parameters, key).stream().map(Path::of).collect(Collectors.toList());
-    }
-
-    /** The timeout by the rules of every duration setting of wasmguest, with the same messages. */
-    private static Duration duration(String text) {
-        return new ConfigValue(Constants.TIMEOUT, text, "JUnit configuration parameter").positiveDuration();
+    private static List<Path> paths(Settings settings, Setting setting) {
+        return list(settings, setting).stream().map(Path::of).collect(Collectors.toList());
     }
 }

@@ -1,5 +1,8 @@
 package dev.wasmguest.suites.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.suite.CaseSpec;
 import dev.wasmguest.internal.suite.SuiteDirectory;
 import java.net.MalformedURLException;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -27,20 +31,23 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
 
 /** Builds the tree of suites and cases that a discovery request selects. */
+@API(status = INTERNAL, since = "0.1")
 public final class SuitesDiscovery {
 
     private SuitesDiscovery() {}
 
     /**
+     * @param engineClass the engine's class name, which Surefire selects to run the suites
      * @throws IllegalArgumentException naming the key or file of a malformed configuration
      */
-    public static TestDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId, String displayName) {
+    public static TestDescriptor discover(
+            EngineDiscoveryRequest request, UniqueId engineId, String displayName, String engineClass) {
         SuitesConfiguration configuration = SuitesConfiguration.of(request.getConfigurationParameters());
         SuitesEngineDescriptor engine = new SuitesEngineDescriptor(engineId, displayName, configuration);
         TestDescriptor parent = engine;
-        boolean forSurefire = standsForTheSuites(request);
+        boolean forSurefire = standsForTheSuites(request, engineClass);
         if (forSurefire) {
-            parent = new SurefireTestSetDescriptor(engineId, displayName);
+            parent = new SurefireTestSetDescriptor(engineId, displayName, engineClass);
             engine.addChild(parent);
         }
         SuiteSelection selection = select(request, engineId);
@@ -95,9 +102,9 @@ public final class SuitesDiscovery {
      * Whether the request selects the engine's class, as Surefire does when its pom names it (see the README), or
      * re-runs cases found that way, as Surefire's {@code rerunFailingTestsCount} does by their unique ids.
      */
-    private static boolean standsForTheSuites(EngineDiscoveryRequest request) {
+    private static boolean standsForTheSuites(EngineDiscoveryRequest request, String engineClass) {
         return request.getSelectorsByType(ClassSelector.class).stream()
-                        .anyMatch(selector -> selector.getClassName().equals(SurefireTestSetDescriptor.ENGINE_CLASS))
+                        .anyMatch(selector -> selector.getClassName().equals(engineClass))
                 || request.getSelectorsByType(UniqueIdSelector.class).stream()
                         .anyMatch(selector -> SurefireTestSetDescriptor.isWithin(selector.getUniqueId()));
     }
@@ -155,7 +162,7 @@ public final class SuitesDiscovery {
                 .map(suite -> "  " + suite.getDisplayName() + ": "
                         + String.join(", ", ((SuiteDescriptor) suite).suite().caseNames()))
                 .collect(Collectors.joining("\n"));
-        return dev.wasmguest.suites.Constants.CASES + "="
-                + configuration.cases().text() + " selects no case. The cases there are:\n" + cases;
+        return Setting.SUITES_CASES.key() + "=" + configuration.cases().text()
+                + " selects no case. The cases there are:\n" + cases;
     }
 }

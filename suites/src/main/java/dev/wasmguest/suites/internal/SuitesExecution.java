@@ -1,6 +1,8 @@
 package dev.wasmguest.suites.internal;
 
-import dev.wasmguest.suites.Constants;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
@@ -8,7 +10,11 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /** How the engine executes what it discovered: in parallel or not, with one shared context. */
+@API(status = INTERNAL, since = "0.1")
 public final class SuitesExecution {
+
+    /** The prefix of the keys that configure the pool of parallel runs, as Jupiter's do for its own. */
+    public static final String PARALLEL_CONFIG_PREFIX = "wasmguest.suites.parallel.config.";
 
     private SuitesExecution() {}
 
@@ -22,7 +28,7 @@ public final class SuitesExecution {
         if (!root.configuration().parallel()) {
             return new SameThreadHierarchicalTestExecutorService();
         }
-        return new ForkJoinPoolHierarchicalTestExecutorService(new PrefixedConfigurationParameters(
-                request.getConfigurationParameters(), Constants.PARALLEL_CONFIG_PREFIX));
+        return new ForkJoinPoolHierarchicalTestExecutorService(
+                new PrefixedConfigurationParameters(request.getConfigurationParameters(), PARALLEL_CONFIG_PREFIX));
     }
 }

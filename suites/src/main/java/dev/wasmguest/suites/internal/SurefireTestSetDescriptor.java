@@ -1,6 +1,5 @@
 package dev.wasmguest.suites.internal;
 
-import dev.wasmguest.suites.WasiSuitesEngine;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -14,12 +13,11 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class SurefireTestSetDescriptor extends AbstractTestDescriptor implements Node<SuitesContext> {
 
-    static final String ENGINE_CLASS = WasiSuitesEngine.class.getName();
-
     private static final String SEGMENT = "class";
 
-    SurefireTestSetDescriptor(UniqueId engineId, String displayName) {
-        super(engineId.append(SEGMENT, ENGINE_CLASS), displayName, ClassSource.from(ENGINE_CLASS));
+    /** @param engineClass the engine's class name, as Surefire selected it */
+    SurefireTestSetDescriptor(UniqueId engineId, String displayName, String engineClass) {
+        super(engineId.append(SEGMENT, engineClass), displayName, ClassSource.from(engineClass));
     }
 
     /** Whether the id names this container or something below it. */

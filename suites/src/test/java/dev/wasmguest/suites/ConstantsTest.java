@@ -1,0 +1,26 @@
+package dev.wasmguest.suites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.suites.internal.SuitesExecution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's public keys are compile-time constants, for annotations; the settings the engine reads them as are
+ * the extension's, whose table the configuration docs show. They must say the same.
+ */
+class ConstantsTest {
+
+    @Test
+    void everyKeyIsTheSettingTheEngineReads() {
+        assertThat(Constants.SUITES).isEqualTo(Setting.SUITES.key());
+        assertThat(Constants.CASES).isEqualTo(Setting.SUITES_CASES.key());
+        assertThat(Constants.EXPECTATIONS).isEqualTo(Setting.SUITES_EXPECTATIONS.key());
+        assertThat(Constants.SKIP).isEqualTo(Setting.SUITES_SKIP.key());
+        assertThat(Constants.REPORT).isEqualTo(Setting.SUITES_REPORT.key());
+        assertThat(Constants.TIMEOUT).isEqualTo(Setting.SUITES_TIMEOUT.key());
+        assertThat(Constants.PARALLEL).isEqualTo(Setting.SUITES_PARALLEL.key());
+        assertThat(Constants.PARALLEL_CONFIG_PREFIX).isEqualTo(SuitesExecution.PARALLEL_CONFIG_PREFIX);
+    }
+}
