@@ -52,7 +52,7 @@ record GuestDeclaration(ModuleSource source, Optional<String> sha256, RunSpec sp
             spec = spec.withEnv(variable.substring(0, equals), variable.substring(equals + 1));
         }
         for (String dir : expandAll(guest.dirs(), settings)) {
-            spec = spec.withMount(mount(dir));
+            spec = spec.withMount(Mount.parse(dir));
         }
         return new GuestDeclaration(source, sha256, spec, settings);
     }
@@ -82,26 +82,6 @@ record GuestDeclaration(ModuleSource source, Optional<String> sha256, RunSpec sp
     /** An attribute's value, read by the rules configuration keys follow. */
     private static ConfigValue attribute(String name, String value) {
         return new ConfigValue("@WasmGuest(" + name + ")", value, "");
-    }
-
-    /** Parses {@code HOST::GUEST}, {@code HOST::GUEST:ro} or {@code ::GUEST}. */
-    static Mount mount(String dir) {
-        int separator = dir.indexOf("::");
-        String guestPart = separator < 0 ? "" : dir.substring(separator + 2);
-        boolean readOnly = guestPart.endsWith(":ro");
-        String guestPath = readOnly ? guestPart.substring(0, guestPart.length() - 3) : guestPart;
-        if (separator < 0 || !guestPath.startsWith("/") || guestPath.contains("..")) {
-            throw new IllegalArgumentException(
-                    "dirs entry \"" + dir + "\" is not of the form HOST::/GUEST," + " HOST::/GUEST:ro or ::/GUEST");
-        }
-        String host = dir.substring(0, separator);
-        if (host.isEmpty()) {
-            if (readOnly) {
-                throw new IllegalArgumentException("dirs entry \"" + dir + "\": a fresh directory cannot be read-only");
-            }
-            return Mount.temporary(guestPath);
-        }
-        return readOnly ? Mount.readOnly(guestPath, Path.of(host)) : Mount.readWrite(guestPath, Path.of(host));
     }
 
     private static ModuleSource source(WasmGuest guest, Settings settings, ExtensionContext context) {

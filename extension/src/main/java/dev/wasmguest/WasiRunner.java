@@ -257,7 +257,7 @@ public final class WasiRunner {
      */
     public WasiRunner withDirectory(String guestPath, Path hostPath) {
         return with(runner.spec()
-                .withMount(Mount.readWrite(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
+                .withMount(Mount.readWrite(Mount.guestPath(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -271,7 +271,7 @@ public final class WasiRunner {
      */
     public WasiRunner withReadOnlyDirectory(String guestPath, Path hostPath) {
         return with(runner.spec()
-                .withMount(Mount.readOnly(guestDirectory(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
+                .withMount(Mount.readOnly(Mount.guestPath(guestPath), Objects.requireNonNull(hostPath, "hostPath"))));
     }
 
     /**
@@ -282,7 +282,7 @@ public final class WasiRunner {
      * @return a new runner; this one is unchanged
      */
     public WasiRunner withTempDirectory(String guestPath) {
-        return with(runner.spec().withMount(Mount.temporary(guestDirectory(guestPath))));
+        return with(runner.spec().withMount(Mount.temporary(Mount.guestPath(guestPath))));
     }
 
     /**
@@ -526,15 +526,6 @@ public final class WasiRunner {
             throw new IllegalArgumentException(what + " must be positive, got " + timeout);
         }
         return timeout;
-    }
-
-    private static String guestDirectory(String guestPath) {
-        Objects.requireNonNull(guestPath, "guestPath");
-        if (!guestPath.startsWith("/") || guestPath.contains("..")) {
-            throw new IllegalArgumentException(
-                    "guest directory must be an absolute path without '..', got \"" + guestPath + "\"");
-        }
-        return guestPath;
     }
 
     private static List<String> copyOf(String[] args) {

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.run.Mount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.apiguardian.api.API;
  * The arguments of the command line, parsed: options, then the module, then the guest's arguments, as
  * {@code wasmtime run} takes them.
  *
- * @param dirs {@code --dir HOST[::GUEST]}: host directories the guest may read and write, by guest path
- * @param fixtures {@code --fixture HOST::GUEST}: private copies of host directories, by guest path
+ * @param mounts {@code --dir HOST[::GUEST[:ro]]}: host directories the guest may read and write (or only read);
+ *     {@code --fixture HOST::GUEST}: private copies of host directories; in their order
  * @param engine {@code --engine}: auto, compiler or interpreter, when given
  * @param timeout {@code --timeout}: the run's timeout as an ISO-8601 duration, overriding {@code wasmguest.timeout}
  * @param verbose {@code --verbose}: wasmguest's own progress and log lines on stderr, beside the guest's
@@ -23,8 +24,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record CommandLine(
         Map<String, String> env,
-        Map<String, String> dirs,
-        Map<String, String> fixtures,
+        List<Mount> mounts,
         Optional<String> engine,
         Optional<String> timeout,
         boolean verbose,
@@ -39,7 +39,7 @@ public record CommandLine(
             "Runs a WASI command as `wasmtime run` would: the exit code is the guest's, 134 when it traps,",
             "124 when it times out (--timeout), 1 when the module cannot be loaded, 2 for a usage error.",
             "  --env NAME=VALUE      an environment variable of the guest (nothing is inherited)",
-            "  --dir HOST[::GUEST]   lets the guest read and write the host directory HOST, seen as GUEST",
+            "  --dir HOST[::GUEST]   lets the guest read and write the host directory HOST, seen as GUEST (:ro: only read)",
             "  --fixture HOST::GUEST a private copy of HOST, seen as GUEST; HOST never changes",
             "  --engine NAME         auto (default), compiler or interpreter",
             "  --timeout DURATION    the run's timeout, ISO-8601 (PT60S, the default, or wasmguest.timeout)",
@@ -52,8 +52,7 @@ public record CommandLine(
 
     public CommandLine {
         env = Map.copyOf(env);
-        dirs = Map.copyOf(dirs);
-        fixtures = Map.copyOf(fixtures);
+        mounts = List.copyOf(mounts);
         args = List.copyOf(args);
     }
 
@@ -62,8 +61,7 @@ public record CommandLine(
      */
     public static CommandLine parse(List<String> words) {
         Map<String, String> env = new LinkedHashMap<>();
-        Map<String, String> dirs = new LinkedHashMap<>();
-        Map<String, String> fixtures = new LinkedHashMap<>();
+        List<Mount> mounts = new ArrayList<>();
         Optional<String> engine = Optional.empty();
         Optional<String> timeout = Optional.empty();
         boolean verbose = false;
@@ -80,11 +78,11 @@ public record CommandLine(
             switch (word) {
                 case "--version" -> {
                     return new CommandLine(
-                            env, dirs, fixtures, engine, timeout, verbose, Optional.empty(), List.of(), true, false);
+                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), true, false);
                 }
                 case "-h", "--help" -> {
                     return new CommandLine(
-                            env, dirs, fixtures, engine, timeout, verbose, Optional.empty(), List.of(), false, true);
+                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), false, true);
                 }
                 case "--env" -> {
                     String variable = value(words, ++index, word);
@@ -94,8 +92,8 @@ public record CommandLine(
                     }
                     env.put(variable.substring(0, equals), variable.substring(equals + 1));
                 }
-                case "--dir" -> mapping(value(words, ++index, word), dirs, false);
-                case "--fixture" -> mapping(value(words, ++index, word), fixtures, true);
+                case "--dir" -> mounts.add(Mount.parseCommandLine(value(words, ++index, word), false));
+                case "--fixture" -> mounts.add(Mount.parseCommandLine(value(words, ++index, word), true));
                 case "--engine" -> engine = Optional.of(value(words, ++index, word));
                 case "--timeout" -> timeout = Optional.of(value(words, ++index, word));
                 case "--verbose" -> verbose = true;
@@ -108,8 +106,7 @@ public record CommandLine(
         }
         return new CommandLine(
                 env,
-                dirs,
-                fixtures,
+                mounts,
                 engine,
                 timeout,
                 verbose,
@@ -124,19 +121,5 @@ public record CommandLine(
             throw new IllegalArgumentException(option + " needs a value");
         }
         return words.get(index);
-    }
-
-    /** {@code HOST::GUEST}, or a bare {@code HOST} seen under the same name, as wasmtime reads it. */
-    private static void mapping(String value, Map<String, String> byGuestPath, boolean guestRequired) {
-        int separator = value.indexOf("::");
-        if (separator < 0 && guestRequired) {
-            throw new IllegalArgumentException("--fixture takes HOST::GUEST, got \"" + value + "\"");
-        }
-        String host = separator < 0 ? value : value.substring(0, separator);
-        String guest = separator < 0 ? value : value.substring(separator + 2);
-        if (host.isEmpty() || guest.isEmpty()) {
-            throw new IllegalArgumentException("a directory mapping takes HOST::GUEST, got \"" + value + "\"");
-        }
-        byGuestPath.put(guest, host);
     }
 }

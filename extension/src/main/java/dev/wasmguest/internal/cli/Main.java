@@ -110,11 +110,8 @@ public final class Main {
         for (Map.Entry<String, String> variable : command.env().entrySet()) {
             spec = spec.withEnv(variable.getKey(), variable.getValue());
         }
-        for (Map.Entry<String, String> dir : command.dirs().entrySet()) {
-            spec = spec.withMount(Mount.readWrite(dir.getKey(), Path.of(dir.getValue())));
-        }
-        for (Map.Entry<String, String> fixture : command.fixtures().entrySet()) {
-            spec = spec.withMount(Mount.fixture(fixture.getKey(), Path.of(fixture.getValue())));
+        for (Mount mount : command.mounts()) {
+            spec = spec.withMount(mount);
         }
         // Read as the guest asks, as wasmtime does: a terminal or a pipe that stays open blocks only a guest that
         // reads. Written as the guest writes, so a long run shows its progress and a log shows where a guest hung.

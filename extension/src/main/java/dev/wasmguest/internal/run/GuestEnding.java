@@ -3,10 +3,7 @@ package dev.wasmguest.internal.run;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
-import dev.wasmguest.internal.trace.CallSite;
-import dev.wasmguest.internal.trace.CompiledStack;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
-import java.util.List;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
@@ -80,24 +77,16 @@ final class GuestEnding {
         interpreter = machine;
     }
 
-    /**
-     * Where the guest was when it trapped, as far as its engine tells; none unless it trapped. The interpreter's
-     * frames are taken now (they hold its instance); compiled code's are worked out when first asked for, since
-     * telling their instructions takes a compilation that a test asserting only the trap does not need.
-     */
+    /** Where the guest was when it trapped, from the engine that ran it; none unless it trapped. */
     Backtrace backtrace(PreparedGuest guest) {
         Throwable cause = trapCause;
         if (outcome != WasiOutcome.TRAPPED || cause == null) {
             return Backtrace.none();
         }
         UnwindingInterpreter machine = interpreter;
-        if (machine != null) {
-            return new Backtrace(guest.symbols().frames(machine.stackOf(cause)), machine.unwoundFrames(cause));
-        }
-        return Backtrace.later(() -> {
-            List<CallSite> stack = CompiledStack.of(cause, guest.instructionLocator());
-            return new Backtrace(guest.symbols().frames(stack), stack.size());
-        });
+        return machine != null
+                ? Backtrace.interpreted(machine, cause, guest.symbols())
+                : Backtrace.compiled(cause, guest.instructionLocator(), guest.symbols());
     }
 
     private void exited(int code) {

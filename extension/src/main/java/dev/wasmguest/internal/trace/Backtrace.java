@@ -41,9 +41,25 @@ public final class Backtrace {
         return NONE;
     }
 
-    /** A backtrace that {@code later} makes when it is first asked for, once. */
-    public static Backtrace later(Supplier<Backtrace> later) {
-        return new Backtrace(later);
+    /**
+     * Where the interpreter was when the guest trapped. Taken now: the interpreter's frames hold its instance.
+     *
+     * @param trap what the interpreter threw
+     */
+    public static Backtrace interpreted(UnwindingInterpreter interpreter, Throwable trap, ModuleSymbols symbols) {
+        return new Backtrace(symbols.frames(interpreter.stackOf(trap)), interpreter.unwoundFrames(trap));
+    }
+
+    /**
+     * Where compiled code was when the guest trapped, read from the JVM stack of {@code trap}. Worked out when first
+     * asked for, once: telling the instructions takes a compilation that a test asserting only the trap does not
+     * need.
+     */
+    public static Backtrace compiled(Throwable trap, InstructionLocator locator, ModuleSymbols symbols) {
+        return new Backtrace(() -> {
+            List<CallSite> stack = CompiledStack.of(trap, locator);
+            return new Backtrace(symbols.frames(stack), stack.size());
+        });
     }
 
     /** The frames known, innermost first. */
