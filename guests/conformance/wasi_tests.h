@@ -8,7 +8,8 @@
 
 #define FAIL(...)                                                   \
     do {                                                            \
-        fprintf(stderr, "panicked at %s:%d: ", __FILE__, __LINE__); \
+        /* the file name alone: the path would make the binary depend on where the project is checked out */ \
+        fprintf(stderr, "panicked at %s:%d: ", __FILE_NAME__, __LINE__); \
         fprintf(stderr, __VA_ARGS__);                               \
         fprintf(stderr, "\n");                                      \
         abort();                                                    \
