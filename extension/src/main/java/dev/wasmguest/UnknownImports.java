@@ -31,8 +31,9 @@ public enum UnknownImports {
     DEFAULT_VALUES;
 
     /**
-     * The value of {@code wasmguest.imports.unknown} that names this: {@code fail}, {@code trap} or {@code
-     * default-values}.
+     * The value of {@code wasmguest.imports.unknown} that names this.
+     *
+     * @return {@code fail}, {@code trap} or {@code default-values}; never {@code null}
      */
     public String configValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -41,6 +42,8 @@ public enum UnknownImports {
     /**
      * What a value of {@code wasmguest.imports.unknown} names.
      *
+     * @param value {@code fail}, {@code trap} or {@code default-values}, in any case
+     * @return the choice it names; never {@code null}
      * @throws IllegalArgumentException for any other value than {@link #configValue()}'s
      */
     public static UnknownImports ofConfigValue(String value) {

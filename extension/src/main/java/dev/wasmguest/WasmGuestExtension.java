@@ -50,17 +50,10 @@ public class WasmGuestExtension
 
     private static final ExtensionContext.Namespace INSTANCES = ExtensionContext.Namespace.create(WasiInstance.class);
 
-    private final WasiRunner runner;
-
     /** The extension as {@code @WasmGuest} registers it: it serves parameters that a {@code @WasmGuest} covers. */
     public WasmGuestExtension() {
-        this(null);
-    }
-
-    WasmGuestExtension(WasiRunner runner) {
         // JUnit creates an extension before any callback: the place to say that its version is too old.
         JUnitCompatibility.requireSupported();
-        this.runner = runner;
     }
 
     /**
@@ -80,7 +73,7 @@ public class WasmGuestExtension
      * @return never {@code null}; empty for the extension {@code @WasmGuest} registers
      */
     public Optional<WasiRunner> runner() {
-        return Optional.ofNullable(runner);
+        return Optional.empty();
     }
 
     /** Starts recording the test's runs for its report. */
@@ -101,7 +94,7 @@ public class WasmGuestExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return isGuestType(parameter.getParameter())
-                && servedHere(NearestGuest.find(parameter, context).isPresent());
+                && serves(NearestGuest.find(parameter, context).isPresent());
     }
 
     @Override
@@ -116,11 +109,10 @@ public class WasmGuestExtension
     }
 
     private Object resolve(ParameterContext parameter, ExtensionContext context) {
-        GuestRunner core = runner != null ? runner.core() : declared(NearestGuest.find(parameter, context), context);
+        GuestRunner core = coreFor(NearestGuest.find(parameter, context), context);
         WasiRunner resolved = new WasiRunner(core.inTest(RunReports.recorder(context), TestNames.namer(context)));
-        if (runner == null) {
-            resolved.prepare(); // load now, so a bad module fails while resolving the parameter, naming the module
-        }
+        // a declared module is loaded now, so that a bad one fails while resolving the parameter, naming the module
+        preparedFor(resolved);
         Class<?> type = parameter.getParameter().getType();
         if (type == WasiInstance.class) {
             return instantiated(resolved, context);
@@ -160,9 +152,9 @@ public class WasmGuestExtension
         }
         for (Parameter parameter : OfflineSkip.guestParameters(context)) {
             Optional<NearestGuest> nearest = NearestGuest.find(parameter, context);
-            if (isGuestType(parameter) && servedHere(nearest.isPresent())) {
+            if (isGuestType(parameter) && serves(nearest.isPresent())) {
                 Optional<ConditionEvaluationResult> skip =
-                        OfflineSkip.check(() -> (runner != null ? runner.core() : declared(nearest, context)).guest());
+                        OfflineSkip.check(() -> coreFor(nearest, context).guest());
                 if (skip.isPresent()) {
                     return skip.get();
                 }
@@ -171,8 +163,19 @@ public class WasmGuestExtension
         return OfflineSkip.ENABLED;
     }
 
-    private boolean servedHere(boolean declared) {
-        return runner == null ? declared : !declared;
+    /** Whether this extension serves a parameter that a {@code @WasmGuest} does, or does not, cover. */
+    boolean serves(boolean declared) {
+        return declared;
+    }
+
+    /** The runner for a parameter this extension serves. */
+    GuestRunner coreFor(Optional<NearestGuest> nearest, ExtensionContext context) {
+        return declared(nearest, context);
+    }
+
+    /** Prepares a runner's module before a test gets the runner: a declared module is loaded now. */
+    void preparedFor(WasiRunner runner) {
+        runner.prepare();
     }
 
     private static boolean isGuestType(Parameter parameter) {
@@ -189,13 +192,37 @@ public class WasmGuestExtension
     }
 
     /**
-     * The programmatically registered form. A class of its own because JUnit registers an extension class
+     * The programmatically registered form: it serves the parameters no {@code @WasmGuest} covers, with its runner,
+     * whose module is loaded when first run. A class of its own also because JUnit registers an extension class
      * declared with {@code @ExtendWith} only once: were this a plain {@code WasmGuestExtension}, the
      * {@code @WasmGuest} annotations in its scope would find their extension already registered.
      */
     private static final class Registered extends WasmGuestExtension {
+
+        private final WasiRunner runner;
+
         Registered(WasiRunner runner) {
-            super(runner);
+            this.runner = runner;
+        }
+
+        @Override
+        public Optional<WasiRunner> runner() {
+            return Optional.of(runner);
+        }
+
+        @Override
+        boolean serves(boolean declared) {
+            return !declared;
+        }
+
+        @Override
+        GuestRunner coreFor(Optional<NearestGuest> nearest, ExtensionContext context) {
+            return runner.core();
+        }
+
+        @Override
+        void preparedFor(WasiRunner resolved) {
+            // loaded when first run, as a runner made in the test class is
         }
     }
 }
