@@ -33,7 +33,7 @@ class ModulePathTest {
         assertThat(exports(WasiRunner.class.getModule()))
                 .containsExactlyInAnyOrder(
                         "dev.wasmguest",
-                        "dev.wasmguest.internal.cli to [dev.wasmguest.suites]",
+                        "dev.wasmguest.internal.load to [dev.wasmguest.suites]",
                         "dev.wasmguest.internal.config to [dev.wasmguest.suites]",
                         "dev.wasmguest.internal.suite to [dev.wasmguest.suites]",
                         "dev.wasmguest.internal.util to [dev.wasmguest.suites]");

@@ -122,7 +122,6 @@ public final class GuestPreparation {
                     shape,
                     Optional.of(code),
                     cache);
-            guest.logInterpreted(code.interpreted(), Level.DEBUG);
             return Optional.of(guest);
         } catch (CompletionException | WasmEngineException e) {
             Throwable reason = e instanceof CompletionException ? e.getCause() : e;

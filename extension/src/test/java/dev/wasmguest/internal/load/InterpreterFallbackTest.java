@@ -29,7 +29,7 @@ class InterpreterFallbackTest {
             + " function 7 (count)";
 
     @RegisterExtension
-    final LogCapture log = LogCapture.of(PreparedGuest.class);
+    final LogCapture log = LogCapture.of(Translation.class);
 
     @Test
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
