@@ -58,21 +58,21 @@ public record Mount(String guestPath, Path hostPath, boolean writeBack, boolean 
      */
     public static Mount parseCommandLine(String text, boolean fixture) {
         Written written = Written.of(text);
-        String option = fixture ? "--fixture" : "--dir";
-        if (written.host() == null && fixture) {
-            throw new IllegalArgumentException("--fixture takes HOST::GUEST, got \"" + text + "\"");
-        }
         String host = written.host() == null ? written.guest() : written.host();
-        if (host.isEmpty() || written.guest().isEmpty() || (fixture && written.readOnly())) {
-            throw new IllegalArgumentException(option + " takes HOST::GUEST"
-                    + (fixture ? "" : " (or HOST::GUEST:ro, or HOST)") + ", got \"" + text + "\"");
+        boolean malformed = host.isEmpty()
+                || written.guest().isEmpty()
+                || (fixture && (written.host() == null || written.readOnly()));
+        if (malformed) {
+            throw new IllegalArgumentException((fixture
+                            ? "--fixture takes HOST::GUEST"
+                            : "--dir takes HOST::GUEST" + " (or HOST::GUEST:ro, or HOST)")
+                    + ", got \"" + text + "\"");
         }
+        Path hostPath = Path.of(host);
         if (fixture) {
-            return fixture(written.guest(), Path.of(host));
+            return fixture(written.guest(), hostPath);
         }
-        return written.readOnly()
-                ? readOnly(written.guest(), Path.of(host))
-                : readWrite(written.guest(), Path.of(host));
+        return written.readOnly() ? readOnly(written.guest(), hostPath) : readWrite(written.guest(), hostPath);
     }
 
     /**
