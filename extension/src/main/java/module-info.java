@@ -10,7 +10,9 @@
 module dev.wasmguest {
     exports dev.wasmguest;
     // The suites engine (artifact wasmguest-suites) runs cases through the core it shares with WasiTestSuite.
+    // The assertions read the snapshot keys as every key is read.
     exports dev.wasmguest.internal.config to
+            dev.wasmguest.assertions,
             dev.wasmguest.suites;
     exports dev.wasmguest.internal.load to
             dev.wasmguest.suites;

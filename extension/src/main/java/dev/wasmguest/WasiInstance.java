@@ -50,7 +50,7 @@ public final class WasiInstance implements AutoCloseable {
      * @return never {@code null}
      */
     public WasiResult initialization() {
-        return new WasiResult(session.initialization());
+        return session.initialization();
     }
 
     /**
@@ -69,7 +69,7 @@ public final class WasiInstance implements AutoCloseable {
     public WasiResult call(String function, Number... args) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(args, "args");
-        return new WasiResult(session.call(function, Arrays.asList(args)));
+        return session.call(function, Arrays.asList(args));
     }
 
     /**

@@ -1,15 +1,18 @@
 package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.wasmguest.internal.run.RunRecord;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -32,11 +35,64 @@ public final class WasiResult {
     /** The {@link #exitCode()} of a run that did not exit: it trapped or timed out. */
     public static final int NO_EXIT_CODE = -1;
 
-    private final RunRecord record;
+    private final Optional<String> testName;
+    private final String source;
+    private final List<String> argv;
+    private final Map<String, String> env;
+    private final WasiOutcome outcome;
+    private final int exitCode;
+    private final String trap;
+    private final Supplier<List<WasmFrame>> backtrace;
+    private final Supplier<String> trapExplanation;
+    private final String stop;
+    private final List<Number> returnValues;
+    private final byte[] stdout;
+    private final long stdoutDropped;
+    private final byte[] stderr;
+    private final long stderrDropped;
+    private final long memoryBytes;
+    private final long maxMemoryBytes;
+    private final Duration duration;
+    private final Duration timeout;
+    private final Duration preparation;
+    private final WasiEngine engine;
+    private final Optional<FileSystem> files;
+    private final List<String> writeBackFailures;
 
-    /** A view of the core's record of a run. */
-    WasiResult(RunRecord record) {
-        this.record = record;
+    private WasiResult(Builder builder) {
+        this.testName = builder.testName;
+        this.source = Objects.requireNonNull(builder.source, "source");
+        this.argv = List.copyOf(builder.argv);
+        this.env = Map.copyOf(builder.env);
+        this.outcome = Objects.requireNonNull(builder.outcome, "outcome");
+        this.exitCode = builder.exitCode;
+        this.trap = builder.trap;
+        this.backtrace = builder.backtrace;
+        this.trapExplanation = builder.trapExplanation;
+        this.stop = builder.stop;
+        this.returnValues = List.copyOf(builder.returnValues);
+        this.stdout = builder.stdout;
+        this.stdoutDropped = builder.stdoutDropped;
+        this.stderr = builder.stderr;
+        this.stderrDropped = builder.stderrDropped;
+        this.memoryBytes = builder.memoryBytes;
+        this.maxMemoryBytes = builder.maxMemoryBytes;
+        this.duration = Objects.requireNonNull(builder.duration, "duration");
+        this.timeout = Objects.requireNonNull(builder.timeout, "timeout");
+        this.preparation = builder.preparation;
+        this.engine = Objects.requireNonNull(builder.engine, "engine");
+        this.files = builder.files;
+        this.writeBackFailures = List.copyOf(builder.writeBackFailures);
+    }
+
+    /**
+     * A new builder, for wasmguest's own runners: a result is what a run made, never built by hand.
+     *
+     * @return an empty builder
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -48,7 +104,7 @@ public final class WasiResult {
      * @return the test's name; never {@code null}
      */
     public Optional<String> testName() {
-        return record.invocation().testName();
+        return testName;
     }
 
     /**
@@ -57,7 +113,7 @@ public final class WasiResult {
      * @return never {@code null}
      */
     public WasiOutcome outcome() {
-        return record.outcome();
+        return outcome;
     }
 
     /**
@@ -67,7 +123,7 @@ public final class WasiResult {
      * @return the code, or {@value #NO_EXIT_CODE}
      */
     public int exitCode() {
-        return exited() ? record.exitCode() : NO_EXIT_CODE;
+        return exited() ? exitCode : NO_EXIT_CODE;
     }
 
     /**
@@ -76,7 +132,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#EXITED}
      */
     public boolean exited() {
-        return record.outcome() == WasiOutcome.EXITED;
+        return outcome == WasiOutcome.EXITED;
     }
 
     /**
@@ -86,7 +142,7 @@ public final class WasiResult {
      * @return the message; never {@code null}
      */
     public Optional<String> trap() {
-        return Optional.ofNullable(record.trap());
+        return Optional.ofNullable(trap);
     }
 
     /**
@@ -95,7 +151,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TRAPPED}
      */
     public boolean trapped() {
-        return record.outcome() == WasiOutcome.TRAPPED;
+        return outcome == WasiOutcome.TRAPPED;
     }
 
     /**
@@ -105,7 +161,7 @@ public final class WasiResult {
      * @return {@code true} when the outcome is {@link WasiOutcome#TIMED_OUT}
      */
     public boolean timedOut() {
-        return record.outcome() == WasiOutcome.TIMED_OUT;
+        return outcome == WasiOutcome.TIMED_OUT;
     }
 
     /**
@@ -114,7 +170,7 @@ public final class WasiResult {
      * @return never {@code null}
      */
     public Duration timeout() {
-        return record.timeout();
+        return timeout;
     }
 
     /**
@@ -124,8 +180,8 @@ public final class WasiResult {
      *         brought back; {@code false} for any other ending
      */
     public boolean succeeded() {
-        boolean ended = exited() && record.exitCode() == 0 || returned();
-        return ended && record.writeBackProblems().isEmpty();
+        boolean ended = exited() && exitCode == 0 || returned();
+        return ended && writeBackFailures.isEmpty();
     }
 
     /**
@@ -136,7 +192,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public boolean returned() {
-        return record.outcome() == WasiOutcome.RETURNED;
+        return outcome == WasiOutcome.RETURNED;
     }
 
     /**
@@ -150,7 +206,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public List<Number> returnValues() {
-        return record.returnValues();
+        return returnValues;
     }
 
     /**
@@ -163,7 +219,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public List<String> writeBackFailures() {
-        return record.writeBackProblems();
+        return writeBackFailures;
     }
 
     /**
@@ -172,7 +228,7 @@ public final class WasiResult {
      * @return the captured standard output; never {@code null}
      */
     public String stdout() {
-        return new String(record.stdout(), StandardCharsets.UTF_8);
+        return new String(stdout, StandardCharsets.UTF_8);
     }
 
     /**
@@ -181,7 +237,7 @@ public final class WasiResult {
      * @return the captured standard error; never {@code null}
      */
     public String stderr() {
-        return new String(record.stderr(), StandardCharsets.UTF_8);
+        return new String(stderr, StandardCharsets.UTF_8);
     }
 
     /**
@@ -190,7 +246,7 @@ public final class WasiResult {
      * @return a new array; never {@code null}
      */
     public byte[] stdoutBytes() {
-        return record.stdout().clone();
+        return stdout.clone();
     }
 
     /**
@@ -199,7 +255,7 @@ public final class WasiResult {
      * @return a new array; never {@code null}
      */
     public byte[] stderrBytes() {
-        return record.stderr().clone();
+        return stderr.clone();
     }
 
     /**
@@ -208,7 +264,7 @@ public final class WasiResult {
      * @return {@code true} when bytes of stdout were dropped
      */
     public boolean stdoutTruncated() {
-        return record.stdoutDropped() > 0;
+        return stdoutDropped > 0;
     }
 
     /**
@@ -217,7 +273,7 @@ public final class WasiResult {
      * @return {@code true} when bytes of stderr were dropped
      */
     public boolean stderrTruncated() {
-        return record.stderrDropped() > 0;
+        return stderrDropped > 0;
     }
 
     /**
@@ -226,7 +282,7 @@ public final class WasiResult {
      * @return the count; 0 when nothing was dropped
      */
     public long stdoutDroppedBytes() {
-        return record.stdoutDropped();
+        return stdoutDropped;
     }
 
     /**
@@ -235,7 +291,7 @@ public final class WasiResult {
      * @return the count; 0 when nothing was dropped
      */
     public long stderrDroppedBytes() {
-        return record.stderrDropped();
+        return stderrDropped;
     }
 
     /**
@@ -244,7 +300,7 @@ public final class WasiResult {
      * @return the size in bytes
      */
     public long memoryBytes() {
-        return record.memoryBytes();
+        return memoryBytes;
     }
 
     /**
@@ -253,7 +309,7 @@ public final class WasiResult {
      * @return the bound in bytes
      */
     public long maxMemoryBytes() {
-        return record.maxMemoryBytes();
+        return maxMemoryBytes;
     }
 
     /**
@@ -266,12 +322,9 @@ public final class WasiResult {
      * @throws IllegalStateException when the run had no directories
      */
     public Path file(String guestPath) {
-        return record.files()
-                .orElseThrow(
-                        () -> new IllegalStateException(
-                                "the run of " + source()
-                                        + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"))
-                .file(guestPath);
+        FileSystem fileSystem = files.orElseThrow(() -> new IllegalStateException("the run of " + source
+                + " had no directories; grant one with withTempDirectory, withDirectory or withReadOnlyDirectory"));
+        return fileSystem.getPath(guestPath.startsWith("/") ? guestPath : "/" + guestPath);
     }
 
     /**
@@ -289,7 +342,7 @@ public final class WasiResult {
      * @return an unmodifiable list; never {@code null}
      */
     public List<String> argv() {
-        return record.invocation().argv();
+        return argv;
     }
 
     /**
@@ -298,7 +351,7 @@ public final class WasiResult {
      * @return an unmodifiable map; never {@code null}
      */
     public Map<String, String> env() {
-        return record.invocation().env();
+        return env;
     }
 
     /**
@@ -307,7 +360,7 @@ public final class WasiResult {
      * @return the source, e.g. {@code classpath:guests/seed.wasm}; never {@code null}
      */
     public String source() {
-        return record.invocation().source();
+        return source;
     }
 
     /**
@@ -317,7 +370,7 @@ public final class WasiResult {
      * @return never {@code null}
      */
     public Duration duration() {
-        return record.duration();
+        return duration;
     }
 
     /**
@@ -329,7 +382,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public Duration preparation() {
-        return record.preparation();
+        return preparation;
     }
 
     /**
@@ -340,7 +393,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public WasiEngine engine() {
-        return record.engine();
+        return engine;
     }
 
     /**
@@ -355,7 +408,7 @@ public final class WasiResult {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public List<WasmFrame> trapBacktrace() {
-        return record.backtrace().frames();
+        return backtrace.get();
     }
 
     /**
@@ -366,11 +419,201 @@ public final class WasiResult {
      * @return one line, or for a trap one line and those that follow; never {@code null}
      */
     public String describeOutcome() {
-        return record.describeOutcome();
+        return outcome == WasiOutcome.TRAPPED ? describeEnding() + trapExplanation.get() : describeEnding();
+    }
+
+    /** The first line of {@link #describeOutcome()}. */
+    private String describeEnding() {
+        String ending = switch (outcome) {
+            case EXITED -> "exited with code " + exitCode;
+            case RETURNED -> "returned " + (returnValues.isEmpty() ? "nothing" : returnValues);
+            case TRAPPED -> "trapped: " + trap;
+            case TIMED_OUT -> stop;
+        };
+        return writeBackFailures.isEmpty()
+                ? ending
+                : ending + ", but its files could not all be brought back to the host: "
+                        + String.join("; ", writeBackFailures);
     }
 
     @Override
     public String toString() {
-        return "WasiResult[" + source() + " " + args() + " -> " + record.describeEnding() + "]";
+        return "WasiResult[" + source + " " + args() + " -> " + describeEnding() + "]";
+    }
+
+    /**
+     * Gathers what a run made into a {@link WasiResult}; for wasmguest's own runners. Not thread-safe; each
+     * {@link #build()} takes what was set so far.
+     *
+     * @since 0.1
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static final class Builder {
+
+        private Optional<String> testName = Optional.empty();
+        private String source;
+        private List<String> argv = List.of();
+        private Map<String, String> env = Map.of();
+        private WasiOutcome outcome;
+        private int exitCode;
+        private String trap;
+        private Supplier<List<WasmFrame>> backtrace = List::of;
+        private Supplier<String> trapExplanation = () -> "";
+        private String stop;
+        private List<Number> returnValues = List.of();
+        private byte[] stdout = new byte[0];
+        private long stdoutDropped;
+        private byte[] stderr = new byte[0];
+        private long stderrDropped;
+        private long memoryBytes;
+        private long maxMemoryBytes;
+        private Duration duration = Duration.ZERO;
+        private Duration timeout;
+        private Duration preparation = Duration.ZERO;
+        private WasiEngine engine;
+        private Optional<FileSystem> files = Optional.empty();
+        private List<String> writeBackFailures = List.of();
+
+        private Builder() {}
+
+        /**
+         * What ran.
+         *
+         * @param source the module's source as named: URL, path or classpath resource
+         * @param argv the arguments, {@code argv[0]} first
+         * @param env the environment variables the guest saw
+         * @param testName the name of the test that made the run, when a test's runner made it
+         * @return this builder
+         */
+        public Builder ran(String source, List<String> argv, Map<String, String> env, Optional<String> testName) {
+            this.source = source;
+            this.argv = argv;
+            this.env = env;
+            this.testName = testName;
+            return this;
+        }
+
+        /**
+         * The guest exited with {@code code}.
+         *
+         * @param code 0 when {@code _start} returned, else the code given to {@code proc_exit}
+         * @return this builder
+         */
+        public Builder exited(int code) {
+            this.outcome = WasiOutcome.EXITED;
+            this.exitCode = code;
+            return this;
+        }
+
+        /**
+         * The called function returned {@code values}.
+         *
+         * @param values as {@code Integer}, {@code Long}, {@code Float} or {@code Double} by the function's type
+         * @return this builder
+         */
+        public Builder returned(List<Number> values) {
+            this.outcome = WasiOutcome.RETURNED;
+            this.returnValues = values;
+            return this;
+        }
+
+        /**
+         * The guest trapped.
+         *
+         * @param message what it trapped with
+         * @param frames where it was, innermost first; asked for only when a caller wants them
+         * @param explanation the lines that follow the ending's in {@link #describeOutcome()}, each starting with a
+         *        line break; asked for only when a caller wants them
+         * @return this builder
+         */
+        public Builder trapped(String message, Supplier<List<WasmFrame>> frames, Supplier<String> explanation) {
+            this.outcome = WasiOutcome.TRAPPED;
+            this.trap = message;
+            this.backtrace = frames;
+            this.trapExplanation = explanation;
+            return this;
+        }
+
+        /**
+         * The guest was stopped: by its timeout or an interrupt.
+         *
+         * @param how who stopped it and when, in words, e.g. {@code timed out after 5 s and was stopped}
+         * @return this builder
+         */
+        public Builder stopped(String how) {
+            this.outcome = WasiOutcome.TIMED_OUT;
+            this.stop = how;
+            return this;
+        }
+
+        /**
+         * What the guest wrote.
+         *
+         * @param stdout the captured standard output, not copied
+         * @param stdoutDropped bytes of it dropped beyond the capture limit
+         * @param stderr the captured standard error, not copied
+         * @param stderrDropped bytes of it dropped beyond the capture limit
+         * @return this builder
+         */
+        public Builder output(byte[] stdout, long stdoutDropped, byte[] stderr, long stderrDropped) {
+            this.stdout = stdout;
+            this.stdoutDropped = stdoutDropped;
+            this.stderr = stderr;
+            this.stderrDropped = stderrDropped;
+            return this;
+        }
+
+        /**
+         * The guest's memory.
+         *
+         * @param bytes its size when the run ended
+         * @param max the most it could have grown to
+         * @return this builder
+         */
+        public Builder memory(long bytes, long max) {
+            this.memoryBytes = bytes;
+            this.maxMemoryBytes = max;
+            return this;
+        }
+
+        /**
+         * How the run went in time, and on which engine.
+         *
+         * @param engine the engine that ran the guest, or the one asked for when it did not start
+         * @param preparation how long the run waited for its module before it started
+         * @param duration how long it ran
+         * @param timeout the timeout it had
+         * @return this builder
+         */
+        public Builder ranOn(WasiEngine engine, Duration preparation, Duration duration, Duration timeout) {
+            this.engine = engine;
+            this.preparation = preparation;
+            this.duration = duration;
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * The guest's directories after the run.
+         *
+         * @param fileSystem the run's private file system, when it had directories
+         * @param writeBackFailures what could not be brought back to the host, each naming the file
+         * @return this builder
+         */
+        public Builder files(Optional<FileSystem> fileSystem, List<String> writeBackFailures) {
+            this.files = fileSystem;
+            this.writeBackFailures = writeBackFailures;
+            return this;
+        }
+
+        /**
+         * The result.
+         *
+         * @return a result of what was set
+         * @throws NullPointerException when what ran, how it ended or how it went in time was not set
+         */
+        public WasiResult build() {
+            return new WasiResult(this);
+        }
     }
 }

@@ -422,7 +422,7 @@ public final class WasiRunner {
      *         host directories hold more than {@code wasmguest.mount.maxBytes}
      */
     public WasiResult run() {
-        return new WasiResult(runner.run());
+        return runner.run();
     }
 
     /**

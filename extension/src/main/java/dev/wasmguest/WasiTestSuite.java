@@ -3,7 +3,6 @@ package dev.wasmguest;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wasmguest.internal.config.ConfigValue;
-import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.suite.CaseGlobs;
@@ -174,8 +173,8 @@ public final class WasiTestSuite {
         List<DynamicNode> cases =
                 modules(
                                 suite,
-                                CaseGlobs.parse(
-                                        settings.value(Setting.SUITES_CASES).map(ConfigValue::text)))
+                                CaseGlobs.parse(settings.value(WasmGuestSetting.SUITES_CASES)
+                                        .map(ConfigValue::text)))
                         .stream()
                         .map(module -> DynamicTest.dynamicTest(
                                 displayName(module),

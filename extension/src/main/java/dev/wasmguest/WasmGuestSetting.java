@@ -2,8 +2,8 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.wasmguest.internal.config.Setting;
-import dev.wasmguest.internal.config.Settings;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -27,104 +27,185 @@ public enum WasmGuestSetting {
      * The disk cache of downloaded modules; default {@code $XDG_CACHE_HOME/wasmguest}, else
      * {@code ~/.cache/wasmguest}.
      */
-    CACHE_DIR(Setting.CACHE_DIR),
+    CACHE_DIR(
+            "wasmguest.cache.dir",
+            "$XDG_CACHE_HOME/wasmguest, else ~/.cache/wasmguest",
+            "the disk cache of downloaded modules"),
     /** How long a downloaded, unpinned URL is used without asking the server again; default {@code P1D}. */
-    CACHE_MAX_AGE(Setting.CACHE_MAX_AGE),
+    CACHE_MAX_AGE(
+            "wasmguest.cache.maxAge",
+            "P1D",
+            "how long a downloaded, unpinned URL is used without asking the server again"),
     /** {@code true}: never touch the network, use cached modules, even stale ones; default {@code false}. */
-    OFFLINE(Setting.OFFLINE),
+    OFFLINE("wasmguest.offline", "false", "true: never touch the network; use cached modules, even stale ones"),
     /**
      * In offline mode, {@code skip} skips (instead of fails) a test whose module is not cached; default {@code fail}.
      */
-    OFFLINE_MISSING(Setting.OFFLINE_MISSING),
+    OFFLINE_MISSING(
+            "wasmguest.offline.missing",
+            "fail",
+            "in offline mode, skip skips (instead of fails) a test whose module is not cached",
+            List.of("fail", "skip")),
     /** Download-URL prefix rewrites {@code FROM=>TO}, comma-separated, first match wins; default none. */
-    URL_REWRITE(Setting.URL_REWRITE),
+    URL_REWRITE(
+            "wasmguest.url.rewrite",
+            "none",
+            "download-URL prefix rewrites FROM=>TO, comma-separated, first match"
+                    + " wins, e.g. https://github.com/=>https://mirror.corp/github/"),
     /** The longest wait to establish a connection; default {@code PT10S}. */
-    HTTP_CONNECT_TIMEOUT(Setting.HTTP_CONNECT_TIMEOUT),
+    HTTP_CONNECT_TIMEOUT("wasmguest.http.connectTimeout", "PT10S", "establishing a connection"),
     /** The longest wait from sending a request until the response headers arrive; default {@code PT15S}. */
-    HTTP_REQUEST_TIMEOUT(Setting.HTTP_REQUEST_TIMEOUT),
+    HTTP_REQUEST_TIMEOUT(
+            "wasmguest.http.requestTimeout", "PT15S", "from sending a request until the response headers arrive"),
     /** The longest wait for the next bytes of a response body; default {@code PT20S}. */
-    HTTP_STALL_TIMEOUT(Setting.HTTP_STALL_TIMEOUT),
+    HTTP_STALL_TIMEOUT(
+            "wasmguest.http.stallTimeout", "PT20S", "the longest wait for the next bytes of a response body"),
     /** Further download attempts after a transient failure (never after 4xx); default {@code 3}. */
-    HTTP_RETRIES(Setting.HTTP_RETRIES),
+    HTTP_RETRIES(
+            "wasmguest.http.retries",
+            "3",
+            "further attempts after a connection error, timeout, stalled or cut-off"
+                    + " body, or 5xx (never after 4xx)"),
     /** The wait before the first retry, doubled for each further one; default {@code PT0.5S}. */
-    HTTP_RETRY_BACKOFF(Setting.HTTP_RETRY_BACKOFF),
+    HTTP_RETRY_BACKOFF(
+            "wasmguest.http.retryBackoff", "PT0.5S", "the wait before the first retry; doubles for each further one"),
     /**
      * How long after the first attempt retries may still start, so that a failing download gives up within this plus
      * one attempt's timeouts; default {@code PT20S}.
      *
      * @since 0.1
      */
-    HTTP_RETRY_WINDOW(Setting.HTTP_RETRY_WINDOW),
+    HTTP_RETRY_WINDOW(
+            "wasmguest.http.retryWindow",
+            "PT20S",
+            "retries start only this long after the first attempt began: a failing download gives up within it plus"
+                    + " one attempt's timeouts (a download that keeps receiving is never cut)"),
     /** Redirects followed before giving up (loops are detected at once); default {@code 5}. */
-    HTTP_MAX_REDIRECTS(Setting.HTTP_MAX_REDIRECTS),
+    HTTP_MAX_REDIRECTS(
+            "wasmguest.http.maxRedirects", "5", "redirects followed before giving up (loops are detected at once)"),
     /** The largest module accepted, checked while streaming; default {@code 536870912} (512 MiB). */
-    DOWNLOAD_MAX_BYTES(Setting.DOWNLOAD_MAX_BYTES),
+    DOWNLOAD_MAX_BYTES(
+            "wasmguest.download.maxBytes",
+            "536870912 (512 MiB)",
+            "the largest module accepted, checked while streaming"),
     /** The longest wait for another thread or JVM working on the same cache entry; default {@code PT10M}. */
-    CACHE_LOCK_TIMEOUT(Setting.CACHE_LOCK_TIMEOUT),
+    CACHE_LOCK_TIMEOUT(
+            "wasmguest.cache.lockTimeout",
+            "PT10M",
+            "the longest wait for another thread or JVM downloading" + " the same URL or translating the same module"),
     /** Keep compiled code and validation markers in the cache for later JVMs; default {@code true}. */
-    CACHE_COMPILED(Setting.CACHE_COMPILED),
+    CACHE_COMPILED(
+            "wasmguest.cache.compiled",
+            "true",
+            "keep Endive's compiled code and validation markers in the cache directory for later JVMs"),
     /** {@code auto}, {@code compiler} or {@code interpreter} (see {@link WasiEngine}); default {@code auto}. */
-    ENGINE(Setting.ENGINE),
+    ENGINE(
+            "wasmguest.engine",
+            "auto",
+            "auto, compiler or interpreter (Execution engines)",
+            List.of("auto", "compiler", "interpreter")),
     /** The timeout of each run, from the guest's start; default {@code PT60S}. */
-    TIMEOUT(Setting.TIMEOUT),
+    TIMEOUT("wasmguest.timeout", "PT60S", "the timeout of each run, from the guest's start"),
     /** The longest a run waits for its module to be prepared; default {@code PT10M}. */
-    PREPARE_TIMEOUT(Setting.PREPARE_TIMEOUT),
+    PREPARE_TIMEOUT(
+            "wasmguest.prepare.timeout",
+            "PT10M",
+            "the longest a run waits for its module to be resolved," + " parsed and (compiler engine) translated"),
     /** The memory limit of each run (bytes, or with {@code k}, {@code m}, {@code g}); default {@code 512m}. */
-    MAX_MEMORY(Setting.MAX_MEMORY),
+    MAX_MEMORY("wasmguest.maxMemory", "512m", "the memory limit of each run (bytes, or with k, m, g)"),
     /** Bytes captured per output stream; default {@code 16m}. */
-    MAX_OUTPUT(Setting.MAX_OUTPUT),
+    MAX_OUTPUT("wasmguest.output.max", "16m", "bytes captured per output stream"),
     /**
      * The most bytes of files that the host directories mounted for one run may hold, since the guest works on an
      * in-memory copy of them; default {@code 256m}.
      *
      * @since 0.1
      */
-    MOUNT_MAX_BYTES(Setting.MOUNT_MAX_BYTES),
+    MOUNT_MAX_BYTES(
+            "wasmguest.mount.maxBytes",
+            "256m",
+            "the most bytes of files a run's mounted host directories may hold: guests work on an in-memory copy"),
     /**
      * What becomes of imported functions that neither WASI nor the test provides: {@code fail} (the default), {@code
      * trap} or {@code default-values}; see {@link UnknownImports}.
      *
      * @since 0.1
      */
-    IMPORTS_UNKNOWN(Setting.IMPORTS_UNKNOWN),
+    IMPORTS_UNKNOWN(
+            "wasmguest.imports.unknown",
+            "fail",
+            "fail, trap or default-values: what becomes of imported functions that neither WASI nor the test provides",
+            List.of("fail", "trap", "default-values")),
     /** An ISO-8601 instant to fix the guests' clocks at; default: the host's clocks. */
-    CLOCK(Setting.CLOCK),
+    CLOCK("wasmguest.clock", "host clocks", "an ISO-8601 instant to fix the guests' clocks at"),
     /** A seed for the guests' random source; default: unpredictable. */
-    RANDOM_SEED(Setting.RANDOM_SEED),
+    RANDOM_SEED("wasmguest.random.seed", "unpredictable", "a seed for the guests' random source"),
     /** {@code all}: attach every test's runs to the JUnit report, not only failing ones'; default: failures. */
-    REPORT(Setting.REPORT),
+    REPORT(
+            "wasmguest.report",
+            "failures",
+            "all: attach every test's runs to the JUnit report, not only failing ones'",
+            List.of("failures", "all")),
     /** {@code update}: write missing and changed snapshots (refused when {@code CI=true}); default: compare. */
-    SNAPSHOTS(Setting.SNAPSHOTS),
+    SNAPSHOTS(
+            "wasmguest.snapshots",
+            "compare",
+            "update: write missing and changed snapshots (refused when CI=true)",
+            List.of("compare", "update")),
     /** Where snapshot files live; default {@code src/test/snapshots}. */
-    SNAPSHOTS_DIR(Setting.SNAPSHOTS_DIR),
+    SNAPSHOTS_DIR("wasmguest.snapshots.dir", "src/test/snapshots", "where snapshot files live"),
     /**
      * Where the suites engine finds suites when nothing is selected: directories, files or globs, comma-separated;
      * default none.
      */
-    SUITES(Setting.SUITES),
+    SUITES(
+            "wasmguest.suites",
+            "none",
+            "where the suites engine finds suites when nothing is selected: directories, files or globs, comma-separated"),
     /** Globs over case names of spec-driven suites, comma-separated; default: all cases. */
-    SUITES_CASES(Setting.SUITES_CASES),
+    SUITES_CASES(
+            "wasmguest.suites.cases",
+            "all",
+            "globs over case names of spec-driven suites, comma-separated (formerly wasmguest.suite.cases)"),
     /**
      * The suites engine's expectation files, comma-separated: the upstream runner's TOML, or plain lists of cases
      * expected to fail; default none.
      */
-    SUITES_EXPECTATIONS(Setting.SUITES_EXPECTATIONS),
+    SUITES_EXPECTATIONS(
+            "wasmguest.suites.expectations",
+            "none",
+            "the suites engine's expectation files, comma-separated: upstream TOML, or plain lists of expected failures"),
     /** Plain lists of suite cases not to run, comma-separated; default none. */
-    SUITES_SKIP(Setting.SUITES_SKIP),
+    SUITES_SKIP("wasmguest.suites.skip", "none", "plain lists of suite cases not to run, comma-separated"),
     /** Where the suites engine writes its JSON report (the upstream runner's schema); default none. */
-    SUITES_REPORT(Setting.SUITES_REPORT),
+    SUITES_REPORT("wasmguest.suites.report", "none", "where the suites engine writes its JSON report"),
     /** The timeout of each case of a spec-driven suite; default {@code PT5S}. */
-    SUITES_TIMEOUT(Setting.SUITES_TIMEOUT),
+    SUITES_TIMEOUT("wasmguest.suites.timeout", "PT5S", "the timeout of each case of a spec-driven suite"),
     /**
      * {@code true}: the suites engine runs cases in parallel; default as {@code
      * junit.jupiter.execution.parallel.enabled}.
      */
-    SUITES_PARALLEL(Setting.SUITES_PARALLEL);
+    SUITES_PARALLEL(
+            "wasmguest.suites.parallel.enabled",
+            "as junit.jupiter.execution.parallel.enabled",
+            "true: the suites engine runs cases in parallel",
+            List.of("true", "false"));
 
-    private final Setting setting;
+    private final String key;
+    private final String defaultValue;
+    private final String meaning;
+    private final List<String> choices;
 
-    WasmGuestSetting(Setting setting) {
-        this.setting = setting;
+    WasmGuestSetting(String key, String defaultValue, String meaning) {
+        this(key, defaultValue, meaning, List.of());
+    }
+
+    /** A setting whose value is one of {@code choices}, in any case. */
+    WasmGuestSetting(String key, String defaultValue, String meaning, List<String> choices) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+        this.choices = choices;
     }
 
     /**
@@ -133,7 +214,7 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String key() {
-        return setting.key();
+        return key;
     }
 
     /**
@@ -142,7 +223,7 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String defaultValue() {
-        return setting.defaultValue();
+        return defaultValue;
     }
 
     /**
@@ -151,22 +232,18 @@ public enum WasmGuestSetting {
      * @return never {@code null}
      */
     public String meaning() {
-        return setting.meaning();
+        return meaning;
     }
 
     /**
-     * The value this key has outside an extension's view: from system properties, {@code junit-platform.properties} on
-     * the thread's context class path or the environment, in that order.
+     * The values this key takes when it takes one of a fixed set, e.g. {@code auto}, {@code compiler} and {@code
+     * interpreter} for {@code wasmguest.engine}; any case is accepted.
      *
-     * @return the value as written, but in lower case for a key that takes one of a fixed set of values
-     *         ({@code wasmguest.engine}, {@code wasmguest.offline.missing}, {@code wasmguest.report},
-     *         {@code wasmguest.snapshots}); empty when no source sets it
-     * @throws IllegalArgumentException for such a key whose value is none of its values; the message names the key,
-     *         the value and where it came from
+     * @return the values in lower case; empty for a key that is not one of a fixed set
+     * @since 0.1
      */
-    public Optional<String> value() {
-        Settings settings = Settings.system();
-        return setting.choices().isEmpty() ? settings.get(key()) : settings.choice(setting);
+    public List<String> choices() {
+        return choices;
     }
 
     /**
@@ -176,6 +253,8 @@ public enum WasmGuestSetting {
      * @return empty for a key wasmguest does not know
      */
     public static Optional<WasmGuestSetting> byKey(String key) {
-        return Setting.byKey(key).map(setting -> valueOf(setting.name()));
+        return Arrays.stream(values())
+                .filter(setting -> setting.key.equals(key))
+                .findFirst();
     }
 }

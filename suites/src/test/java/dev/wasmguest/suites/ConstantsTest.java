@@ -2,7 +2,7 @@ package dev.wasmguest.suites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.suites.internal.SuitesExecution;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +14,13 @@ class ConstantsTest {
 
     @Test
     void everyKeyIsTheSettingTheEngineReads() {
-        assertThat(Constants.SUITES).isEqualTo(Setting.SUITES.key());
-        assertThat(Constants.CASES).isEqualTo(Setting.SUITES_CASES.key());
-        assertThat(Constants.EXPECTATIONS).isEqualTo(Setting.SUITES_EXPECTATIONS.key());
-        assertThat(Constants.SKIP).isEqualTo(Setting.SUITES_SKIP.key());
-        assertThat(Constants.REPORT).isEqualTo(Setting.SUITES_REPORT.key());
-        assertThat(Constants.TIMEOUT).isEqualTo(Setting.SUITES_TIMEOUT.key());
-        assertThat(Constants.PARALLEL).isEqualTo(Setting.SUITES_PARALLEL.key());
+        assertThat(Constants.SUITES).isEqualTo(WasmGuestSetting.SUITES.key());
+        assertThat(Constants.CASES).isEqualTo(WasmGuestSetting.SUITES_CASES.key());
+        assertThat(Constants.EXPECTATIONS).isEqualTo(WasmGuestSetting.SUITES_EXPECTATIONS.key());
+        assertThat(Constants.SKIP).isEqualTo(WasmGuestSetting.SUITES_SKIP.key());
+        assertThat(Constants.REPORT).isEqualTo(WasmGuestSetting.SUITES_REPORT.key());
+        assertThat(Constants.TIMEOUT).isEqualTo(WasmGuestSetting.SUITES_TIMEOUT.key());
+        assertThat(Constants.PARALLEL).isEqualTo(WasmGuestSetting.SUITES_PARALLEL.key());
         assertThat(Constants.PARALLEL_CONFIG_PREFIX).isEqualTo(SuitesExecution.PARALLEL_CONFIG_PREFIX);
     }
 }

@@ -3,6 +3,7 @@ package dev.wasmguest.internal.assertions;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -20,7 +21,7 @@ import org.apiguardian.api.API;
  * Where snapshot files live and whether they may be written: {@code wasmguest.snapshots.dir} (default
  * {@code src/test/snapshots}, relative to the working directory, which is the Maven module under Surefire) and
  * {@code wasmguest.snapshots=update}, which CI ({@code CI=true}) refuses. Both are read like every other setting
- * ({@link WasmGuestSetting#value()}).
+ * ({@link Settings}: system properties, {@code junit-platform.properties}, environment).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Snapshots {
@@ -40,12 +41,14 @@ public final class Snapshots {
     }
 
     public static Snapshots fromEnvironment() {
-        return from(WasmGuestSetting::value, System.getenv());
+        Settings settings = Settings.system();
+        return from(
+                setting -> setting.choices().isEmpty() ? settings.get(setting.key()) : settings.choice(setting),
+                System.getenv());
     }
 
     /**
-     * @param settings a setting's value as {@link WasmGuestSetting#value()} gives it: {@code wasmguest.snapshots}
-     *        checked and in lower case
+     * @param settings a setting's value: {@code wasmguest.snapshots} checked and in lower case
      */
     static Snapshots from(Function<WasmGuestSetting, Optional<String>> settings, Map<String, String> environment) {
         String dir = settings.apply(WasmGuestSetting.SNAPSHOTS_DIR).orElse("src/test/snapshots");

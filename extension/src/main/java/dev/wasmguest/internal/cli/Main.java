@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.GuestLoader;
@@ -11,7 +12,6 @@ import dev.wasmguest.internal.load.RuntimeVersion;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.HostConsole;
 import dev.wasmguest.internal.run.Mount;
-import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -87,11 +87,11 @@ public final class Main {
         try {
             Settings settings = Settings.system();
             ModuleSource source = sourceOf(command.module().orElseThrow());
-            RunRecord record = GuestRunner.of(
+            WasiResult result = GuestRunner.of(
                             GuestLoader.fromSettings(settings).handle(source, Optional.empty()),
                             spec(command, settings))
                     .run();
-            return report(record);
+            return report(result);
         } catch (GuestResolutionException | IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             return ERROR;
@@ -135,27 +135,26 @@ public final class Main {
         return module.contains("://") ? ModuleSource.ofUrl(module) : new FileSource(Path.of(module));
     }
 
-    private int report(RunRecord record) {
+    private int report(WasiResult result) {
         out.flush();
-        if (record.stdoutDropped() > 0 || record.stderrDropped() > 0) {
-            err.println("wasmguest: output beyond wasmguest.output.max was dropped (" + record.stdoutDropped()
-                    + " bytes of stdout, " + record.stderrDropped() + " of stderr)");
+        if (result.stdoutTruncated() || result.stderrTruncated()) {
+            err.println("wasmguest: output beyond wasmguest.output.max was dropped (" + result.stdoutDroppedBytes()
+                    + " bytes of stdout, " + result.stderrDroppedBytes() + " of stderr)");
         }
-        String module = record.invocation().source();
-        for (String problem : record.writeBackProblems()) {
+        String module = result.source();
+        for (String problem : result.writeBackFailures()) {
             err.println("Error: " + module + ": not brought back to the host: " + problem);
         }
-        return switch (record.outcome()) {
-            case EXITED -> record.exitCode() == 0 && !record.writeBackProblems().isEmpty() ? ERROR : record.exitCode();
+        return switch (result.outcome()) {
+            case EXITED -> result.exitCode() == 0 && !result.writeBackFailures().isEmpty() ? ERROR : result.exitCode();
             case RETURNED -> 0; // a reactor's call: the command line runs commands only
             case TRAPPED -> {
-                // Not describeOutcome(): it repeats a Rust panic's message, which the guest's stderr just showed.
-                err.println("Error: " + module + " " + record.describeEnding()
-                        + record.backtrace().describe());
+                // A Rust panic's message is not repeated: the guest's stderr reached the console and showed it.
+                err.println("Error: " + module + " " + result.describeOutcome());
                 yield TRAPPED;
             }
             case TIMED_OUT -> {
-                err.println("Error: " + module + " " + record.describeOutcome()
+                err.println("Error: " + module + " " + result.describeOutcome()
                         + "; give it longer with --timeout (e.g. --timeout PT5M) if it needs more time");
                 yield TIMED_OUT;
             }

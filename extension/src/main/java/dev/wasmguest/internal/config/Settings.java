@@ -2,6 +2,7 @@ package dev.wasmguest.internal.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmGuestSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,10 @@ public final class Settings {
     public static final String JUNIT_PLATFORM_PROPERTIES = "junit-platform.properties";
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+
+    /** Keys that were renamed: still read, with a warning, where the new key is not set. */
+    private static final Map<WasmGuestSetting, String> FORMER_KEYS =
+            Map.of(WasmGuestSetting.SUITES_CASES, "wasmguest.suite.cases");
 
     private final List<Source> sources;
 
@@ -77,28 +82,31 @@ public final class Settings {
      * The value of {@code setting}, with where it came from; where only its former key is set, that key's value,
      * with a warning naming the new key.
      */
-    public Optional<ConfigValue> value(Setting setting) {
+    public Optional<ConfigValue> value(WasmGuestSetting setting) {
         return value(setting.key())
-                .or(() -> setting.formerKey().flatMap(this::value).map(old -> {
-                    LOG.log(
-                            System.Logger.Level.WARNING,
-                            () -> old.name() + " (" + old.origin() + ") is deprecated: rename it " + setting.key()
-                                    + ", the key both the suites engine and WasiTestSuite read");
-                    return old;
-                }));
+                .or(() -> Optional.ofNullable(FORMER_KEYS.get(setting))
+                        .flatMap(this::value)
+                        .map(old -> {
+                            LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    () -> old.name() + " (" + old.origin() + ") is deprecated: rename it "
+                                            + setting.key()
+                                            + ", the key both the suites engine and WasiTestSuite read");
+                            return old;
+                        }));
     }
 
     /**
-     * The value of a setting that takes one of a fixed set of values ({@link Setting#choices()}), in lower case.
+     * The value of a setting that takes one of a fixed set of values ({@link WasmGuestSetting#choices()}), in lower case.
      *
      * @throws IllegalArgumentException naming the key, the value and its origin when it is none of them
      */
-    public Optional<String> choice(Setting setting) {
+    public Optional<String> choice(WasmGuestSetting setting) {
         return value(setting).map(value -> value.choice(setting.choices().toArray(String[]::new)));
     }
 
     /** The value of {@code setting} as {@code parse} reads it, or {@code fallback} when no source sets it. */
-    public <T> T read(Setting setting, Function<ConfigValue, T> parse, T fallback) {
+    public <T> T read(WasmGuestSetting setting, Function<ConfigValue, T> parse, T fallback) {
         return value(setting).map(parse).orElse(fallback);
     }
 

@@ -2,8 +2,8 @@ package dev.wasmguest.internal.junit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.config.Setting;
-import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.util.Excerpts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class RunReports {
     private static final String EMPTY = "(empty)";
     private static final System.Logger LOG = System.getLogger(RunReports.class.getName());
 
-    private final List<RunRecord> runs = new ArrayList<>();
+    private final List<WasiResult> runs = new ArrayList<>();
 
     private RunReports() {}
 
@@ -43,7 +43,7 @@ public final class RunReports {
     }
 
     /** Where runs made through runners resolved in {@code context} are recorded; a no-op outside a test. */
-    public static Consumer<RunRecord> recorder(ExtensionContext context) {
+    public static Consumer<WasiResult> recorder(ExtensionContext context) {
         RunReports reports = context.getStore(NAMESPACE).get(RunReports.class, RunReports.class);
         return reports == null ? result -> {} : reports::record;
     }
@@ -55,7 +55,7 @@ public final class RunReports {
             return;
         }
         boolean all = JUnitSettings.of(context)
-                .choice(Setting.REPORT)
+                .choice(WasmGuestSetting.REPORT)
                 .filter("all"::equals)
                 .isPresent();
         if (all || context.getExecutionException().isPresent()) {
@@ -63,25 +63,25 @@ public final class RunReports {
         }
     }
 
-    private synchronized void record(RunRecord result) {
+    private synchronized void record(WasiResult result) {
         runs.add(result);
     }
 
     private synchronized void publishTo(ExtensionContext context) {
         for (int i = 0; i < runs.size(); i++) {
-            RunRecord run = runs.get(i);
+            WasiResult run = runs.get(i);
             String prefix = "wasmguest.run." + (i + 1);
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put(
                     prefix,
-                    run.invocation().source() + " " + run.invocation().argv() + ": " + run.describeOutcome() + " in "
+                    run.source() + " " + run.argv() + ": " + run.describeOutcome() + " in "
                             + run.duration().toMillis() + " ms");
-            entry.put(prefix + ".stdout", excerpt(run.stdout(), run.stdoutDropped()));
-            entry.put(prefix + ".stderr", excerpt(run.stderr(), run.stderrDropped()));
+            entry.put(prefix + ".stdout", excerpt(run.stdoutBytes(), run.stdoutDroppedBytes()));
+            entry.put(prefix + ".stderr", excerpt(run.stderrBytes(), run.stderrDroppedBytes()));
             publishEntry(context, entry);
             if (ReportFiles.AVAILABLE) {
-                ReportFiles.publish(context, prefix + ".stdout.txt", run.stdout());
-                ReportFiles.publish(context, prefix + ".stderr.txt", run.stderr());
+                ReportFiles.publish(context, prefix + ".stdout.txt", run.stdoutBytes());
+                ReportFiles.publish(context, prefix + ".stderr.txt", run.stderrBytes());
             }
         }
     }

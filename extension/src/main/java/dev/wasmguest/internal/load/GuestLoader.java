@@ -2,8 +2,8 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.ConfigValue;
-import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
@@ -35,7 +35,7 @@ public final class GuestLoader {
      */
     public static GuestLoader fromSettings(Settings settings) {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
-        boolean keepCompiled = settings.read(Setting.CACHE_COMPILED, ConfigValue::flag, true);
+        boolean keepCompiled = settings.read(WasmGuestSetting.CACHE_COMPILED, ConfigValue::flag, true);
         EngineCaches caches = keepCompiled
                 ? EngineCaches.in(
                         resolution.cacheDirectory(), resolution.limits().lockTimeout())

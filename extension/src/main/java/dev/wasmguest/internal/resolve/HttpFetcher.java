@@ -1,6 +1,6 @@
 package dev.wasmguest.internal.resolve;
 
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.util.Durations;
 import dev.wasmguest.internal.util.Lazy;
 import java.io.IOException;
@@ -81,7 +81,7 @@ final class HttpFetcher {
                 throw new DownloadFailure(
                         last.getMessage() + " (" + attempt + (attempt == 1 ? " attempt" : " attempts") + " in "
                                 + Durations.describe(Duration.ofSeconds(Math.round(elapsed.toNanos() / 1e9)))
-                                + "; no retry starts later than " + Setting.HTTP_RETRY_WINDOW.key() + "="
+                                + "; no retry starts later than " + WasmGuestSetting.HTTP_RETRY_WINDOW.key() + "="
                                 + limits.retryWindow() + " after the first)",
                         true,
                         last);
@@ -217,7 +217,7 @@ final class HttpFetcher {
         chain.add(next);
         if (chain.size() - 1 > limits.maxRedirects()) {
             throw DownloadFailure.permanent("more than " + limits.maxRedirects() + " redirects: " + describe(chain)
-                    + "; use the final URL or raise " + Setting.HTTP_MAX_REDIRECTS.key());
+                    + "; use the final URL or raise " + WasmGuestSetting.HTTP_MAX_REDIRECTS.key());
         }
         return next;
     }
@@ -244,7 +244,7 @@ final class HttpFetcher {
 
     static String tooLarge(long size, long max) {
         return "the module is larger than the limit of " + max + " bytes (at least " + size + " bytes); raise "
-                + Setting.DOWNLOAD_MAX_BYTES.key() + " if this is expected";
+                + WasmGuestSetting.DOWNLOAD_MAX_BYTES.key() + " if this is expected";
     }
 
     /** Logs a long download's progress at most once per interval. */

@@ -1,19 +1,19 @@
 package dev.wasmguest.internal.resolve;
 
-import static dev.wasmguest.internal.config.Setting.CACHE_DIR;
-import static dev.wasmguest.internal.config.Setting.CACHE_LOCK_TIMEOUT;
-import static dev.wasmguest.internal.config.Setting.CACHE_MAX_AGE;
-import static dev.wasmguest.internal.config.Setting.DOWNLOAD_MAX_BYTES;
-import static dev.wasmguest.internal.config.Setting.HTTP_CONNECT_TIMEOUT;
-import static dev.wasmguest.internal.config.Setting.HTTP_MAX_REDIRECTS;
-import static dev.wasmguest.internal.config.Setting.HTTP_REQUEST_TIMEOUT;
-import static dev.wasmguest.internal.config.Setting.HTTP_RETRIES;
-import static dev.wasmguest.internal.config.Setting.HTTP_RETRY_BACKOFF;
-import static dev.wasmguest.internal.config.Setting.HTTP_RETRY_WINDOW;
-import static dev.wasmguest.internal.config.Setting.HTTP_STALL_TIMEOUT;
-import static dev.wasmguest.internal.config.Setting.OFFLINE;
-import static dev.wasmguest.internal.config.Setting.OFFLINE_MISSING;
-import static dev.wasmguest.internal.config.Setting.URL_REWRITE;
+import static dev.wasmguest.WasmGuestSetting.CACHE_DIR;
+import static dev.wasmguest.WasmGuestSetting.CACHE_LOCK_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.CACHE_MAX_AGE;
+import static dev.wasmguest.WasmGuestSetting.DOWNLOAD_MAX_BYTES;
+import static dev.wasmguest.WasmGuestSetting.HTTP_CONNECT_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.HTTP_MAX_REDIRECTS;
+import static dev.wasmguest.WasmGuestSetting.HTTP_REQUEST_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.HTTP_RETRIES;
+import static dev.wasmguest.WasmGuestSetting.HTTP_RETRY_BACKOFF;
+import static dev.wasmguest.WasmGuestSetting.HTTP_RETRY_WINDOW;
+import static dev.wasmguest.WasmGuestSetting.HTTP_STALL_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.OFFLINE;
+import static dev.wasmguest.WasmGuestSetting.OFFLINE_MISSING;
+import static dev.wasmguest.WasmGuestSetting.URL_REWRITE;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.ConfigValue;

@@ -1,12 +1,17 @@
 package dev.wasmguest.internal.run;
 
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.RustPanic;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
+import java.util.List;
+import java.util.Optional;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.ValType;
 
 /**
  * How one stretch of guest code ended: a command's {@code _start}, a reactor's {@code _initialize} or one call of an
@@ -77,10 +82,32 @@ final class GuestEnding {
         interpreter = machine;
     }
 
-    /** Where the guest was when it trapped, from the engine that ran it; none unless it trapped. */
-    Backtrace backtrace(PreparedGuest guest) {
+    /**
+     * Puts how this stretch ended, as the guest ended it, into {@code result}.
+     *
+     * @param panicIn the guest's stderr, to tell a Rust panic's message after a trap; empty when a console showed it
+     * @param returns the called function's result types, for the values it returned
+     */
+    WasiResult.Builder endOn(
+            WasiResult.Builder result, PreparedGuest guest, Optional<byte[]> panicIn, List<ValType> returns) {
+        return switch (outcome) {
+            case EXITED -> result.exited(exitCode);
+            case RETURNED -> result.returned(NumericValues.decode(returns, returned));
+            case TRAPPED -> {
+                Backtrace backtrace = backtrace(guest);
+                String panic = panicIn.flatMap(RustPanic::in)
+                        .map(message -> "\nthe guest panicked: " + message)
+                        .orElse("");
+                yield result.trapped(trap, backtrace::frames, () -> panic + backtrace.describe());
+            }
+            case TIMED_OUT -> throw new IllegalStateException("a guest's code does not time out by itself");
+        };
+    }
+
+    /** Where the guest was when it trapped, from the engine that ran it. */
+    private Backtrace backtrace(PreparedGuest guest) {
         Throwable cause = trapCause;
-        if (outcome != WasiOutcome.TRAPPED || cause == null) {
+        if (cause == null) {
             return Backtrace.none();
         }
         UnwindingInterpreter machine = interpreter;

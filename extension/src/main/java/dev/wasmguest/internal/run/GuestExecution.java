@@ -3,8 +3,8 @@ package dev.wasmguest.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.PreparedGuest;
-import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class GuestExecution {
     private final PreparedGuest guest;
     private final PreparedGuest.Code code;
     private final RunSpec spec;
-    private final RunRecord.Invocation invocation;
+    private final Invocation invocation;
     private final Duration preparation;
     private final long start;
     private final GuestSandbox sandbox;
@@ -75,15 +75,15 @@ public final class GuestExecution {
      * @param guest the prepared module
      * @param code the code of the engine chosen for this run
      * @param spec what the guest is given and its limits
-     * @param invocation what the record says ran
-     * @param preparation how long the caller waited for the module to be prepared, for the record
+     * @param invocation what the result says ran
+     * @param preparation how long the caller waited for the module to be prepared, for the result
      */
     public record Request(
             RunThreads threads,
             PreparedGuest guest,
             PreparedGuest.Code code,
             RunSpec spec,
-            RunRecord.Invocation invocation,
+            Invocation invocation,
             Duration preparation) {}
 
     /**
@@ -91,10 +91,10 @@ public final class GuestExecution {
      *
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
      */
-    public static RunRecord run(Request request) {
+    public static WasiResult run(Request request) {
         long start = System.nanoTime();
         if (!Thread.currentThread().isInterrupted()) {
-            Optional<RunRecord> here = new GuestExecution(request, start).runOnCallerThread();
+            Optional<WasiResult> here = new GuestExecution(request, start).runOnCallerThread();
             if (here.isPresent()) {
                 return here.get();
             }
@@ -108,7 +108,7 @@ public final class GuestExecution {
     }
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
-    private Optional<RunRecord> runOnCallerThread() {
+    private Optional<WasiResult> runOnCallerThread() {
         Thread caller = Thread.currentThread();
         AtomicInteger state = new AtomicInteger(RUNNING);
         Deadlines.Alarm alarm = threads.deadlines()
@@ -152,35 +152,24 @@ public final class GuestExecution {
     }
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
-    private RunRecord runOnRunThread() {
+    private WasiResult runOnRunThread() {
         return finish(threads.onLargeStack(task, remainingNanos(), () -> stopped = true, guest.source()));
     }
 
-    private RunRecord finish(StoppedBy stoppedBy) {
+    private WasiResult finish(StoppedBy stoppedBy) {
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
-        GuestEnding ending = task.ending;
-        WasiOutcome outcome = stoppedBy.stopped() ? WasiOutcome.TIMED_OUT : ending.outcome;
-        return new RunRecord(
-                invocation,
-                outcome,
-                ending.exitCode,
-                outcome == WasiOutcome.TRAPPED ? ending.trap : null,
-                stdout.bytes(),
-                stdout.droppedBytes(),
-                stderr.bytes(),
-                stderr.droppedBytes(),
-                task.memoryBytes,
-                sandbox.maxMemoryBytes(),
-                duration,
-                spec.limits().timeout(),
-                code.engine(),
-                preparation,
-                stoppedBy,
-                files,
-                writeBackProblems,
-                stoppedBy.stopped() ? Backtrace.none() : ending.backtrace(guest),
-                List.of());
+        WasiResult.Builder result = invocation
+                .result()
+                .output(stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes())
+                .memory(task.memoryBytes, sandbox.maxMemoryBytes())
+                .ranOn(code.engine(), preparation, duration, spec.limits().timeout())
+                .files(files.map(GuestFiles::fileSystem), writeBackProblems);
+        Optional<byte[]> panicIn = spec.console() == null ? Optional.of(stderr.bytes()) : Optional.empty();
+        return stoppedBy.stopped()
+                ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
+                        .build()
+                : task.ending.endOn(result, guest, panicIn, List.of()).build();
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */

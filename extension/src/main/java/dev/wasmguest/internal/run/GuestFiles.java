@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -99,9 +99,9 @@ public final class GuestFiles {
             if (total > maxBytes) {
                 throw new IllegalArgumentException("cannot mount " + mount.hostPath() + " as " + mount.guestPath()
                         + ": it holds at least " + mebibytes(size) + " of files, and the directories of one run may"
-                        + " hold " + mebibytes(maxBytes) + " together (" + Setting.MOUNT_MAX_BYTES.key()
+                        + " hold " + mebibytes(maxBytes) + " together (" + WasmGuestSetting.MOUNT_MAX_BYTES.key()
                         + ") since the guest works on an in-memory copy of them; mount a smaller directory, or raise "
-                        + Setting.MOUNT_MAX_BYTES.key() + " (and the JVM's heap)");
+                        + WasmGuestSetting.MOUNT_MAX_BYTES.key() + " (and the JVM's heap)");
             }
         }
     }
@@ -159,8 +159,8 @@ public final class GuestFiles {
         return problems;
     }
 
-    /** The file at an absolute guest path, in the guest's file system; it may not exist. */
-    public Path file(String guestPath) {
-        return fileSystem.getPath(guestPath.startsWith("/") ? guestPath : "/" + guestPath);
+    /** The guest's file system, its directories at their guest paths. */
+    FileSystem fileSystem() {
+        return fileSystem;
     }
 }

@@ -3,7 +3,8 @@ package dev.wasmguest.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.load.GuestHandle;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
@@ -26,14 +27,14 @@ public final class GuestRunner {
     private final GuestHandle guest;
     private final RunThreads threads;
     private final RunSpec spec;
-    private final Consumer<RunRecord> observer;
+    private final Consumer<WasiResult> observer;
     private final Optional<Supplier<String>> testNamer;
 
     private GuestRunner(
             GuestHandle guest,
             RunThreads threads,
             RunSpec spec,
-            Consumer<RunRecord> observer,
+            Consumer<WasiResult> observer,
             Optional<Supplier<String>> testNamer) {
         this.guest = guest;
         this.threads = threads;
@@ -64,7 +65,7 @@ public final class GuestRunner {
      * This runner as given to a test: {@code next} hears of every result too (for reports), and results are named
      * by {@code namer} (for snapshots) when it is present.
      */
-    public GuestRunner inTest(Consumer<RunRecord> next, Optional<Supplier<String>> namer) {
+    public GuestRunner inTest(Consumer<WasiResult> next, Optional<Supplier<String>> namer) {
         return new GuestRunner(guest, threads, spec, observer.andThen(next), namer.or(() -> testNamer));
     }
 
@@ -76,18 +77,24 @@ public final class GuestRunner {
      * @throws GuestResolutionException when the module cannot be prepared, or not within the prepare timeout
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
-    public RunRecord run() {
+    public WasiResult run() {
         long asked = System.nanoTime();
         GuestExecution.Request request;
         try {
             request = request(asked, this::requireCommand);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return observed(RunRecord.interruptedBeforeStart(
-                    invocation(guest.source().describe(), guest.source().fileName()),
-                    spec.limits(),
-                    spec.engine(),
-                    since(asked)));
+            StoppedBy interrupt = StoppedBy.INTERRUPT_BEFORE_START;
+            return observed(invocation(guest.source().describe(), guest.source().fileName())
+                    .result()
+                    .stopped(interrupt.describe(Duration.ZERO, spec.limits().timeout()))
+                    .memory(0, spec.limits().maxMemoryBytes())
+                    .ranOn(
+                            spec.engine(),
+                            since(asked),
+                            Duration.ZERO,
+                            spec.limits().timeout())
+                    .build());
         }
         return observed(GuestExecution.run(request));
     }
@@ -162,11 +169,11 @@ public final class GuestRunner {
         spec.imports().requireLinkable(source, shape);
     }
 
-    private RunRecord.Invocation invocation(String source, String fileName) {
-        return new RunRecord.Invocation(source, spec.argv(fileName), spec.env(), testNamer.map(Supplier::get));
+    private Invocation invocation(String source, String fileName) {
+        return new Invocation(source, spec.argv(fileName), spec.env(), testNamer.map(Supplier::get));
     }
 
-    private RunRecord observed(RunRecord record) {
+    private WasiResult observed(WasiResult record) {
         observer.accept(record);
         return record;
     }
@@ -176,13 +183,13 @@ public final class GuestRunner {
     }
 
     private GuestResolutionException preparationTooSlow(TimeoutException cause) {
-        String key = Setting.PREPARE_TIMEOUT.key();
+        String key = WasmGuestSetting.PREPARE_TIMEOUT.key();
         return new GuestResolutionException(
                 guest.source().describe(),
                 "preparing the module took longer than " + key + " ("
                         + Durations.describe(spec.limits().prepareTimeout())
                         + "); it goes on in the background and its result will be cached. Raise " + key + ", or use "
-                        + Setting.ENGINE.key() + "=auto so that runs start in the interpreter meanwhile",
+                        + WasmGuestSetting.ENGINE.key() + "=auto so that runs start in the interpreter meanwhile",
                 cause);
     }
 }

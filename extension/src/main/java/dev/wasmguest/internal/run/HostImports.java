@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.UnknownImports;
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.load.ModuleInterface;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +59,7 @@ public record HostImports(UnknownImports policy, Map<ModuleInterface.FunctionImp
         if (unknown.isEmpty() || policy != UnknownImports.FAIL) {
             return;
         }
-        String key = Setting.IMPORTS_UNKNOWN.key();
+        String key = WasmGuestSetting.IMPORTS_UNKNOWN.key();
         throw new GuestResolutionException(
                 source,
                 "it imports " + unknown.size() + " function" + (unknown.size() == 1 ? "" : "s")
@@ -104,7 +104,7 @@ public record HostImports(UnknownImports policy, Map<ModuleInterface.FunctionImp
         }
         return new HostFunction(function.module(), function.name(), type, (instance, args) -> {
             throw new TrapException("the guest called " + name + ", an import that neither WASI nor the test"
-                    + " provides, linked as a function that traps (" + Setting.IMPORTS_UNKNOWN.key() + "="
+                    + " provides, linked as a function that traps (" + WasmGuestSetting.IMPORTS_UNKNOWN.key() + "="
                     + policy.configValue() + "); source " + source);
         });
     }

@@ -3,9 +3,9 @@ package dev.wasmguest.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.PreparedGuest;
-import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import run.endive.wasm.types.ValType;
  * One instance of a module kept between calls, as a library module (a WASI reactor) is used: made once with its WASI
  * context ({@link GuestSandbox}), {@code _initialize} run first when the module exports it, then its exported
  * functions called with numbers. Each call is bounded like a run (its own timeout, the instance's memory limit, its
- * own captured output) and gives a {@link RunRecord}. Calls run one at a time, on a large-stack thread; a call that
+ * own captured output) and gives a {@link WasiResult}. Calls run one at a time, on a large-stack thread; a call that
  * is stopped (timeout, interrupt) or that ends the guest ({@code proc_exit}) leaves the instance unusable.
  * Thread-safe.
  */
@@ -36,8 +36,8 @@ public final class ReactorSession {
     private final PreparedGuest guest;
     private final PreparedGuest.Code code;
     private final RunSpec spec;
-    private final RunRecord.Invocation invocation;
-    private final Consumer<RunRecord> observer;
+    private final Invocation invocation;
+    private final Consumer<WasiResult> observer;
     private final Optional<GuestFiles> files;
     private final SwitchableOutput stdout = new SwitchableOutput();
     private final SwitchableOutput stderr = new SwitchableOutput();
@@ -52,9 +52,9 @@ public final class ReactorSession {
     private String unusable;
 
     private boolean ended;
-    private final RunRecord initialization;
+    private final WasiResult initialization;
 
-    private ReactorSession(GuestExecution.Request request, Consumer<RunRecord> observer) {
+    private ReactorSession(GuestExecution.Request request, Consumer<WasiResult> observer) {
         this.threads = request.threads();
         this.guest = request.guest();
         this.code = request.code();
@@ -84,7 +84,7 @@ public final class ReactorSession {
             String stage = instance == null
                     ? "its instantiation (start function and data)"
                     : "its " + ModuleInterface.INITIALIZE;
-            unusable = stage + " " + initialization.describeEnding();
+            unusable = stage + " " + ending(initialization);
         }
     }
 
@@ -96,12 +96,12 @@ public final class ReactorSession {
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
      *         host directories hold more than their limit
      */
-    public static ReactorSession open(GuestExecution.Request request, Consumer<RunRecord> observer) {
+    public static ReactorSession open(GuestExecution.Request request, Consumer<WasiResult> observer) {
         return new ReactorSession(request, observer);
     }
 
     /** How {@code _initialize} ended; a record of a call that returned nothing when the module exports none. */
-    public RunRecord initialization() {
+    public WasiResult initialization() {
         return initialization;
     }
 
@@ -117,7 +117,7 @@ public final class ReactorSession {
      * @throws IllegalArgumentException when the module exports no such function, or the arguments do not fit its type
      * @throws IllegalStateException when the instance cannot be called any more, saying why
      */
-    public synchronized RunRecord call(String name, List<Number> args) {
+    public synchronized WasiResult call(String name, List<Number> args) {
         if (unusable != null) {
             throw new IllegalStateException(
                     "guest module " + guest.source() + " cannot be called any more: " + unusable);
@@ -127,9 +127,9 @@ public final class ReactorSession {
         List<String> described = new ArrayList<>();
         described.add(name);
         args.forEach(arg -> described.add(String.valueOf(arg)));
-        RunRecord record = timed(described, () -> instance.export(name).apply(encoded), type.returns(), Duration.ZERO);
+        WasiResult record = timed(described, () -> instance.export(name).apply(encoded), type.returns(), Duration.ZERO);
         if (record.outcome() == WasiOutcome.TIMED_OUT || record.outcome() == WasiOutcome.EXITED) {
-            unusable = "its call of " + name + " " + record.describeEnding();
+            unusable = "its call of " + name + " " + ending(record);
         }
         return record;
     }
@@ -176,8 +176,13 @@ public final class ReactorSession {
                 + type.returns().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")"));
     }
 
+    /** How a call ended, in one line: a trap without its backtrace, which the result gives. */
+    private static String ending(WasiResult call) {
+        return call.trapped() ? "trapped: " + call.trap().orElseThrow() : call.describeOutcome();
+    }
+
     /** Runs guest code on a large-stack thread within the timeout, its output captured on its own. */
-    private RunRecord timed(
+    private WasiResult timed(
             List<String> called, GuestEnding.GuestCode work, List<ValType> returns, Duration preparation) {
         CapturedOutput out = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         CapturedOutput err = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
@@ -191,27 +196,18 @@ public final class ReactorSession {
                 () -> stopped = true,
                 guest.source());
         ending.ranIn(interpreter); // known only once the instance is made, by the initialization's work
-        WasiOutcome outcome = stoppedBy.stopped() ? WasiOutcome.TIMED_OUT : ending.outcome;
-        RunRecord record = new RunRecord(
-                new RunRecord.Invocation(invocation.source(), called, invocation.env(), invocation.testName()),
-                outcome,
-                ending.exitCode,
-                outcome == WasiOutcome.TRAPPED ? ending.trap : null,
-                out.bytes(),
-                out.droppedBytes(),
-                err.bytes(),
-                err.droppedBytes(),
-                instance != null ? sandbox.memoryBytes(instance) : 0,
-                sandbox.maxMemoryBytes(),
-                Duration.ofNanos(System.nanoTime() - start),
-                spec.limits().timeout(),
-                code.engine(),
-                preparation,
-                stoppedBy,
-                files,
-                List.of(),
-                stoppedBy.stopped() ? Backtrace.none() : ending.backtrace(guest),
-                outcome == WasiOutcome.RETURNED ? NumericValues.decode(returns, ending.returned) : List.of());
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        WasiResult.Builder result = invocation
+                .withArgv(called)
+                .result()
+                .output(out.bytes(), out.droppedBytes(), err.bytes(), err.droppedBytes())
+                .memory(instance != null ? sandbox.memoryBytes(instance) : 0, sandbox.maxMemoryBytes())
+                .ranOn(code.engine(), preparation, duration, spec.limits().timeout())
+                .files(files.map(GuestFiles::fileSystem), List.of());
+        WasiResult record = stoppedBy.stopped()
+                ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
+                        .build()
+                : ending.endOn(result, guest, Optional.of(err.bytes()), returns).build();
         observer.accept(record);
         return record;
     }

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.UnknownImports;
 import dev.wasmguest.WasiEngine;
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import java.net.URISyntaxException;
@@ -96,34 +96,37 @@ public final class ReproduceCommand {
     }
 
     /** The settings besides the timeout that shaped the run, where they differ from the defaults. */
-    private static Map<Setting, String> properties(RunSpec spec, Settings settings) {
-        Map<Setting, String> properties = new EnumMap<>(Setting.class);
+    private static Map<WasmGuestSetting, String> properties(RunSpec spec, Settings settings) {
+        Map<WasmGuestSetting, String> properties = new EnumMap<>(WasmGuestSetting.class);
         properties.put(
-                Setting.CACHE_DIR,
+                WasmGuestSetting.CACHE_DIR,
                 ResolutionSettings.cacheDirectory(settings).toAbsolutePath().toString());
-        settings.get(Setting.CACHE_COMPILED.key()).ifPresent(value -> properties.put(Setting.CACHE_COMPILED, value));
+        settings.get(WasmGuestSetting.CACHE_COMPILED.key())
+                .ifPresent(value -> properties.put(WasmGuestSetting.CACHE_COMPILED, value));
         RunLimits limits = spec.limits();
         RunLimits defaults = RunLimits.DEFAULTS;
         if (!limits.prepareTimeout().equals(defaults.prepareTimeout())) {
-            properties.put(Setting.PREPARE_TIMEOUT, limits.prepareTimeout().toString());
+            properties.put(
+                    WasmGuestSetting.PREPARE_TIMEOUT, limits.prepareTimeout().toString());
         }
         if (limits.maxMemoryBytes() != defaults.maxMemoryBytes()) {
-            properties.put(Setting.MAX_MEMORY, Long.toString(limits.maxMemoryBytes()));
+            properties.put(WasmGuestSetting.MAX_MEMORY, Long.toString(limits.maxMemoryBytes()));
         }
         if (limits.maxOutputBytes() != defaults.maxOutputBytes()) {
-            properties.put(Setting.MAX_OUTPUT, Long.toString(limits.maxOutputBytes()));
+            properties.put(WasmGuestSetting.MAX_OUTPUT, Long.toString(limits.maxOutputBytes()));
         }
         if (limits.maxMountBytes() != defaults.maxMountBytes()) {
-            properties.put(Setting.MOUNT_MAX_BYTES, Long.toString(limits.maxMountBytes()));
+            properties.put(WasmGuestSetting.MOUNT_MAX_BYTES, Long.toString(limits.maxMountBytes()));
         }
         if (spec.imports().policy() != UnknownImports.FAIL) {
-            properties.put(Setting.IMPORTS_UNKNOWN, spec.imports().policy().configValue());
+            properties.put(
+                    WasmGuestSetting.IMPORTS_UNKNOWN, spec.imports().policy().configValue());
         }
         if (spec.clock() != null) {
-            properties.put(Setting.CLOCK, spec.clock().instant().toString());
+            properties.put(WasmGuestSetting.CLOCK, spec.clock().instant().toString());
         }
         if (spec.randomSeed() != null) {
-            properties.put(Setting.RANDOM_SEED, spec.randomSeed().toString());
+            properties.put(WasmGuestSetting.RANDOM_SEED, spec.randomSeed().toString());
         }
         return properties;
     }

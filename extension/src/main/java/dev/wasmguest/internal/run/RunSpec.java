@@ -1,14 +1,14 @@
 package dev.wasmguest.internal.run;
 
-import static dev.wasmguest.internal.config.Setting.CLOCK;
-import static dev.wasmguest.internal.config.Setting.ENGINE;
-import static dev.wasmguest.internal.config.Setting.IMPORTS_UNKNOWN;
-import static dev.wasmguest.internal.config.Setting.MAX_MEMORY;
-import static dev.wasmguest.internal.config.Setting.MAX_OUTPUT;
-import static dev.wasmguest.internal.config.Setting.MOUNT_MAX_BYTES;
-import static dev.wasmguest.internal.config.Setting.PREPARE_TIMEOUT;
-import static dev.wasmguest.internal.config.Setting.RANDOM_SEED;
-import static dev.wasmguest.internal.config.Setting.TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.CLOCK;
+import static dev.wasmguest.WasmGuestSetting.ENGINE;
+import static dev.wasmguest.WasmGuestSetting.IMPORTS_UNKNOWN;
+import static dev.wasmguest.WasmGuestSetting.MAX_MEMORY;
+import static dev.wasmguest.WasmGuestSetting.MAX_OUTPUT;
+import static dev.wasmguest.WasmGuestSetting.MOUNT_MAX_BYTES;
+import static dev.wasmguest.WasmGuestSetting.PREPARE_TIMEOUT;
+import static dev.wasmguest.WasmGuestSetting.RANDOM_SEED;
+import static dev.wasmguest.WasmGuestSetting.TIMEOUT;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.UnknownImports;

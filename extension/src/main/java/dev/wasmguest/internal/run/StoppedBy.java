@@ -2,6 +2,8 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.util.Durations;
+import java.time.Duration;
 import org.apiguardian.api.API;
 
 /**
@@ -22,5 +24,17 @@ public enum StoppedBy {
     /** True when the guest was stopped rather than ending by itself. */
     boolean stopped() {
         return this != NOTHING;
+    }
+
+    /** Who stopped a guest that ran for {@code ran} with {@code timeout}, and when, in words. */
+    String describe(Duration ran, Duration timeout) {
+        return switch (this) {
+            case INTERRUPT_BEFORE_START ->
+                "stopped by an interrupt before it started, while its module was being prepared";
+            case INTERRUPT ->
+                "was stopped after " + Durations.describe(ran) + " by an interrupt of its thread"
+                        + " (such as JUnit's @Timeout), before its own timeout of " + Durations.describe(timeout);
+            case OWN_TIMEOUT, NOTHING -> "timed out after " + Durations.describe(timeout) + " and was stopped";
+        };
     }
 }

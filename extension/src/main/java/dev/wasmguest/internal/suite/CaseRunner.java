@@ -4,14 +4,14 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.ConfigValue;
-import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.load.GuestLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.ReproduceCommand;
-import dev.wasmguest.internal.run.RunRecord;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +49,9 @@ public final class CaseRunner {
     /** The timeout of each case unless a suite sets one: {@code wasmguest.suites.timeout}, by default 5 s. */
     public static Duration timeout(Settings settings) {
         return settings.read(
-                Setting.SUITES_TIMEOUT,
+                WasmGuestSetting.SUITES_TIMEOUT,
                 ConfigValue::positiveDuration,
-                Duration.parse(Setting.SUITES_TIMEOUT.defaultValue()));
+                Duration.parse(WasmGuestSetting.SUITES_TIMEOUT.defaultValue()));
     }
 
     /** Runs the case of {@code module} unless {@code expectation} skips it, and says how that went; never throws. */
@@ -79,7 +79,7 @@ public final class CaseRunner {
     /** Runs {@code spec}'s case once and compares the run with the spec. */
     public CaseVerdict check(CaseSpec spec, String suiteName) {
         RunSpec runSpec = runSpec(spec);
-        RunRecord record = GuestRunner.of(
+        WasiResult record = GuestRunner.of(
                         GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()),
                         runSpec)
                 .run();
@@ -88,10 +88,10 @@ public final class CaseRunner {
             problems.add("expected exit code " + spec.exitCode() + " but it " + record.describeOutcome());
         }
         spec.stdout()
-                .flatMap(expected -> prefixProblem("stdout", expected, record.stdout()))
+                .flatMap(expected -> prefixProblem("stdout", expected, record.stdoutBytes()))
                 .ifPresent(problems::add);
         spec.stderr()
-                .flatMap(expected -> prefixProblem("stderr", expected, record.stderr()))
+                .flatMap(expected -> prefixProblem("stderr", expected, record.stderrBytes()))
                 .ifPresent(problems::add);
         return new CaseVerdict(
                 spec, suiteName, record, problems, ReproduceCommand.of(spec.module(), runSpec, settings));

@@ -2,7 +2,7 @@ package dev.wasmguest.internal.suite;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.util.Excerpts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param reproduce the shell command that runs the case again outside JUnit
  */
 @API(status = INTERNAL, since = "0.1")
-public record CaseVerdict(CaseSpec spec, String suiteName, RunRecord record, List<String> problems, String reproduce) {
+public record CaseVerdict(CaseSpec spec, String suiteName, WasiResult result, List<String> problems, String reproduce) {
 
     public CaseVerdict {
         problems = List.copyOf(problems);
@@ -49,7 +49,7 @@ public record CaseVerdict(CaseSpec spec, String suiteName, RunRecord record, Lis
             return Optional.empty();
         }
         String expected = CaseRunner.normalize(spec.stdout().get());
-        String actual = CaseRunner.normalize(text(record.stdout()));
+        String actual = CaseRunner.normalize(result.stdout());
         return Optional.of(List.of(expected, actual.substring(0, Math.min(actual.length(), expected.length()))));
     }
 
@@ -59,15 +59,15 @@ public record CaseVerdict(CaseSpec spec, String suiteName, RunRecord record, Lis
         return "\nCase " + spec.name() + "\n"
                 + "  module:   " + spec.module() + "\n"
                 + "  spec:     " + spec.specFile().map(Path::toString).orElse("(none: defaults)") + "\n"
-                + "  argv:     " + record.invocation().argv() + "\n"
-                + "  env:      " + record.invocation().env().keySet() + "\n"
+                + "  argv:     " + result.argv() + "\n"
+                + "  env:      " + result.env().keySet() + "\n"
                 + "  fixture:  " + (fixtures.isEmpty() ? "(none)" : fixtures) + "\n"
                 + (spec.stdin().isEmpty()
                         ? ""
                         : "  stdin:    " + excerpt(spec.stdin().getBytes(StandardCharsets.UTF_8)) + "\n")
-                + "  ended:    " + record.describeOutcome() + "\n"
-                + "  stdout:   " + excerpt(record.stdout()) + "\n"
-                + "  stderr:   " + excerpt(record.stderr());
+                + "  ended:    " + result.describeOutcome() + "\n"
+                + "  stdout:   " + excerpt(result.stdoutBytes()) + "\n"
+                + "  stderr:   " + excerpt(result.stderrBytes());
     }
 
     static String text(byte[] bytes) {

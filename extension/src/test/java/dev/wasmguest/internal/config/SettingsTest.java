@@ -3,6 +3,7 @@ package dev.wasmguest.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmguest.WasmGuestSetting;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One order everywhere, JUnit's: launcher parameters, system properties, junit-platform.properties, environment. */
 class SettingsTest {
 
-    private static final Setting KEY = Setting.TIMEOUT;
+    private static final WasmGuestSetting KEY = WasmGuestSetting.TIMEOUT;
 
     @Test
     void eachSourceInTurnAndWhereTheValueCameFrom() {
@@ -69,7 +70,8 @@ class SettingsTest {
                 new URLClassLoader(new URL[] {classes.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);
 
-            assertThat(Settings.system().get(Setting.SNAPSHOTS_DIR.key())).contains("from/the/file");
+            assertThat(Settings.system().get(WasmGuestSetting.SNAPSHOTS_DIR.key()))
+                    .contains("from/the/file");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -79,16 +81,16 @@ class SettingsTest {
     void aSettingWithAFixedSetOfValuesTakesOneInAnyCaseAndRefusesOthersSayingWhereTheValueCameFrom() {
         Properties file = new Properties();
         file.setProperty("wasmguest.snapshots", "Update");
-        assertThat(Settings.of(new Properties(), file, Map.of()).choice(Setting.SNAPSHOTS))
+        assertThat(Settings.of(new Properties(), file, Map.of()).choice(WasmGuestSetting.SNAPSHOTS))
                 .contains("update");
 
         file.setProperty("wasmguest.snapshots", "overwrite");
-        assertThatThrownBy(() -> Settings.of(new Properties(), file, Map.of()).choice(Setting.SNAPSHOTS))
+        assertThatThrownBy(() -> Settings.of(new Properties(), file, Map.of()).choice(WasmGuestSetting.SNAPSHOTS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("wasmguest.snapshots=\"overwrite\" (junit-platform.properties) is invalid:"
                         + " expected compare or update");
-        assertThat(Setting.ENGINE.choices()).containsExactly("auto", "compiler", "interpreter");
-        assertThat(Setting.TIMEOUT.choices()).isEmpty();
+        assertThat(WasmGuestSetting.ENGINE.choices()).containsExactly("auto", "compiler", "interpreter");
+        assertThat(WasmGuestSetting.TIMEOUT.choices()).isEmpty();
     }
 
     private static Properties properties(String timeout) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
-import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,14 +134,10 @@ class CompiledCodeCacheTest {
     }
 
     private static String runSeed(PreparedGuest guest) {
-        RunRecord record = TestGuests.run(
+        WasiResult record = TestGuests.run(
                 guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")));
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
-        return new String(record.stdout(), StandardCharsets.UTF_8)
-                .lines()
-                .skip(1)
-                .findFirst()
-                .orElse("");
+        return record.stdout().lines().skip(1).findFirst().orElse("");
     }
 
     private List<Path> entries() throws IOException {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
-import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.testsupport.LogCapture;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +34,10 @@ class InterpreterFallbackTest {
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
         PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
-        RunRecord record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
+        WasiResult record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);
-        assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
+        assertThat(record.stdout()).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).containsExactly("Guest module " + guest.source() + ": " + MESSAGE);
     }
 
@@ -50,9 +49,9 @@ class InterpreterFallbackTest {
 
         TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
         PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
-        RunRecord record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
+        WasiResult record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
-        assertThat(new String(record.stdout(), StandardCharsets.UTF_8)).isEqualTo("total: 20000\n");
+        assertThat(record.stdout()).isEqualTo("total: 20000\n");
         assertThat(log.messages(Level.INFO)).hasSize(1).allMatch(message -> message.endsWith(MESSAGE));
         assertThat(log.messages(Level.FINE))
                 .filteredOn(message -> message.endsWith(MESSAGE))

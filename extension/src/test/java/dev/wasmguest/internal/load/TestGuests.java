@@ -1,8 +1,9 @@
 package dev.wasmguest.internal.load;
 
+import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.run.GuestExecution;
-import dev.wasmguest.internal.run.RunRecord;
+import dev.wasmguest.internal.run.Invocation;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.run.RunThreads;
 import dev.wasmguest.internal.source.BytesSource;
@@ -42,12 +43,12 @@ public final class TestGuests {
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
-    public static RunRecord run(PreparedGuest guest, RunSpec spec) {
+    public static WasiResult run(PreparedGuest guest, RunSpec spec) {
         try {
             PreparedGuest.Code code = guest.codeFor(
                     spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos());
-            RunRecord.Invocation invocation =
-                    new RunRecord.Invocation(guest.source(), spec.argv(guest.fileName()), spec.env(), Optional.empty());
+            Invocation invocation =
+                    new Invocation(guest.source(), spec.argv(guest.fileName()), spec.env(), Optional.empty());
             return GuestExecution.run(
                     new GuestExecution.Request(THREADS, guest, code, spec, invocation, Duration.ZERO));
         } catch (InterruptedException e) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmguest.GuestResolutionException;
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Sha256;
@@ -68,8 +68,8 @@ class ModuleResolverTest {
 
     private ModuleResolver resolver(String... keysAndValues) {
         Properties properties = new Properties();
-        properties.setProperty(Setting.CACHE_DIR.key(), cacheDir.toString());
-        properties.setProperty(Setting.HTTP_RETRY_BACKOFF.key(), "PT0.01S");
+        properties.setProperty(WasmGuestSetting.CACHE_DIR.key(), cacheDir.toString());
+        properties.setProperty(WasmGuestSetting.HTTP_RETRY_BACKOFF.key(), "PT0.01S");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -1,7 +1,7 @@
 package dev.wasmguest.suites.internal;
 
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.ConfigValue;
-import dev.wasmguest.internal.config.Setting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.suite.CaseGlobs;
 import dev.wasmguest.internal.suite.CaseRunner;
@@ -35,21 +35,23 @@ record SuitesConfiguration(
         Settings settings = Settings.system().withPriority("JUnit configuration parameter", parameters::get);
         return new SuitesConfiguration(
                 settings,
-                list(settings, Setting.SUITES),
-                CaseGlobs.parse(settings.value(Setting.SUITES_CASES).map(ConfigValue::text)),
-                Expectations.read(paths(settings, Setting.SUITES_EXPECTATIONS), paths(settings, Setting.SUITES_SKIP)),
-                settings.value(Setting.SUITES_REPORT)
+                list(settings, WasmGuestSetting.SUITES),
+                CaseGlobs.parse(settings.value(WasmGuestSetting.SUITES_CASES).map(ConfigValue::text)),
+                Expectations.read(
+                        paths(settings, WasmGuestSetting.SUITES_EXPECTATIONS),
+                        paths(settings, WasmGuestSetting.SUITES_SKIP)),
+                settings.value(WasmGuestSetting.SUITES_REPORT)
                         .map(value -> value.text().strip())
                         .filter(path -> !path.isEmpty())
                         .map(Path::of),
                 CaseRunner.timeout(settings),
-                settings.choice(Setting.SUITES_PARALLEL)
+                settings.choice(WasmGuestSetting.SUITES_PARALLEL)
                         .or(() -> settings.get("junit.jupiter.execution.parallel.enabled"))
                         .map(Boolean::parseBoolean)
                         .orElse(false));
     }
 
-    private static List<String> list(Settings settings, Setting setting) {
+    private static List<String> list(Settings settings, WasmGuestSetting setting) {
         return settings.value(setting).stream()
                 .flatMap(value -> Stream.of(value.text().split(",")))
                 .map(String::strip)
@@ -57,7 +59,7 @@ record SuitesConfiguration(
                 .collect(Collectors.toList());
     }
 
-    private static List<Path> paths(Settings settings, Setting setting) {
+    private static List<Path> paths(Settings settings, WasmGuestSetting setting) {
         return list(settings, setting).stream().map(Path::of).collect(Collectors.toList());
     }
 }

@@ -2,7 +2,7 @@ package dev.wasmguest.suites.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.config.Setting;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.suite.CaseSpec;
 import dev.wasmguest.internal.suite.SuiteDirectory;
 import java.net.MalformedURLException;
@@ -162,7 +162,7 @@ public final class SuitesDiscovery {
                 .map(suite -> "  " + suite.getDisplayName() + ": "
                         + String.join(", ", ((SuiteDescriptor) suite).suite().caseNames()))
                 .collect(Collectors.joining("\n"));
-        return Setting.SUITES_CASES.key() + "=" + configuration.cases().text()
+        return WasmGuestSetting.SUITES_CASES.key() + "=" + configuration.cases().text()
                 + " selects no case. The cases there are:\n" + cases;
     }
 }
