@@ -32,6 +32,7 @@ module dev.wasmguest {
     requires run.endive.wasi;
     requires run.endive.wasm;
     requires com.google.common.jimfs;
+    requires org.tomlj;
     requires java.net.http;
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;

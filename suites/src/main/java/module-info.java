@@ -8,7 +8,6 @@ module dev.wasmguest.suites {
     requires static transitive org.apiguardian.api;
     requires transitive org.junit.platform.engine;
     requires dev.wasmguest;
-    requires org.tomlj;
 
     provides org.junit.platform.engine.TestEngine with
             dev.wasmguest.suites.WasiSuitesEngine;

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.RunLimits;
@@ -133,7 +133,7 @@ public final class WasiRunner {
     private static WasiRunner create(ModuleSource source, Optional<String> sha256) {
         Settings settings = Settings.system();
         return new WasiRunner(
-                GuestRunner.of(GuestLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings)));
+                GuestRunner.of(ModuleLoader.fromSettings(settings).handle(source, sha256), RunSpec.defaults(settings)));
     }
 
     /**

@@ -2,15 +2,13 @@ package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ResourceSource;
-import dev.wasmguest.internal.suite.CaseGlobs;
-import dev.wasmguest.internal.suite.CaseList;
 import dev.wasmguest.internal.suite.CaseRunner;
 import dev.wasmguest.internal.suite.CaseSpec;
-import dev.wasmguest.internal.suite.Expectation;
+import dev.wasmguest.internal.suite.Expectations;
 import dev.wasmguest.internal.suite.SuiteDirectory;
+import dev.wasmguest.internal.suite.SuiteSettings;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -65,15 +63,15 @@ public final class WasiTestSuite {
     private final Optional<Duration> timeout;
 
     private final Optional<WasiEngine> engine;
-    private final CaseList expectedFailures;
-    private final CaseList skipped;
+    private final Optional<Path> expectedFailures;
+    private final Optional<Path> skipped;
 
     private WasiTestSuite(
             Path directory,
             Optional<Duration> timeout,
             Optional<WasiEngine> engine,
-            CaseList expectedFailures,
-            CaseList skipped) {
+            Optional<Path> expectedFailures,
+            Optional<Path> skipped) {
         this.directory = directory;
         this.timeout = timeout;
         this.engine = engine;
@@ -92,8 +90,8 @@ public final class WasiTestSuite {
                 Objects.requireNonNull(directory, "directory"),
                 Optional.empty(),
                 Optional.empty(),
-                CaseList.empty(),
-                CaseList.empty());
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -135,25 +133,33 @@ public final class WasiTestSuite {
     }
 
     /**
-     * This suite with a list of cases known to fail (one name per line, {@code #} comments): they are reported as
-     * skipped, with the reason and how they failed; one that passes fails, saying it now passes and should leave
-     * the list.
+     * This suite with the cases known to fail: they are reported as skipped, with the reason and how they failed; one
+     * that passes fails, saying it now passes and should leave the list. The file is a list (one name per line,
+     * {@code #} comments) or, named {@code *.toml}, the upstream runner's expectations, which may also skip cases;
+     * as for the suites engine. The files of {@code wasmguest.suites.expectations} apply too.
      *
-     * @param listFile the list
+     * @param listFile the list or TOML file, read when the tests are made
      * @return a new suite; this one is unchanged
      */
     public WasiTestSuite withExpectedFailures(Path listFile) {
-        return new WasiTestSuite(directory, timeout, engine, CaseList.read(listFile), skipped);
+        return new WasiTestSuite(
+                directory, timeout, engine, Optional.of(Objects.requireNonNull(listFile, "listFile")), skipped);
     }
 
     /**
      * This suite with a list of cases not to run (one name per line, {@code #} comments); they are reported as skipped.
+     * The lists of {@code wasmguest.suites.skip} apply too.
      *
-     * @param listFile the list
+     * @param listFile the list, read when the tests are made
      * @return a new suite; this one is unchanged
      */
     public WasiTestSuite withSkipped(Path listFile) {
-        return new WasiTestSuite(directory, timeout, engine, expectedFailures, CaseList.read(listFile));
+        return new WasiTestSuite(
+                directory,
+                timeout,
+                engine,
+                expectedFailures,
+                Optional.of(Objects.requireNonNull(listFile, "listFile")));
     }
 
     /**
@@ -161,51 +167,39 @@ public final class WasiTestSuite {
      * directory). Cases not matched by {@value #CASES}, when set, are left out.
      *
      * @return one container, for a {@code @TestFactory} to return; never {@code null}
-     * @throws UncheckedIOException when the directory cannot be listed
-     * @throws IllegalArgumentException when it holds no case, or {@value #CASES} selects none of them (the message
-     *     lists them)
+     * @throws UncheckedIOException when the directory or an expectation file cannot be read
+     * @throws IllegalArgumentException when it holds no case, {@value #CASES} selects none of them (the message
+     *     lists them), or an expectation file is malformed
      */
     public Stream<DynamicNode> tests() {
-        // Read once for the whole suite: which cases, and the run defaults every case starts from.
+        // Read once for the whole suite: which cases, what is expected of them, and the run defaults.
         Settings settings = Settings.system();
+        SuiteSettings configured = SuiteSettings.from(settings);
         SuiteDirectory suite = SuiteDirectory.of(directory);
-        CaseRunner runner = new CaseRunner(settings, engine, timeout.orElseGet(() -> CaseRunner.timeout(settings)));
-        List<DynamicNode> cases =
-                modules(
-                                suite,
-                                CaseGlobs.parse(settings.value(WasmGuestSetting.SUITES_CASES)
-                                        .map(ConfigValue::text)))
-                        .stream()
-                        .map(module -> DynamicTest.dynamicTest(
-                                displayName(module),
-                                module.toUri(),
-                                () -> runner.outcome(module, suite.name(), expectation(module))
-                                        .report()))
-                        .collect(Collectors.toList());
+        Expectations expectations = configured.expectations(
+                expectedFailures.stream().toList(), skipped.stream().toList());
+        CaseRunner runner = new CaseRunner(settings, engine, timeout.orElse(configured.timeout()));
+        List<DynamicNode> cases = modules(suite, configured).stream()
+                .map(module -> DynamicTest.dynamicTest(
+                        displayName(module),
+                        module.toUri(),
+                        () -> runner.outcome(
+                                        module, suite.name(), expectations.of(suite.name(), CaseSpec.caseName(module)))
+                                .report()))
+                .collect(Collectors.toList());
         return Stream.of(DynamicContainer.dynamicContainer(suite.name(), directory.toUri(), cases.stream()));
     }
 
-    private List<Path> modules(SuiteDirectory suite, CaseGlobs selection) {
-        List<Path> all = suite.modules();
-        if (all.isEmpty()) {
+    private List<Path> modules(SuiteDirectory suite, SuiteSettings configured) {
+        if (suite.modules().isEmpty()) {
             throw new IllegalArgumentException(
                     "the suite directory " + directory.toAbsolutePath() + " holds no .wasm case");
         }
-        List<Path> selected = all.stream()
-                .filter(module -> selection.matches(CaseSpec.caseName(module)))
-                .collect(Collectors.toList());
+        List<Path> selected = suite.modules(configured.cases());
         if (selected.isEmpty()) {
-            throw new IllegalArgumentException(CASES + "=" + selection.text() + " selects none of the cases of suite \""
-                    + suite.name() + "\": " + String.join(", ", suite.caseNames()));
+            throw new IllegalArgumentException(configured.cases().selectsNoneOf(List.of(suite)));
         }
         return selected;
-    }
-
-    private Expectation expectation(Path module) {
-        String name = CaseSpec.caseName(module);
-        return skipped.expectation(name, Expectation.Kind.SKIP)
-                .or(() -> expectedFailures.expectation(name, Expectation.Kind.FAIL))
-                .orElse(Expectation.RUN);
     }
 
     /**

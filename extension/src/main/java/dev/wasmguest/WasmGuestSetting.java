@@ -168,13 +168,14 @@ public enum WasmGuestSetting {
             "all",
             "globs over case names of spec-driven suites, comma-separated (formerly wasmguest.suite.cases)"),
     /**
-     * The suites engine's expectation files, comma-separated: the upstream runner's TOML, or plain lists of cases
-     * expected to fail; default none.
+     * Expectation files of spec-driven suites (the suites engine and {@code WasiTestSuite}), comma-separated: the
+     * upstream runner's TOML, or plain lists of cases expected to fail; default none.
      */
     SUITES_EXPECTATIONS(
             "wasmguest.suites.expectations",
             "none",
-            "the suites engine's expectation files, comma-separated: upstream TOML, or plain lists of expected failures"),
+            "expectation files of spec-driven suites, comma-separated: upstream TOML, or plain lists of expected"
+                    + " failures"),
     /** Plain lists of suite cases not to run, comma-separated; default none. */
     SUITES_SKIP("wasmguest.suites.skip", "none", "plain lists of suite cases not to run, comma-separated"),
     /** Where the suites engine writes its JSON report (the upstream runner's schema); default none. */

@@ -3,7 +3,7 @@ package dev.wasmguest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.ResourceSource;
@@ -123,7 +123,7 @@ class BigGuestPreparationTest {
         properties.setProperty("wasmguest.cache.dir", cacheDir.toString());
         Settings settings = Settings.of(properties, new Properties(), Map.of());
         return new WasiRunner(GuestRunner.of(
-                GuestLoader.fromSettings(settings)
+                ModuleLoader.fromSettings(settings)
                         .handle(new ResourceSource(GUEST, getClass().getClassLoader()), Optional.empty()),
                 RunSpec.defaults(settings)));
     }

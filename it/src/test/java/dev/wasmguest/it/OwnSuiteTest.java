@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -27,6 +28,7 @@ class OwnSuiteTest {
     static final Path SUITE = GuestServerSession.guestsDirectory().resolveSibling("suite");
     static final Path FAILING = SUITE.resolveSibling("suite.failing");
     static final Path SKIP = SUITE.resolveSibling("suite.skip");
+    static final Path TOML = SUITE.resolveSibling("suite.toml");
 
     @TestFactory
     Stream<DynamicNode> ownSuite() {
@@ -44,6 +46,17 @@ class OwnSuiteTest {
             return WasiTestSuite.onClasspath("wasi/own-suite")
                     .withExpectedFailures(FAILING)
                     .withSkipped(SKIP)
+                    .withTimeout(Duration.ofMillis(300))
+                    .tests();
+        }
+    }
+
+    /** The upstream runner's TOML expectations, which skip a case and expect others to fail, as the engine reads them. */
+    static class WithTomlExpectations {
+        @TestFactory
+        Stream<DynamicNode> suite() {
+            return WasiTestSuite.inDirectory(SUITE)
+                    .withExpectedFailures(TOML)
                     .withTimeout(Duration.ofMillis(300))
                     .tests();
         }
@@ -110,6 +123,17 @@ class OwnSuiteTest {
                 .startsWith("skipped: listed in ")
                 .endsWith("suite.skip");
         assertThat(displayNames(results.containerEvents().started())).contains("wasmguest own suite");
+    }
+
+    @Test
+    void tomlExpectationsSkipAndExpectFailuresAsInTheSuitesEngine() {
+        Events tests = run(WithTomlExpectations.class).testEvents();
+
+        assertThat(displayNames(tests.aborted()))
+                .containsExactlyInAnyOrder("known_failure", "loop", "wrong_stdout", "skipped_case");
+        assertThat(tests.failed().count()).isZero();
+        assertThat(abortReason(tests, "skipped_case"))
+                .matches("skipped: listed in line \\d+ of " + Pattern.quote(TOML.toString()) + ": shows a skip");
     }
 
     @Test

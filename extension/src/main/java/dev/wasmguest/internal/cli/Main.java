@@ -7,7 +7,7 @@ import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.load.RuntimeVersion;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.HostConsole;
@@ -88,7 +88,7 @@ public final class Main {
             Settings settings = Settings.system();
             ModuleSource source = sourceOf(command.module().orElseThrow());
             WasiResult result = GuestRunner.of(
-                            GuestLoader.fromSettings(settings).handle(source, Optional.empty()),
+                            ModuleLoader.fromSettings(settings).handle(source, Optional.empty()),
                             spec(command, settings))
                     .run();
             return report(result);

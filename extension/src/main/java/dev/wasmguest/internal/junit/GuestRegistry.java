@@ -3,7 +3,7 @@ package dev.wasmguest.internal.junit;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -22,10 +22,10 @@ public final class GuestRegistry {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuestRegistry.class);
 
-    private final GuestLoader loader;
+    private final ModuleLoader loader;
     private final Map<ModuleKey, GuestRunner> runners = new ConcurrentHashMap<>();
 
-    private GuestRegistry(GuestLoader loader) {
+    private GuestRegistry(ModuleLoader loader) {
         this.loader = loader;
     }
 
@@ -37,7 +37,7 @@ public final class GuestRegistry {
         synchronized (root) {
             GuestRegistry registry = store.get(GuestRegistry.class, GuestRegistry.class);
             if (registry == null) {
-                registry = new GuestRegistry(GuestLoader.fromSettings(settings));
+                registry = new GuestRegistry(ModuleLoader.fromSettings(settings));
                 store.put(GuestRegistry.class, registry);
             }
             return registry;

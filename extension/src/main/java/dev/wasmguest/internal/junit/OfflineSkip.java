@@ -2,7 +2,7 @@ package dev.wasmguest.internal.junit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.internal.load.GuestHandle;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.resolve.OfflineMissException;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import java.lang.reflect.Constructor;
@@ -50,7 +50,7 @@ public final class OfflineSkip {
     }
 
     /** Loads the guest; a skip result when it is missing from the offline cache. */
-    public static Optional<ConditionEvaluationResult> check(Supplier<GuestHandle> handle) {
+    public static Optional<ConditionEvaluationResult> check(Supplier<ModuleLoader.Handle> handle) {
         try {
             handle.get().get();
             return Optional.empty();

@@ -1,8 +1,8 @@
 /**
  * Turning bytes into something runnable, once per module: parse and validate ({@code ModuleParser},
  * {@code ValidatedModules}), translate to JVM bytecode ({@code Translator}) and keep the result for later JVMs
- * ({@code CompiledCodeCache}); {@code GuestPreparation} and {@code PreparedGuest} hold it together,
- * {@code GuestHandle} prepares a module once, in the background, for every runner of it.
+ * ({@code CompiledCodeCache}); {@code ModuleLoader} loads each module once, in the background, for every runner of it,
+ * into a {@code LoadedModule}.
  *
  * <p>May use: the public model ({@code dev.wasmguest}), {@code resolve}, {@code trace}, {@code source}, {@code config}, {@code util}, Endive. Knows nothing of
  * running.

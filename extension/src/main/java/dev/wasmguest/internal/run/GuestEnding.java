@@ -2,7 +2,7 @@ package dev.wasmguest.internal.run;
 
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.trace.Backtrace;
 import dev.wasmguest.internal.trace.RustPanic;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
@@ -89,7 +89,7 @@ final class GuestEnding {
      * @param returns the called function's result types, for the values it returned
      */
     WasiResult.Builder endOn(
-            WasiResult.Builder result, PreparedGuest guest, Optional<byte[]> panicIn, List<ValType> returns) {
+            WasiResult.Builder result, LoadedModule guest, Optional<byte[]> panicIn, List<ValType> returns) {
         return switch (outcome) {
             case EXITED -> result.exited(exitCode);
             case RETURNED -> result.returned(NumericValues.decode(returns, returned));
@@ -105,7 +105,7 @@ final class GuestEnding {
     }
 
     /** Where the guest was when it trapped, from the engine that ran it. */
-    private Backtrace backtrace(PreparedGuest guest) {
+    private Backtrace backtrace(LoadedModule guest) {
         Throwable cause = trapCause;
         if (cause == null) {
             return Backtrace.none();

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -37,8 +37,8 @@ public final class GuestExecution {
     private static final int STOPPED = 3;
 
     private final RunThreads threads;
-    private final PreparedGuest guest;
-    private final PreparedGuest.Code code;
+    private final LoadedModule guest;
+    private final LoadedModule.Code code;
     private final RunSpec spec;
     private final Invocation invocation;
     private final Duration preparation;
@@ -80,8 +80,8 @@ public final class GuestExecution {
      */
     public record Request(
             RunThreads threads,
-            PreparedGuest guest,
-            PreparedGuest.Code code,
+            LoadedModule guest,
+            LoadedModule.Code code,
             RunSpec spec,
             Invocation invocation,
             Duration preparation) {}

@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuestSetting;
-import dev.wasmguest.internal.load.GuestHandle;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.ModuleInterface;
-import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.util.Durations;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,14 +24,14 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class GuestRunner {
 
-    private final GuestHandle guest;
+    private final ModuleLoader.Handle guest;
     private final RunThreads threads;
     private final RunSpec spec;
     private final Consumer<WasiResult> observer;
     private final Optional<Supplier<String>> testNamer;
 
     private GuestRunner(
-            GuestHandle guest,
+            ModuleLoader.Handle guest,
             RunThreads threads,
             RunSpec spec,
             Consumer<WasiResult> observer,
@@ -44,11 +44,11 @@ public final class GuestRunner {
     }
 
     /** A runner of {@code guest} with its own threads, heard by no one. */
-    public static GuestRunner of(GuestHandle guest, RunSpec spec) {
+    public static GuestRunner of(ModuleLoader.Handle guest, RunSpec spec) {
         return new GuestRunner(guest, new RunThreads(guest.source().fileName()), spec, record -> {}, Optional.empty());
     }
 
-    public GuestHandle guest() {
+    public ModuleLoader.Handle guest() {
         return guest;
     }
 
@@ -138,8 +138,8 @@ public final class GuestRunner {
         long deadline = asked + spec.limits().prepareTimeout().toNanos();
         try {
             requirement.accept(guest.awaitInterface(deadline));
-            PreparedGuest prepared = guest.await(deadline);
-            PreparedGuest.Code code = prepared.codeFor(spec.engine(), deadline);
+            LoadedModule prepared = guest.await(deadline);
+            LoadedModule.Code code = prepared.codeFor(spec.engine(), deadline);
             return new GuestExecution.Request(
                     threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked));
         } catch (TimeoutException e) {

@@ -1,6 +1,6 @@
 package dev.wasmguest.internal.run;
 
-import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import dev.wasmguest.internal.wasi.DeterministicTime;
 import dev.wasmguest.internal.wasi.FdFlags;
@@ -31,8 +31,8 @@ import run.endive.wasm.types.MemoryLimits;
  */
 final class GuestSandbox {
 
-    private final PreparedGuest guest;
-    private final PreparedGuest.Code code;
+    private final LoadedModule guest;
+    private final LoadedModule.Code code;
     private final RunSpec spec;
     private final Optional<GuestFiles> files;
     private final MemoryLimits memory;
@@ -40,7 +40,7 @@ final class GuestSandbox {
     /**
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
      */
-    GuestSandbox(PreparedGuest guest, PreparedGuest.Code code, RunSpec spec, Optional<GuestFiles> files) {
+    GuestSandbox(LoadedModule guest, LoadedModule.Code code, RunSpec spec, Optional<GuestFiles> files) {
         this.guest = guest;
         this.code = code;
         this.spec = spec;
@@ -133,7 +133,7 @@ final class GuestSandbox {
         return functions;
     }
 
-    private static MemoryLimits memoryLimits(PreparedGuest guest, RunLimits limits) {
+    private static MemoryLimits memoryLimits(LoadedModule guest, RunLimits limits) {
         int limit = limits.maxMemoryPages();
         MemoryLimits declared = guest.declaredMemory().orElse(new MemoryLimits(0, 0));
         if (declared.initialPages() > limit) {

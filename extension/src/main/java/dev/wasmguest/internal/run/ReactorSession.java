@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.ModuleInterface;
-import dev.wasmguest.internal.load.PreparedGuest;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import dev.wasmguest.internal.wasi.WasiCallLog;
 import java.time.Duration;
@@ -33,8 +33,8 @@ import run.endive.wasm.types.ValType;
 public final class ReactorSession {
 
     private final RunThreads threads;
-    private final PreparedGuest guest;
-    private final PreparedGuest.Code code;
+    private final LoadedModule guest;
+    private final LoadedModule.Code code;
     private final RunSpec spec;
     private final Invocation invocation;
     private final Consumer<WasiResult> observer;

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.suite;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasmGuestSetting;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -43,5 +44,13 @@ public record CaseGlobs(String text, List<PathMatcher> globs) {
 
     public boolean matches(String caseName) {
         return selectsAll() || globs.stream().anyMatch(glob -> glob.matches(Path.of(caseName)));
+    }
+
+    /** Why a run of {@code suites} has nothing to do: these globs select none of their cases, listed by suite. */
+    public String selectsNoneOf(List<SuiteDirectory> suites) {
+        String cases = suites.stream()
+                .map(suite -> "  " + suite.name() + ": " + String.join(", ", suite.caseNames()))
+                .collect(Collectors.joining("\n"));
+        return WasmGuestSetting.SUITES_CASES.key() + "=" + text + " selects no case. The cases there are:\n" + cases;
     }
 }

@@ -42,10 +42,6 @@ public record CaseList(Path file, Map<String, Integer> lines) {
         }
     }
 
-    public static CaseList empty() {
-        return new CaseList(null, Map.of());
-    }
-
     /** The expectation of {@code kind} this list gives the case {@code name}, when it names it. */
     public Optional<Expectation> expectation(String name, Expectation.Kind kind) {
         return Optional.ofNullable(lines.get(name))

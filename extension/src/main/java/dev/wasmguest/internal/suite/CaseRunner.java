@@ -5,10 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuestSetting;
-import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
-import dev.wasmguest.internal.load.GuestLoader;
+import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.ReproduceCommand;
@@ -46,14 +44,6 @@ public final class CaseRunner {
         this.timeout = timeout;
     }
 
-    /** The timeout of each case unless a suite sets one: {@code wasmguest.suites.timeout}, by default 5 s. */
-    public static Duration timeout(Settings settings) {
-        return settings.read(
-                WasmGuestSetting.SUITES_TIMEOUT,
-                ConfigValue::positiveDuration,
-                Duration.parse(WasmGuestSetting.SUITES_TIMEOUT.defaultValue()));
-    }
-
     /** Runs the case of {@code module} unless {@code expectation} skips it, and says how that went; never throws. */
     public CaseOutcome outcome(Path module, String suiteName, Expectation expectation) {
         if (expectation.kind() == Expectation.Kind.SKIP) {
@@ -80,7 +70,7 @@ public final class CaseRunner {
     public CaseVerdict check(CaseSpec spec, String suiteName) {
         RunSpec runSpec = runSpec(spec);
         WasiResult record = GuestRunner.of(
-                        GuestLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()),
+                        ModuleLoader.fromSettings(settings).handle(new FileSource(spec.module()), Optional.empty()),
                         runSpec)
                 .run();
         List<String> problems = new ArrayList<>();

@@ -74,26 +74,4 @@ public record CaseSpec(
         String file = module.getFileName().toString();
         return file.endsWith(".wasm") ? file.substring(0, file.length() - ".wasm".length()) : file;
     }
-
-    /** The display name of a suite directory: {@code manifest.json}'s {@code name}, else the directory's name. */
-    public static String suiteName(Path directory) {
-        Path manifest = directory.resolve("manifest.json");
-        String fallback = directory.getFileName() == null
-                ? directory.toString()
-                : directory.getFileName().toString();
-        if (!Files.exists(manifest)) {
-            return fallback;
-        }
-        try {
-            Object json = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
-            if (json instanceof Map<?, ?> map && map.get("name") instanceof String name) {
-                return name;
-            }
-            return fallback;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(manifest + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package dev.wasmguest.internal.suite;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,25 +31,7 @@ final class SpecReader {
     /** Operations of the upstream format for servers and sockets, which a command run cannot perform. */
     private static final Set<String> NETWORK_OPERATIONS = Set.of("connect", "send", "recv");
 
-    private final String name;
-    private final Path module;
-    private final Path specFile;
-    private List<String> args = List.of();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private List<String> dirs = List.of();
-    private Optional<String> root = Optional.empty();
-    private final StringBuilder stdin = new StringBuilder();
-    private Optional<String> stdout = Optional.empty();
-    private Optional<String> stderr = Optional.empty();
-    private int exitCode;
-    private List<String> wasiFunctions = List.of();
-    private Optional<String> unsupported = Optional.empty();
-
-    private SpecReader(String name, Path module, Path specFile) {
-        this.name = name;
-        this.module = module;
-        this.specFile = specFile;
-    }
+    private SpecReader() {}
 
     static CaseSpec defaults(String name, Path module) {
         return new CaseSpec(
@@ -73,53 +54,136 @@ final class SpecReader {
         if (!(json instanceof Map)) {
             throw new IllegalArgumentException("the spec must be a JSON object");
         }
-        Map<String, Object> spec = JsonValues.object(json, "spec");
-        SpecReader reader = new SpecReader(name, module, specFile);
-        if (spec.containsKey("operations")) {
-            reader.readOperationBased(spec);
-        } else {
-            reader.readLegacy(spec);
-        }
-        return reader.spec();
+        Map<String, Object> spec = JsonFields.object(json, "spec");
+        return spec.containsKey("operations")
+                ? operationBased(name, module, specFile, spec)
+                : legacy(name, module, specFile, spec);
     }
 
-    private void readLegacy(Map<String, Object> spec) {
-        JsonValues.checkKeys(spec, LEGACY_KEYS, "key", "");
-        readRun(spec);
-        exitCode = JsonValues.int32(spec.getOrDefault("exit_code", 0L), "exit_code");
-        stdout = JsonValues.optionalText(spec, "stdout");
-        stderr = JsonValues.optionalText(spec, "stderr");
-        wasiFunctions = JsonValues.strings(spec, "wasi_functions");
+    private static CaseSpec legacy(String name, Path module, Path specFile, Map<String, Object> spec) {
+        JsonFields.checkKeys(spec, LEGACY_KEYS, "key", "");
+        Run run = Run.of(spec);
+        return new CaseSpec(
+                name,
+                module,
+                Optional.of(specFile),
+                run.args(),
+                run.env(),
+                JsonFields.int32(spec.getOrDefault("exit_code", 0L), "exit_code"),
+                JsonFields.optionalText(spec, "stdout"),
+                JsonFields.optionalText(spec, "stderr"),
+                run.dirs(),
+                run.root(),
+                "",
+                JsonFields.strings(spec, "wasi_functions"),
+                Optional.empty());
     }
 
-    private void readOperationBased(Map<String, Object> spec) {
+    private static CaseSpec operationBased(String name, Path module, Path specFile, Map<String, Object> spec) {
         for (String key : spec.keySet()) {
             if (LEGACY_KEYS.contains(key) && !OPERATION_KEYS.contains(key)) {
                 throw new IllegalArgumentException("key \"" + key
                         + "\" of the legacy format cannot be mixed with \"operations\"; move it into an operation");
             }
         }
-        JsonValues.checkKeys(spec, OPERATION_KEYS, "key", "");
-        wasiFunctions = JsonValues.strings(spec, "wasi_functions");
-        List<String> proposals = JsonValues.strings(spec, "proposals");
-        String world = JsonValues.optionalText(spec, "world").orElse(COMMAND_WORLD);
-        if (!proposals.isEmpty()) {
-            unsupported = Optional.of("needs the WASI proposal" + (proposals.size() > 1 ? "s " : " ")
-                    + String.join(", ", proposals)
-                    + ", which wasmguest does not support (it runs WASI preview 1 commands)");
-        } else if (!world.equals(COMMAND_WORLD)) {
-            unsupported =
-                    Optional.of("targets the world " + world + "; wasmguest runs only " + COMMAND_WORLD + " programs");
-        }
-        readOperations(JsonValues.list(spec.get("operations"), "operations"));
+        JsonFields.checkKeys(spec, OPERATION_KEYS, "key", "");
+        Operations operations = Operations.of(JsonFields.list(spec.get("operations"), "operations"));
+        return new CaseSpec(
+                name,
+                module,
+                Optional.of(specFile),
+                operations.run().args(),
+                operations.run().env(),
+                operations.exitCode(),
+                operations.stdout(),
+                operations.stderr(),
+                operations.run().dirs(),
+                operations.run().root(),
+                operations.stdin(),
+                JsonFields.strings(spec, "wasi_functions"),
+                unsupported(
+                        JsonFields.strings(spec, "proposals"),
+                        JsonFields.optionalText(spec, "world").orElse(COMMAND_WORLD)));
     }
 
-    private void readOperations(List<Object> operations) {
-        boolean waited = false;
-        for (int index = 0; index < operations.size(); index++) {
-            String where = "operations[" + index + "]";
-            Map<String, Object> operation = JsonValues.object(operations.get(index), where);
-            String type = JsonValues.optionalText(operation, "type")
+    /** Why a case that needs {@code proposals} or targets {@code world} cannot run here; empty when it can. */
+    private static Optional<String> unsupported(List<String> proposals, String world) {
+        if (!proposals.isEmpty()) {
+            return Optional.of("needs the WASI proposal" + (proposals.size() > 1 ? "s " : " ")
+                    + String.join(", ", proposals)
+                    + ", which wasmguest does not support (it runs WASI preview 1 commands)");
+        }
+        if (!world.equals(COMMAND_WORLD)) {
+            return Optional.of("targets the world " + world + "; wasmguest runs only " + COMMAND_WORLD + " programs");
+        }
+        return Optional.empty();
+    }
+
+    /** What a spec's run (the legacy spec itself, or its {@code run} operation) gives the guest. */
+    private record Run(List<String> args, Map<String, String> env, List<String> dirs, Optional<String> root) {
+
+        static Run of(Map<String, Object> run) {
+            Object variables = run.getOrDefault("env", Map.of());
+            if (!(variables instanceof Map)) {
+                throw new IllegalArgumentException("\"env\" must be an object of strings");
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            JsonFields.object(variables, "env")
+                    .forEach((key, value) -> env.put(key, JsonFields.text(value, "env." + key)));
+            return new Run(
+                    JsonFields.strings(run, "args"),
+                    env,
+                    JsonFields.strings(run, "dirs"),
+                    JsonFields.optionalText(run, "root"));
+        }
+    }
+
+    /**
+     * What the operations of an operation-based spec add up to: the run, what is written to stdin, what each stream
+     * must start with (the reads of one stream follow each other), and the exit code the {@code wait} expects.
+     */
+    private record Operations(Run run, String stdin, Optional<String> stdout, Optional<String> stderr, int exitCode) {
+
+        static Operations of(List<Object> operations) {
+            if (operations.isEmpty()) {
+                throw new IllegalArgumentException("\"operations\" is empty; it must start with \"run\"");
+            }
+            Run run = null;
+            StringBuilder stdin = new StringBuilder();
+            Map<String, StringBuilder> reads = new LinkedHashMap<>();
+            int exitCode = 0;
+            boolean waited = false;
+            for (int index = 0; index < operations.size(); index++) {
+                String where = "operations[" + index + "]";
+                Map<String, Object> operation = JsonFields.object(operations.get(index), where);
+                String type = typeOf(operation, index, where, waited);
+                switch (type) {
+                    case "run" -> run = Run.of(operation);
+                    case "write" -> stdin.append(payload(operation, "stdin", Set.of("stdin"), where));
+                    case "read" -> {
+                        String stream = JsonFields.optionalText(operation, "id").orElse("stdout");
+                        String text = payload(operation, stream, Set.of("stdout", "stderr"), where);
+                        reads.computeIfAbsent(stream, any -> new StringBuilder())
+                                .append(text);
+                    }
+                    case "wait" -> {
+                        exitCode = JsonFields.int32(operation.getOrDefault("exit_code", 0L), where + ".exit_code");
+                        waited = true;
+                    }
+                    default -> throw new IllegalStateException("checked by typeOf: " + type);
+                }
+            }
+            return new Operations(
+                    run,
+                    stdin.toString(),
+                    Optional.ofNullable(reads.get("stdout")).map(StringBuilder::toString),
+                    Optional.ofNullable(reads.get("stderr")).map(StringBuilder::toString),
+                    exitCode);
+        }
+
+        /** The operation's type, checked: {@code run} first and only first, nothing after {@code wait}, known keys. */
+        private static String typeOf(Map<String, Object> operation, int index, String where, boolean waited) {
+            String type = JsonFields.optionalText(operation, "type")
                     .orElseThrow(() -> new IllegalArgumentException(where + " has no \"type\""));
             if (index == 0 != type.equals("run")) {
                 throw new IllegalArgumentException(
@@ -128,141 +192,27 @@ final class SpecReader {
             if (waited) {
                 throw new IllegalArgumentException(where + ": \"" + type + "\" after \"wait\"; the run has ended");
             }
-            checkOperation(operation, type, where);
-            switch (type) {
-                case "run" -> readRun(operation);
-                case "write" -> stdin.append(payload(operation, "stdin", Set.of("stdin"), where));
-                case "read" -> readStream(operation, where);
-                case "wait" -> {
-                    exitCode = JsonValues.int32(operation.getOrDefault("exit_code", 0L), where + ".exit_code");
-                    waited = true;
-                }
-                default -> throw new IllegalStateException("checked above: " + type);
+            if (NETWORK_OPERATIONS.contains(type)) {
+                throw new IllegalArgumentException(where + ": operation \"" + type
+                        + "\" talks to a server or socket, which a WASI preview 1 command run by wasmguest cannot do");
             }
-        }
-        if (operations.isEmpty()) {
-            throw new IllegalArgumentException("\"operations\" is empty; it must start with \"run\"");
-        }
-    }
-
-    private void checkOperation(Map<String, Object> operation, String type, String where) {
-        if (NETWORK_OPERATIONS.contains(type)) {
-            throw new IllegalArgumentException(where + ": operation \"" + type
-                    + "\" talks to a server or socket, which a WASI preview 1 command run by wasmguest cannot do");
-        }
-        Set<String> keys = OPERATIONS.get(type);
-        if (keys == null) {
-            throw new IllegalArgumentException(where + ": unknown operation \"" + type + "\"; known: "
-                    + String.join(", ", OPERATIONS.keySet().stream().sorted().toList()));
-        }
-        JsonValues.checkKeys(operation, keys, "key", where + ".");
-    }
-
-    private void readRun(Map<String, Object> run) {
-        args = JsonValues.strings(run, "args");
-        Object variables = run.getOrDefault("env", Map.of());
-        if (!(variables instanceof Map)) {
-            throw new IllegalArgumentException("\"env\" must be an object of strings");
-        }
-        JsonValues.object(variables, "env").forEach((key, value) -> env.put(key, JsonValues.text(value, "env." + key)));
-        dirs = JsonValues.strings(run, "dirs");
-        root = JsonValues.optionalText(run, "root");
-    }
-
-    private void readStream(Map<String, Object> read, String where) {
-        String stream = JsonValues.optionalText(read, "id").orElse("stdout");
-        String text = payload(read, stream, Set.of("stdout", "stderr"), where);
-        // Reads of one stream follow each other, so together they are what the stream must start with.
-        if (stream.equals("stdout")) {
-            stdout = Optional.of(stdout.orElse("") + text);
-        } else {
-            stderr = Optional.of(stderr.orElse("") + text);
-        }
-    }
-
-    private static String payload(Map<String, Object> operation, String id, Set<String> streams, String where) {
-        if (!streams.contains(id)) {
-            throw new IllegalArgumentException(where + ".id: \"" + id + "\" is not a stream this operation can use ("
-                    + String.join(", ", streams.stream().sorted().toList()) + ")");
-        }
-        return JsonValues.optionalText(operation, "payload").orElse("");
-    }
-
-    private CaseSpec spec() {
-        return new CaseSpec(
-                name,
-                module,
-                Optional.of(specFile),
-                args,
-                env,
-                exitCode,
-                stdout,
-                stderr,
-                dirs,
-                root,
-                stdin.toString(),
-                wasiFunctions,
-                unsupported);
-    }
-
-    /** Typed access to parsed JSON, with errors that name the key. */
-    static final class JsonValues {
-
-        private JsonValues() {}
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(Object value, String key) {
-            if (!(value instanceof Map)) {
-                throw new IllegalArgumentException("\"" + key + "\" must be an object");
+            Set<String> keys = OPERATIONS.get(type);
+            if (keys == null) {
+                throw new IllegalArgumentException(where + ": unknown operation \"" + type + "\"; known: "
+                        + String.join(
+                                ", ", OPERATIONS.keySet().stream().sorted().toList()));
             }
-            return (Map<String, Object>) value;
+            JsonFields.checkKeys(operation, keys, "key", where + ".");
+            return type;
         }
 
-        @SuppressWarnings("unchecked")
-        static List<Object> list(Object value, String key) {
-            if (!(value instanceof List)) {
-                throw new IllegalArgumentException("\"" + key + "\" must be an array");
+        private static String payload(Map<String, Object> operation, String id, Set<String> streams, String where) {
+            if (!streams.contains(id)) {
+                throw new IllegalArgumentException(where + ".id: \"" + id
+                        + "\" is not a stream this operation can use ("
+                        + String.join(", ", streams.stream().sorted().toList()) + ")");
             }
-            return (List<Object>) value;
-        }
-
-        static void checkKeys(Map<String, Object> object, Set<String> known, String what, String prefix) {
-            for (String key : object.keySet()) {
-                if (!known.contains(key)) {
-                    throw new IllegalArgumentException("unknown " + what + " \"" + prefix + key + "\"; known: "
-                            + String.join(", ", known.stream().sorted().toList()));
-                }
-            }
-        }
-
-        static List<String> strings(Map<String, Object> object, String key) {
-            Object value = object.getOrDefault(key, List.of());
-            if (!(value instanceof List)) {
-                throw new IllegalArgumentException("\"" + key + "\" must be an array of strings");
-            }
-            List<String> strings = new ArrayList<>();
-            for (Object item : list(value, key)) {
-                strings.add(text(item, key));
-            }
-            return strings;
-        }
-
-        static Optional<String> optionalText(Map<String, Object> object, String key) {
-            return Optional.ofNullable(object.get(key)).map(value -> text(value, key));
-        }
-
-        static String text(Object value, String key) {
-            if (!(value instanceof String)) {
-                throw new IllegalArgumentException("\"" + key + "\" must be a string, got " + value);
-            }
-            return (String) value;
-        }
-
-        static int int32(Object value, String key) {
-            if (!(value instanceof Long code) || code != code.intValue()) {
-                throw new IllegalArgumentException("\"" + key + "\" must be a whole number of 32 bits, got " + value);
-            }
-            return code.intValue();
+            return JsonFields.optionalText(operation, "payload").orElse("");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
-/** A directory of cases: its {@code .wasm} files, in name order, and its display name. */
+/**
+ * A directory of cases: its {@code .wasm} files, in name order, and its display name, {@code manifest.json}'s
+ * {@code name} or else the directory's own.
+ */
 @API(status = INTERNAL, since = "0.1")
 public record SuiteDirectory(Path directory, String name) {
 
@@ -25,7 +29,28 @@ public record SuiteDirectory(Path directory, String name) {
      * @throws IllegalArgumentException when its {@code manifest.json} is malformed
      */
     public static SuiteDirectory of(Path directory) {
-        return new SuiteDirectory(directory, CaseSpec.suiteName(directory));
+        return new SuiteDirectory(directory, nameOf(directory));
+    }
+
+    private static String nameOf(Path directory) {
+        Path manifest = directory.resolve("manifest.json");
+        String fallback = directory.getFileName() == null
+                ? directory.toString()
+                : directory.getFileName().toString();
+        if (!Files.exists(manifest)) {
+            return fallback;
+        }
+        try {
+            Object json = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+            if (json instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+                return name;
+            }
+            return fallback;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(manifest + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether {@code directory} holds cases: one {@code .wasm} file or more. */
@@ -51,6 +76,13 @@ public record SuiteDirectory(Path directory, String name) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the suite directory " + directory.toAbsolutePath(), e);
         }
+    }
+
+    /** The modules of the cases that {@code selection} selects, in name order. */
+    public List<Path> modules(CaseGlobs selection) {
+        return modules().stream()
+                .filter(module -> selection.matches(CaseSpec.caseName(module)))
+                .collect(Collectors.toList());
     }
 
     /** The names of the cases, in order. */

@@ -40,20 +40,20 @@ class CompiledCodeCacheTest {
     void laterPreparationsLoadTheStoredCodeAndDamagedEntriesAreRebuilt() throws IOException {
         byte[] seed = TestGuests.resource("seed.wasm");
 
-        PreparedGuest first = prepare(seed);
+        LoadedModule first = prepare(seed);
         assertThat(runSeed(first)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         List<Path> entries = entries();
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).toString()).contains("compiled/" + RuntimeVersion.cacheSegment() + "/");
 
-        PreparedGuest second = prepare(seed);
+        LoadedModule second = prepare(seed);
         assertThat(second.compiledCode()).as("a 'new JVM' has the code at once").isDone();
         assertThat(runSeed(second)).isEqualTo("Wasm Guest: Received arguments: [cached]");
 
         byte[] damaged = Files.readAllBytes(entries.get(0));
         damaged[damaged.length / 2] ^= 0x5A;
         Files.write(entries.get(0), damaged);
-        PreparedGuest third = prepare(seed);
+        LoadedModule third = prepare(seed);
         assertThat(entries.get(0)).as("the damaged entry is deleted").doesNotExist();
         assertThat(runSeed(third)).isEqualTo("Wasm Guest: Received arguments: [cached]");
         assertThat(Files.readAllBytes(entries.get(0))).as("and rebuilt").isNotEqualTo(damaged);
@@ -126,14 +126,14 @@ class CompiledCodeCacheTest {
                 .endsWith(" for more than 100 ms; translating without waiting any longer");
     }
 
-    private PreparedGuest prepare(byte[] module) {
+    private LoadedModule prepare(byte[] module) {
         return TestGuests.prepare(
                 module,
                 new EngineCaches(
                         Optional.of(new CompiledCodeCache(cacheDir, LOCK_TIMEOUT)), ValidatedModules.in(cacheDir)));
     }
 
-    private static String runSeed(PreparedGuest guest) {
+    private static String runSeed(LoadedModule guest) {
         WasiResult record = TestGuests.run(
                 guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER).withArgs(List.of("cached")));
         assertThat(record.outcome()).isEqualTo(WasiOutcome.EXITED);

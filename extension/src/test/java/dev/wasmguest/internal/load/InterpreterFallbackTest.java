@@ -32,7 +32,7 @@ class InterpreterFallbackTest {
 
     @Test
     void interpretedFunctionIsLoggedWithItsNameAndTheGuestRunsCorrectly() {
-        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
+        LoadedModule guest = TestGuests.prepare(TestGuests.resource("huge-function.wasm"));
 
         WasiResult record = TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
@@ -48,7 +48,7 @@ class InterpreterFallbackTest {
                 Optional.of(new CompiledCodeCache(cacheDir, Duration.ofSeconds(10))), ValidatedModules.in(cacheDir));
 
         TestGuests.run(TestGuests.prepare(huge, caches), RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
-        PreparedGuest loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
+        LoadedModule loaded = TestGuests.prepare(huge, caches); // as a later JVM: from the cache
         WasiResult record = TestGuests.run(loaded, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 
         assertThat(record.stdout()).isEqualTo("total: 20000\n");
@@ -72,7 +72,7 @@ class InterpreterFallbackTest {
 
     @Test
     void fullyCompiledModuleLogsNothing() {
-        PreparedGuest guest = TestGuests.prepare(TestGuests.resource("seed.wasm"));
+        LoadedModule guest = TestGuests.prepare(TestGuests.resource("seed.wasm"));
 
         TestGuests.run(guest, RunSpec.EMPTY.withEngine(WasiEngine.COMPILER));
 

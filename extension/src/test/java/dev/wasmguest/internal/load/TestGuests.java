@@ -33,19 +33,19 @@ public final class TestGuests {
         }
     }
 
-    public static PreparedGuest prepare(byte[] bytes) {
+    public static LoadedModule prepare(byte[] bytes) {
         return prepare(bytes, EngineCaches.none());
     }
 
-    public static PreparedGuest prepare(byte[] bytes, EngineCaches caches) {
-        return GuestPreparation.prepare(
+    public static LoadedModule prepare(byte[] bytes, EngineCaches caches) {
+        return ModuleLoader.prepare(
                 new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches, shape -> {});
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
-    public static WasiResult run(PreparedGuest guest, RunSpec spec) {
+    public static WasiResult run(LoadedModule guest, RunSpec spec) {
         try {
-            PreparedGuest.Code code = guest.codeFor(
+            LoadedModule.Code code = guest.codeFor(
                     spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos());
             Invocation invocation =
                     new Invocation(guest.source(), spec.argv(guest.fileName()), spec.env(), Optional.empty());

@@ -63,7 +63,7 @@ class ValidatedModulesTest {
         }
     }
 
-    private static PreparedGuest compile(byte[] bytes, EngineCaches caches) {
+    private static LoadedModule compile(byte[] bytes, EngineCaches caches) {
         return TestGuests.prepare(bytes, caches);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.load.PreparedGuest;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.TestGuests;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class GuestExecutionTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void guestNestingDeeperThanTheCallersStackStillSucceeds(WasiEngine engine) throws Exception {
-        PreparedGuest guest = compile("nested-calls.wasm");
+        LoadedModule guest = compile("nested-calls.wasm");
 
         WasiResult record = onThreadWithSmallStack(() -> TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine)));
 
@@ -38,7 +38,7 @@ class GuestExecutionTest {
     @ParameterizedTest
     @EnumSource(WasiEngine.class)
     void timeoutStopsTheGuestAndLeavesTheCallerUninterrupted(WasiEngine engine) throws IOException {
-        PreparedGuest guest = compile("loop-branch.wasm");
+        LoadedModule guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY
                 .withEngine(engine)
                 .withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofMillis(200)));
@@ -56,7 +56,7 @@ class GuestExecutionTest {
 
     @Test
     void interruptingTheCallerStopsTheGuestAndStaysVisibleToTheCaller() throws Exception {
-        PreparedGuest guest = compile("loop-branch.wasm");
+        LoadedModule guest = compile("loop-branch.wasm");
         RunSpec spec = RunSpec.EMPTY.withLimits(RunSpec.EMPTY.limits().withTimeout(Duration.ofSeconds(30)));
         guest.codeFor(
                 spec.engine(), System.nanoTime() + Duration.ofMinutes(5).toNanos()); // the interrupt is for the run
@@ -100,7 +100,7 @@ class GuestExecutionTest {
         return result.get(60, TimeUnit.SECONDS);
     }
 
-    private static PreparedGuest compile(String name) {
+    private static LoadedModule compile(String name) {
         return TestGuests.prepare(TestGuests.resource(name));
     }
 }

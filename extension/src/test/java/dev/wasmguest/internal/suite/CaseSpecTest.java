@@ -83,12 +83,13 @@ class CaseSpecTest {
 
     @Test
     void aSuiteIsNamedByItsManifestElseItsDirectory() throws IOException {
-        assertThat(CaseSpec.suiteName(suite)).isEqualTo(suite.getFileName().toString());
+        assertThat(SuiteDirectory.of(suite).name())
+                .isEqualTo(suite.getFileName().toString());
         Files.writeString(suite.resolve("manifest.json"), "{\"name\": \"WASI basics\"}");
-        assertThat(CaseSpec.suiteName(suite)).isEqualTo("WASI basics");
+        assertThat(SuiteDirectory.of(suite).name()).isEqualTo("WASI basics");
 
         Files.writeString(suite.resolve("manifest.json"), "{\"name\": ");
-        assertThatThrownBy(() -> CaseSpec.suiteName(suite))
+        assertThatThrownBy(() -> SuiteDirectory.of(suite).name())
                 .hasMessage(suite.resolve("manifest.json")
                         + ": invalid JSON at line 1, column 10: expected a value, found the end of the text");
     }

@@ -36,6 +36,11 @@ final class CaseDescriptor extends AbstractTestDescriptor implements Node<Suites
         this.mode = mode;
     }
 
+    /** The case's module. */
+    Path module() {
+        return module;
+    }
+
     static String displayName(String suiteName, String caseName) {
         return suiteName + " › " + caseName;
     }

@@ -13,6 +13,10 @@ public record SuitesContext(CaseRunner runner, SuiteReport report) implements En
 
     static SuitesContext of(SuitesConfiguration configuration) {
         return new SuitesContext(
-                new CaseRunner(configuration.settings(), Optional.empty(), configuration.timeout()), new SuiteReport());
+                new CaseRunner(
+                        configuration.settings(),
+                        Optional.empty(),
+                        configuration.suite().timeout()),
+                new SuiteReport());
     }
 }

@@ -2,21 +2,14 @@ package dev.wasmguest.suites.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.wasmguest.WasmGuestSetting;
-import dev.wasmguest.internal.suite.CaseSpec;
-import dev.wasmguest.internal.suite.SuiteDirectory;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -28,9 +21,12 @@ import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.NestedClassSelector;
 import org.junit.platform.engine.discovery.NestedMethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
-/** Builds the tree of suites and cases that a discovery request selects. */
+/**
+ * Builds the tree of suites and cases that a discovery request selects, with JUnit's {@link
+ * EngineDiscoveryRequestResolver} and the engine's {@link SuitesSelectorResolver}.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class SuitesDiscovery {
 
@@ -44,58 +40,48 @@ public final class SuitesDiscovery {
             EngineDiscoveryRequest request, UniqueId engineId, String displayName, String engineClass) {
         SuitesConfiguration configuration = SuitesConfiguration.of(request.getConfigurationParameters());
         SuitesEngineDescriptor engine = new SuitesEngineDescriptor(engineId, displayName, configuration);
-        TestDescriptor parent = engine;
         boolean forSurefire = standsForTheSuites(request, engineClass);
-        if (forSurefire) {
-            parent = new SurefireTestSetDescriptor(engineId, displayName, engineClass);
-            engine.addChild(parent);
-        }
-        SuiteSelection selection = select(request, engineId);
-        if (selection.isEmpty() && !explicitlySelected(request) && (forSurefire || !aimsAtJavaCode(request))) {
-            selection.configured(configuration.suites(), Thread.currentThread().getContextClassLoader());
-        }
-        ExecutionMode mode = configuration.parallel() ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
-        int selectedCases = 0;
-        List<Map.Entry<Path, Optional<Set<String>>>> suites = selection.suites().entrySet().stream()
-                .sorted(Comparator.comparing(entry -> entry.getKey().toUri().toString()))
-                .collect(Collectors.toList());
-        for (Map.Entry<Path, Optional<Set<String>>> entry : suites) {
-            SuiteDescriptor suite = new SuiteDescriptor(parent.getUniqueId(), SuiteDirectory.of(entry.getKey()), mode);
-            for (Path module : suite.suite().modules()) {
-                String caseName = CaseSpec.caseName(module);
-                if (entry.getValue().map(names -> names.contains(caseName)).orElse(true)
-                        && configuration.cases().matches(caseName)) {
-                    suite.addChild(new CaseDescriptor(
-                            suite.getUniqueId(),
-                            module,
-                            suite.suite().name(),
-                            configuration.expectations().of(suite.suite().name(), caseName),
-                            mode));
-                    selectedCases++;
-                }
-            }
-            parent.addChild(suite);
-        }
-        if (selectedCases == 0 && !configuration.cases().selectsAll() && !suites.isEmpty()) {
+        UniqueId suitesParent = forSurefire ? SurefireTestSetDescriptor.idOf(engineId, engineClass) : engineId;
+        boolean runsConfigured = !explicitlySelected(request) && (forSurefire || !aimsAtJavaCode(request));
+        Set<DiscoverySelector> configured = runsConfigured
+                ? SuitesSelectorResolver.selectors(
+                        SuitePaths.configured(
+                                configuration.suites(), Thread.currentThread().getContextClassLoader()),
+                        suitesParent)
+                : Set.of();
+        SuitesSelectorResolver.Scope scope =
+                new SuitesSelectorResolver.Scope(configuration, engineClass, displayName, suitesParent, configured);
+        EngineDiscoveryRequestResolver.<SuitesEngineDescriptor>builder()
+                .addSelectorResolver(new SuitesSelectorResolver(scope))
+                .build()
+                .resolve(forSurefire ? request : new ConfiguredSuitesRequest(request, configured), engine);
+        TestDescriptor parent = engine.findByUniqueId(suitesParent)
+                .map(TestDescriptor.class::cast)
+                .orElse(engine);
+        inOrder(parent);
+        if (!configuration.suite().cases().selectsAll() && !parent.getChildren().isEmpty() && noCase(parent)) {
             parent.addChild(new NoCaseSelectedDescriptor(parent.getUniqueId(), nothingSelected(configuration, parent)));
         }
         return engine;
     }
 
-    private static SuiteSelection select(EngineDiscoveryRequest request, UniqueId engineId) {
-        SuiteSelection selection = new SuiteSelection();
-        request.getSelectorsByType(DirectorySelector.class)
-                .forEach(selector -> selection.directory(selector.getPath()));
-        request.getSelectorsByType(FileSelector.class).forEach(selector -> selection.file(selector.getPath()));
-        request.getSelectorsByType(ClasspathResourceSelector.class)
-                .forEach(selector -> selection.classpathResource(
-                        selector.getClasspathResourceName(),
-                        Thread.currentThread().getContextClassLoader()));
-        request.getSelectorsByType(UniqueIdSelector.class).stream()
-                .map(UniqueIdSelector::getUniqueId)
-                .filter(id -> id.hasPrefix(engineId))
-                .forEach(id -> byUniqueId(id, selection));
-        return selection;
+    /** Suites in the order of their directories, and cases in the order of their modules, whatever selected them. */
+    private static void inOrder(TestDescriptor parent) {
+        reorder(parent, Comparator.comparing(suite -> suite.getUniqueId().toString()));
+        for (TestDescriptor suite : parent.getChildren()) {
+            reorder(suite, Comparator.comparing(test -> ((CaseDescriptor) test).module()));
+        }
+    }
+
+    private static void reorder(TestDescriptor parent, Comparator<TestDescriptor> order) {
+        List<TestDescriptor> children = new ArrayList<>(parent.getChildren());
+        children.sort(order);
+        children.forEach(parent::removeChild);
+        children.forEach(parent::addChild);
+    }
+
+    private static boolean noCase(TestDescriptor parent) {
+        return parent.getDescendants().stream().noneMatch(CaseDescriptor.class::isInstance);
     }
 
     /**
@@ -130,39 +116,12 @@ public final class SuitesDiscovery {
                 .anyMatch(kind -> !request.getSelectorsByType(kind).isEmpty());
     }
 
-    private static void byUniqueId(UniqueId id, SuiteSelection selection) {
-        Optional<Path> directory = id.getSegments().stream()
-                .filter(segment -> segment.getType().equals(SuiteDescriptor.SEGMENT))
-                .findFirst()
-                .map(segment -> directory(segment.getValue()));
-        Optional<String> caseName = id.getSegments().stream()
-                .filter(segment -> segment.getType().equals(CaseDescriptor.SEGMENT))
-                .findFirst()
-                .map(UniqueId.Segment::getValue);
-        if (directory.isEmpty()) {
-            return; // the engine's own id: what wasmguest.suites configures
-        }
-        if (caseName.isPresent()) {
-            selection.cases(directory.get(), Set.of(caseName.get()));
-        } else {
-            selection.directory(directory.get());
-        }
-    }
-
-    private static Path directory(String uri) {
-        try {
-            return SuiteDirectory.pathOf(new URI(uri).toURL());
-        } catch (URISyntaxException | MalformedURLException e) {
-            throw new IllegalArgumentException("not a suite's unique id segment: " + uri, e);
-        }
-    }
-
     private static String nothingSelected(SuitesConfiguration configuration, TestDescriptor parent) {
-        String cases = parent.getChildren().stream()
-                .map(suite -> "  " + suite.getDisplayName() + ": "
-                        + String.join(", ", ((SuiteDescriptor) suite).suite().caseNames()))
-                .collect(Collectors.joining("\n"));
-        return WasmGuestSetting.SUITES_CASES.key() + "=" + configuration.cases().text()
-                + " selects no case. The cases there are:\n" + cases;
+        return configuration
+                .suite()
+                .cases()
+                .selectsNoneOf(parent.getChildren().stream()
+                        .map(suite -> ((SuiteDescriptor) suite).suite())
+                        .collect(Collectors.toList()));
     }
 }

@@ -13,11 +13,16 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class SurefireTestSetDescriptor extends AbstractTestDescriptor implements Node<SuitesContext> {
 
-    private static final String SEGMENT = "class";
+    static final String SEGMENT = "class";
 
     /** @param engineClass the engine's class name, as Surefire selected it */
     SurefireTestSetDescriptor(UniqueId engineId, String displayName, String engineClass) {
-        super(engineId.append(SEGMENT, engineClass), displayName, ClassSource.from(engineClass));
+        super(idOf(engineId, engineClass), displayName, ClassSource.from(engineClass));
+    }
+
+    /** The unique id of the container for {@code engineClass} below the engine. */
+    static UniqueId idOf(UniqueId engineId, String engineClass) {
+        return engineId.append(SEGMENT, engineClass);
     }
 
     /** Whether the id names this container or something below it. */

@@ -1,6 +1,5 @@
-package dev.wasmguest.suites.internal;
+package dev.wasmguest.internal.suite;
 
-import dev.wasmguest.internal.suite.Expectation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,21 +1,21 @@
-package dev.wasmguest.suites.internal;
+package dev.wasmguest.internal.suite;
 
-import dev.wasmguest.internal.suite.CaseList;
-import dev.wasmguest.internal.suite.Expectation;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
- * What the configured expectation files say of each case: TOML files by suite name, plain lists of expected
- * failures and of skipped cases for every suite. A skip wins over an expected failure.
+ * What expectation files say of each case: the upstream runner's TOML files by suite name, plain lists of expected
+ * failures and of skipped cases for every suite. A skip wins over a TOML entry, which wins over an expected failure.
  */
-final class Expectations {
-
-    static final Expectations NONE = new Expectations(Map.of(), List.of(), List.of());
+@API(status = INTERNAL, since = "0.1")
+public final class Expectations {
 
     private final Map<String, Map<String, Expectation>> bySuite;
     private final List<CaseList> expectedFailures;
@@ -33,7 +33,7 @@ final class Expectations {
      * @param skipLists plain lists of cases to skip
      * @throws IllegalArgumentException naming the file, line and key of a malformed TOML file
      */
-    static Expectations read(List<Path> expectationFiles, List<Path> skipLists) {
+    public static Expectations read(List<Path> expectationFiles, List<Path> skipLists) {
         Map<String, Map<String, Expectation>> bySuite = new HashMap<>();
         List<CaseList> expectedFailures = new ArrayList<>();
         for (Path file : expectationFiles) {
@@ -52,7 +52,7 @@ final class Expectations {
     }
 
     /** The expectation of case {@code caseName} of the suite named {@code suiteName}. */
-    Expectation of(String suiteName, String caseName) {
+    public Expectation of(String suiteName, String caseName) {
         return fromLists(skipped, caseName, Expectation.Kind.SKIP)
                 .or(() -> Optional.ofNullable(
                         bySuite.getOrDefault(suiteName, Map.of()).get(caseName)))

@@ -31,7 +31,7 @@ import run.endive.wasm.types.MemoryLimits;
  * before the run starts.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class PreparedGuest {
+public final class LoadedModule {
 
     private final String source;
     private final String fileName;
@@ -52,7 +52,7 @@ public final class PreparedGuest {
      * @param loaded compiled code from the cache, if there was some
      * @param moduleInterface what the module exports and imports, as its preparation read it first
      */
-    PreparedGuest(
+    LoadedModule(
             String source,
             String fileName,
             String sha256,
@@ -77,7 +77,7 @@ public final class PreparedGuest {
                 source,
                 fileName,
                 sha256,
-                GuestPreparation.subject(source, bytes.length),
+                ModuleLoader.subject(source, bytes.length),
                 module,
                 everyBody,
                 layout,

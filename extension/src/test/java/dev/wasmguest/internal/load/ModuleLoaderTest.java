@@ -13,13 +13,12 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Modules are checked before any run: malformed bytes fail naming the module; what a module exports is known. */
-class GuestPreparationTest {
+class ModuleLoaderTest {
 
     @Test
     void preparesACommand() throws IOException {
         byte[] seed = resource("seed.wasm");
-        PreparedGuest guest =
-                GuestPreparation.prepare(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
+        LoadedModule guest = ModuleLoader.prepare(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
         assertThat(guest.fileName()).isEqualTo("module.wasm");
     }
 
@@ -28,7 +27,7 @@ class GuestPreparationTest {
         byte[] truncated = Arrays.copyOf(resource("seed.wasm"), 1000);
         BytesSource source = new BytesSource(truncated);
 
-        assertThatThrownBy(() -> GuestPreparation.prepare(source, new ResolvedModule(truncated, Sha256.hex(truncated))))
+        assertThatThrownBy(() -> ModuleLoader.prepare(source, new ResolvedModule(truncated, Sha256.hex(truncated))))
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageStartingWith("Cannot load guest module " + source.describe() + ": malformed module: ")
                 .hasMessageContaining("rebuild it");
@@ -38,7 +37,7 @@ class GuestPreparationTest {
     void aModuleWithoutStartIsPreparedAndSaysWhatItExportsAndImports() throws IOException {
         byte[] reactor = resource("counter.wasm");
 
-        ModuleInterface shape = GuestPreparation.prepare(
+        ModuleInterface shape = ModuleLoader.prepare(
                         new BytesSource(reactor), new ResolvedModule(reactor, Sha256.hex(reactor)))
                 .moduleInterface();
 
@@ -50,7 +49,7 @@ class GuestPreparationTest {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = GuestPreparationTest.class.getResourceAsStream("/guests/" + name)) {
+        try (InputStream in = ModuleLoaderTest.class.getResourceAsStream("/guests/" + name)) {
             return in.readAllBytes();
         }
     }

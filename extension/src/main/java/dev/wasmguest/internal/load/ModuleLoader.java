@@ -1,0 +1,327 @@
+package dev.wasmguest.internal.load;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.config.ConfigValue;
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.resolve.ModuleResolver;
+import dev.wasmguest.internal.resolve.ResolutionSettings;
+import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.util.Background;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
+
+/**
+ * Loads modules with one configuration (cache directory, transfer limits, whether compiled code is kept): resolves a
+ * module's bytes and turns them into a {@link LoadedModule}, once per module, in the background ({@link Handle}).
+ *
+ * <p>Loading tells what the module exports and imports first, then parses it, and reuses what earlier JVMs left in
+ * the caches. A module whose compiled code is cached (and that was validated before) is parsed without the function
+ * bodies that code replaces, and its classes are loaded as runs reach them; any other module is parsed whole,
+ * validated unless validated before, and translated later, on first need, in the background. Thread-safe.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ModuleLoader {
+
+    private static final System.Logger LOG = System.getLogger(ModuleLoader.class.getName());
+
+    private final ModuleResolver resolver;
+    private final EngineCaches caches;
+
+    private ModuleLoader(ModuleResolver resolver, EngineCaches caches) {
+        this.resolver = resolver;
+        this.caches = caches;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the configuration key whose value is malformed
+     */
+    public static ModuleLoader fromSettings(Settings settings) {
+        ResolutionSettings resolution = ResolutionSettings.from(settings);
+        boolean keepCompiled = settings.read(WasmGuestSetting.CACHE_COMPILED, ConfigValue::flag, true);
+        EngineCaches caches = keepCompiled
+                ? EngineCaches.in(
+                        resolution.cacheDirectory(), resolution.limits().lockTimeout())
+                : EngineCaches.none();
+        return new ModuleLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
+    }
+
+    /** A handle that prepares {@code source} on first use. */
+    public Handle handle(ModuleSource source, Optional<String> sha256) {
+        return new Handle(source, announce -> prepare(source, resolver.resolve(source, sha256), caches, announce));
+    }
+
+    /**
+     * Prepares without caches: every JVM validates and translates.
+     *
+     * @throws GuestResolutionException naming the module when it is malformed or invalid
+     */
+    public static LoadedModule prepare(ModuleSource source, ResolvedModule resolved) {
+        return prepare(source, resolved, EngineCaches.none(), shape -> {});
+    }
+
+    /**
+     * Prepares reusing {@code caches}.
+     *
+     * @param announce hears what the module exports and imports before the costly part of the work begins
+     * @throws GuestResolutionException naming the module when it is malformed or invalid
+     */
+    static LoadedModule prepare(
+            ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
+        String name = source.describe();
+        byte[] bytes = resolved.bytes();
+        ModuleInterface shape = scan(name, bytes);
+        announce.accept(shape);
+        String digest = "sha256:" + resolved.sha256();
+        boolean validated = caches.validated().contains(resolved.sha256());
+        if (validated) {
+            Optional<LoadedModule> fromCache = withCachedCode(source, resolved, shape, caches.compiledCode());
+            if (fromCache.isPresent()) {
+                return fromCache.get();
+            }
+        }
+        ProgressLog progress = ProgressLog.start(
+                subject(name, bytes.length),
+                () -> validated
+                        ? "parsing it"
+                        : "parsing and validating it (validation is remembered in the cache for later JVMs)");
+        WasmModule module;
+        try {
+            module = parse(name, bytes, digest, !validated);
+        } finally {
+            progress.end(() -> "parsed");
+        }
+        if (!validated) {
+            caches.validated().add(resolved.sha256());
+        }
+        return new LoadedModule(
+                name,
+                source.fileName(),
+                resolved.sha256(),
+                bytes,
+                module,
+                shape,
+                Optional.empty(),
+                caches.compiledCode());
+    }
+
+    /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
+    private static Optional<LoadedModule> withCachedCode(
+            ModuleSource source, ResolvedModule resolved, ModuleInterface shape, Optional<CompiledCodeCache> cache) {
+        Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(resolved.sha256()));
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = source.describe();
+        // Independent parts of similar cost (yosys: 0.2-0.4 s each): the classes and the interpreted bodies are
+        // made ready on other threads while this one parses the rest.
+        long start = System.nanoTime();
+        CompletableFuture<CompiledCode> loading = Background.start(
+                "wasmguest-load " + source.fileName(),
+                () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted()));
+        try {
+            WasmModule module = ModuleParser.parseWithBodiesOf(
+                    resolved.bytes(),
+                    "sha256:" + resolved.sha256(),
+                    entry.get().interpreted().stream()
+                            .map(function -> function - entry.get().importedFunctions())
+                            .collect(Collectors.toList()));
+            long parsed = System.nanoTime();
+            CompiledCode code = loading.join();
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + name + ": loaded its compiled code from the cache in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
+                            + (parsed - start) / 1_000_000 + " ms)");
+            LoadedModule guest = new LoadedModule(
+                    name,
+                    source.fileName(),
+                    resolved.sha256(),
+                    resolved.bytes(),
+                    module,
+                    shape,
+                    Optional.of(code),
+                    cache);
+            return Optional.of(guest);
+        } catch (CompletionException | WasmEngineException e) {
+            Throwable reason = e instanceof CompletionException ? e.getCause() : e;
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": cannot use its cached compiled code (" + reason
+                            + "); parsing and translating it again");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whatever the runtime's parser or validator throws on bad bytes ends here as the module's error: its own
+     * exceptions, any other runtime exception, and the errors its {@code assert}s (under {@code -ea}, as in Surefire)
+     * and its recursion or allocation of declared sizes can raise. Nothing of the parse is kept, so none is harmed.
+     */
+    private static WasmModule parse(String name, byte[] bytes, String digest, boolean validate) {
+        try {
+            return ModuleParser.parse(bytes, digest, validate);
+        } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
+            throw malformed(name, e);
+        }
+    }
+
+    private static ModuleInterface scan(String name, byte[] bytes) {
+        try {
+            return ModuleInterface.scan(bytes);
+        } catch (RuntimeException e) {
+            throw malformed(name, e);
+        }
+    }
+
+    private static GuestResolutionException malformed(String name, Throwable cause) {
+        String reason = cause instanceof WasmEngineException && cause.getMessage() != null
+                ? cause.getMessage()
+                : "the runtime's parser failed on it (" + cause + ")";
+        return new GuestResolutionException(
+                name,
+                "malformed module: " + reason
+                        + "; the file is damaged or not built for WebAssembly 1.0/WASI preview1, rebuild it",
+                cause);
+    }
+
+    /** How progress lines name a module: its source and size. */
+    static String subject(String source, int size) {
+        return String.format(Locale.ROOT, "Guest module %s (%.1f MB)", source, size / 1e6);
+    }
+
+    /**
+     * A module that is resolved and prepared on first use, then shared. The work runs on a thread of its own, which
+     * callers wait for: interrupting a caller (a run's timeout, JUnit's {@code @Timeout}) ends its wait, never a
+     * download, a parse or a cache write that other callers share. Thread-safe: concurrent first uses prepare once. A
+     * failed preparation is not remembered, so a later use tries again (a network may come back).
+     */
+    public static final class Handle {
+
+        private final ModuleSource source;
+        private final Function<Consumer<ModuleInterface>, LoadedModule> preparation;
+        private final AtomicReference<Attempt> attempt = new AtomicReference<>();
+
+        /** One preparation: what the module exports and imports is known first, the prepared module later. */
+        private record Attempt(CompletableFuture<ModuleInterface> shape, CompletableFuture<LoadedModule> prepared) {}
+
+        /**
+         * @param preparation prepares the module, telling the consumer what it exports and imports as soon as that is
+         *        known
+         */
+        private Handle(ModuleSource source, Function<Consumer<ModuleInterface>, LoadedModule> preparation) {
+            this.source = source;
+            this.preparation = preparation;
+        }
+
+        public ModuleSource source() {
+            return source;
+        }
+
+        /**
+         * The prepared guest, preparing it now if no earlier call did, however long that takes.
+         *
+         * @throws GuestResolutionException when the module cannot be prepared, or the caller was interrupted (its
+         *         interrupt status is kept)
+         */
+        public LoadedModule get() {
+            try {
+                return await(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GuestResolutionException(
+                        source.describe(),
+                        "interrupted while the module was being prepared;" + " the preparation goes on for later runs",
+                        e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("no deadline, no timeout", e);
+            }
+        }
+
+        /**
+         * The prepared guest, waiting for its preparation until {@code deadline} (a {@link System#nanoTime()} value).
+         *
+         * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
+         * @throws TimeoutException when the preparation is not done by then; it goes on
+         * @throws GuestResolutionException when the module cannot be prepared
+         */
+        public LoadedModule await(long deadline) throws InterruptedException, TimeoutException {
+            Attempt current = preparing();
+            return awaitPart(current, current.prepared(), deadline);
+        }
+
+        /**
+         * What the module exports and imports, known once it is resolved, before it is parsed: a caller can refuse a
+         * module that does not fit without waiting for the rest of its preparation, which goes on.
+         *
+         * @throws InterruptedException when the caller is interrupted while waiting; the preparation goes on
+         * @throws TimeoutException when the module is not resolved by {@code deadline}; its preparation goes on
+         * @throws GuestResolutionException when the module cannot be resolved or is malformed
+         */
+        public ModuleInterface awaitInterface(long deadline) throws InterruptedException, TimeoutException {
+            Attempt current = preparing();
+            return awaitPart(current, current.shape(), deadline);
+        }
+
+        private <T> T awaitPart(Attempt current, CompletableFuture<T> part, long deadline)
+                throws InterruptedException, TimeoutException {
+            try {
+                return deadline == Long.MAX_VALUE
+                        ? part.get()
+                        : part.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                attempt.compareAndSet(current, null); // the next use tries again
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        private Attempt preparing() {
+            while (true) {
+                Attempt current = attempt.get();
+                if (current != null) {
+                    return current;
+                }
+                CompletableFuture<ModuleInterface> shape = new CompletableFuture<>();
+                Attempt started = new Attempt(shape, new CompletableFuture<>());
+                if (attempt.compareAndSet(null, started)) {
+                    Background.start(
+                            started.prepared(),
+                            "wasmguest-prepare " + source.fileName(),
+                            0,
+                            () -> preparation.apply(shape::complete));
+                    // a preparation that failed before it knew the module's interface fails its waiters too
+                    started.prepared().whenComplete((guest, failure) -> {
+                        if (failure != null) {
+                            shape.completeExceptionally(failure);
+                        }
+                    });
+                    return started;
+                }
+            }
+        }
+    }
+}
