@@ -1,14 +1,15 @@
 /**
  * Runs WASI guests on Endive and gives JUnit Jupiter tests their runners and results.
  *
- * <p>The public API is the package {@code dev.wasmguest}; every other package is internal and may change without
- * notice. JUnit Jupiter is a static dependency: a test path has it in the version its user chose, and
+ * <p>The public API is the package {@code dev.wasmguest}, and {@code dev.wasmguest.junit} for JUnit Jupiter tests;
+ * every package named {@code internal} is internal and may change without notice. JUnit Jupiter is a static dependency: a test path has it in the version its user chose, and
  * {@link dev.wasmguest.WasiRunner} works without it.
  */
 @SuppressWarnings({"requires-automatic", "module"
 }) // Jimfs has no module descriptor; the assertions module compiles after this one
 module dev.wasmguest {
     exports dev.wasmguest;
+    exports dev.wasmguest.junit;
     // The suites engine (artifact wasmguest-suites) runs cases through the core it shares with WasiTestSuite.
     // The assertions read the snapshot keys as every key is read.
     exports dev.wasmguest.internal.config to

@@ -1,6 +1,7 @@
 package dev.wasmguest;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.config.Settings;
@@ -53,13 +54,29 @@ public final class WasiRunner {
 
     private final GuestRunner runner;
 
-    /** A facade over {@code runner}: the way in for the JUnit layer, which configures the core runner itself. */
-    WasiRunner(GuestRunner runner) {
+    private WasiRunner(GuestRunner runner) {
         this.runner = runner;
     }
 
-    /** The core runner behind this facade, for the JUnit layer. */
-    GuestRunner core() {
+    /**
+     * A runner over the core's: the way in for wasmguest's JUnit layer ({@code dev.wasmguest.junit}), which configures
+     * the core runner itself. Not for tests to call.
+     *
+     * @param core the core runner
+     * @return a runner that runs as {@code core} does
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static WasiRunner overCore(GuestRunner core) {
+        return new WasiRunner(core);
+    }
+
+    /**
+     * The core runner behind this runner, for wasmguest's JUnit layer. Not for tests to call.
+     *
+     * @return the core runner
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public GuestRunner core() {
         return runner;
     }
 

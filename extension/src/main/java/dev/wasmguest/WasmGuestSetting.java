@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * configuration parameters (for example Surefire's {@code configurationParameters}), then system properties, then
  * {@code junit-platform.properties} on the class path, then environment variables ({@code wasmguest.cache.dir} also as
  * {@code WASMGUEST_CACHE_DIR}). The launcher's own parameters are known only to extensions: what a test obtains through
- * {@link WasmGuest} or {@link WasmGuestExtension} sees them; runners made with {@code WasiRunner.fromX}, suites and
+ * {@link dev.wasmguest.junit.WasmGuest} or {@link dev.wasmguest.junit.WasmGuestExtension} sees them; runners made with {@code WasiRunner.fromX}, suites and
  * snapshot assertions see the rest.
  *
  * <p>Every value is checked by one set of rules: durations are ISO-8601 ({@code PT30S}), byte counts may carry a binary

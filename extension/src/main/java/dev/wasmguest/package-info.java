@@ -1,12 +1,12 @@
 /**
- * The public API: {@link dev.wasmguest.WasiRunner} and {@link dev.wasmguest.WasiResult} (with
- * {@link dev.wasmguest.WasiOutcome}, {@link dev.wasmguest.WasiEngine}, {@link dev.wasmguest.WasmGuestSetting} and
- * {@link dev.wasmguest.GuestResolutionException}) run guests without JUnit; {@link dev.wasmguest.WasmGuest},
- * {@link dev.wasmguest.WasmGuestExtension} and {@link dev.wasmguest.WasiTestSuite} bring them to JUnit Jupiter tests.
+ * The public API, framework-free: {@link dev.wasmguest.WasiRunner} and {@link dev.wasmguest.WasiInstance} run guests
+ * and give {@link dev.wasmguest.WasiResult}s (with {@link dev.wasmguest.WasiOutcome}, {@link dev.wasmguest.WasiEngine},
+ * {@link dev.wasmguest.WasmFrame}); {@link dev.wasmguest.WasmGuestSetting} names every configuration key, and
+ * {@link dev.wasmguest.GuestResolutionException} says why a module could not be had. The JUnit Jupiter layer over it
+ * is {@code dev.wasmguest.junit}.
  *
- * <p>Every other package is internal and may change without notice.
+ * <p>Every package named {@code internal} is internal and may change without notice.
  *
- * <p>May use: {@code junit}, {@code suite}, {@code run}, {@code load}, {@code trace}, {@code resolve}, {@code source},
- * {@code config}, {@code util}.
+ * <p>May use: {@code run}, {@code load}, {@code source}, {@code config}, {@code util}.
  */
 package dev.wasmguest;

@@ -122,7 +122,7 @@ class BigGuestPreparationTest {
         Properties properties = new Properties();
         properties.setProperty("wasmguest.cache.dir", cacheDir.toString());
         Settings settings = Settings.of(properties, new Properties(), Map.of());
-        return new WasiRunner(GuestRunner.of(
+        return WasiRunner.overCore(GuestRunner.of(
                 ModuleLoader.fromSettings(settings)
                         .handle(new ResourceSource(GUEST, getClass().getClassLoader()), Optional.empty()),
                 RunSpec.defaults(settings)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.resolve.TransferLimits;
 import dev.wasmguest.internal.run.RunLimits;
+import dev.wasmguest.junit.WasiTestSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

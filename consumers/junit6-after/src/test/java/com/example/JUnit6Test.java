@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 
 @WasmGuest(resource = "echo.wasm", stdin = "hello")

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import dev.wasmguest.assertions.SoftWasiAssertions;
 import dev.wasmguest.assertions.WasiAssertions;
 import java.lang.module.ModuleDescriptor;

@@ -3,7 +3,7 @@ package com.example;
 import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 
 class OldJUnitTest {

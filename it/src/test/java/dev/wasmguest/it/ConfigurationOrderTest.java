@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasiTestSuite;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasiTestSuite;
+import dev.wasmguest.junit.WasmGuest;
 import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.MalformedURLException;

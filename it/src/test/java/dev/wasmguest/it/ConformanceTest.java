@@ -1,7 +1,7 @@
 package dev.wasmguest.it;
 
 import dev.wasmguest.WasiEngine;
-import dev.wasmguest.WasiTestSuite;
+import dev.wasmguest.junit.WasiTestSuite;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

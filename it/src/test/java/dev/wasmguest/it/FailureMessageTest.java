@@ -4,8 +4,8 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuest;
 import dev.wasmguest.assertions.SoftWasiAssertions;
+import dev.wasmguest.junit.WasmGuest;
 import java.util.Map;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;

@@ -3,7 +3,7 @@ package dev.wasmguest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.wasmguest.WasiTestSuite;
+import dev.wasmguest.junit.WasiTestSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiInstance;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
-import dev.wasmguest.WasmGuestExtension;
+import dev.wasmguest.junit.WasmGuest;
+import dev.wasmguest.junit.WasmGuestExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

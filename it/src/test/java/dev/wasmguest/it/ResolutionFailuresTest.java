@@ -4,7 +4,7 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import dev.wasmguest.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.wasmguest.it;
 
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

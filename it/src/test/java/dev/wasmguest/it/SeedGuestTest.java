@@ -4,7 +4,7 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 
 /** The example of the README and of issue 2, unchanged: the seed guest downloaded over HTTP. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 
 /** The seed guest's whole contract, over HTTP, with and without {@code exit1}. */

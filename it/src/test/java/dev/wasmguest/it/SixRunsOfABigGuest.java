@@ -4,7 +4,7 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

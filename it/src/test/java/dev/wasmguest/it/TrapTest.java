@@ -4,7 +4,7 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuest;
+import dev.wasmguest.junit.WasmGuest;
 import org.junit.jupiter.api.Test;
 
 /** A guest that executes {@code unreachable} traps; a trap is never an exit code 0. */

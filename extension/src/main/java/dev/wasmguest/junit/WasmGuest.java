@@ -1,7 +1,10 @@
-package dev.wasmguest;
+package dev.wasmguest.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.wasmguest.WasiInstance;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,7 +1,8 @@
-package dev.wasmguest;
+package dev.wasmguest.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.source.ResourceSource;
 import dev.wasmguest.internal.suite.CaseRunner;

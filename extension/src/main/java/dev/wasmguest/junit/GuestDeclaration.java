@@ -1,4 +1,4 @@
-package dev.wasmguest;
+package dev.wasmguest.junit;
 
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Placeholders;

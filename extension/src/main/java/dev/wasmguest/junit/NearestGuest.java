@@ -1,4 +1,4 @@
-package dev.wasmguest;
+package dev.wasmguest.junit;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;

@@ -1,7 +1,11 @@
-package dev.wasmguest;
+package dev.wasmguest.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasiInstance;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
 import dev.wasmguest.internal.junit.GuestRegistry;
 import dev.wasmguest.internal.junit.JUnitCompatibility;
 import dev.wasmguest.internal.junit.OfflineSkip;
@@ -110,7 +114,7 @@ public class WasmGuestExtension
 
     private Object resolve(ParameterContext parameter, ExtensionContext context) {
         GuestRunner core = coreFor(NearestGuest.find(parameter, context), context);
-        WasiRunner resolved = new WasiRunner(core.inTest(RunReports.recorder(context), TestNames.namer(context)));
+        WasiRunner resolved = WasiRunner.overCore(core.inTest(RunReports.recorder(context), TestNames.namer(context)));
         // a declared module is loaded now, so that a bad one fails while resolving the parameter, naming the module
         preparedFor(resolved);
         Class<?> type = parameter.getParameter().getType();
