@@ -5,9 +5,11 @@
 #                 guests/reactor/NAME.c -> guests/wasm/NAME.wasm (a reactor: _initialize and exports, no _start).
 #                 guests/rust/NAME.rs -> guests/wasm/NAME.wasm and NAME-debug.wasm (Debian's rustc, wasm32-wasi).
 #                 guests/src/crash.c -> also guests/wasm/crash-debug.wasm, with DWARF line tables.
+#                 guests/wasm/NAME.wasm -> guests/wasm/NAME.component.wasm (a WASI 0.2 component, by jco).
 # Needs Debian's clang-14, lld-14 (llvm-objcopy comes with them), wasi-libc, libclang-rt-14-dev-wasm32, wabt (for
 # wat2wasm), rustc and libstd-rust-dev-wasm32:
 #   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt rustc libstd-rust-dev-wasm32
+# and jco (Node 20): npm install -g @bytecodealliance/jco@1.35.0
 # The .wasm files are committed, so the default build needs only a JDK and Maven.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +52,14 @@ for gen in "$here"/gen/*.py; do
   wat2wasm -o "$here/wasm/$name.wasm" "$wat"
   rm -f "$wat"
   echo "built wasm/$name.wasm from gen/$name.py ($(wc -c < "$here/wasm/$name.wasm") bytes)"
+done
+# Components: command guests wrapped by jco's preview 1 adapter into WASI 0.2 components (wasi:cli/run), the form
+# `jco run` runs under Node. Needs jco: npm install -g @bytecodealliance/jco@1.35.0 (or JCO=path/to/jco).
+jco=${JCO:-jco}
+command -v "$jco" >/dev/null || { echo "build.sh: $jco not found; see the comment above" >&2; exit 1; }
+for name in seed; do
+  "$jco" new "$here/wasm/$name.wasm" --wasi-command -o "$here/wasm/$name.component.wasm"
+  echo "built wasm/$name.component.wasm, a component ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
 done
 # Guests with debug information, for backtraces: only the name section and the line table (.debug_line) are kept,
 # so that a guest stays small and its bytes do not depend on where the project is checked out.

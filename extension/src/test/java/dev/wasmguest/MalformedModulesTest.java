@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Damaged modules, as a download or a build can leave them: several hundred seeded mutants of real guests (bytes
+ * Damaged modules and components, as a download or a build can leave them: several hundred seeded mutants of real guests (bytes
  * flipped, the tail cut, bytes inserted, a section's length inflated) each end as a result or as a
  * {@link GuestResolutionException} naming the module, whatever the runtime throws inside while parsing, validating,
  * translating or running them; none escapes another way, and none hangs (the timeout below only guards the build).
@@ -22,8 +22,8 @@ class MalformedModulesTest {
 
     private static final long SEED = 20261207L;
     private static final int MUTANTS_PER_GUEST = 120;
-    private static final List<String> GUESTS =
-            List.of("trap.wasm", "loop-call.wasm", "seed.wasm", "deep-calls.wasm", "start-trap.wasm");
+    private static final List<String> GUESTS = List.of(
+            "trap.wasm", "loop-call.wasm", "seed.wasm", "deep-calls.wasm", "start-trap.wasm", "seed.component.wasm");
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)

@@ -35,6 +35,7 @@ class ModulePathTest {
         assertThat(exports(WasiRunner.class.getModule()))
                 .containsExactlyInAnyOrder(
                         "dev.wasmguest",
+                        "dev.wasmguest.junit",
                         "dev.wasmguest.internal.load to [dev.wasmguest.suites]",
                         "dev.wasmguest.internal.config to [dev.wasmguest.assertions, dev.wasmguest.suites]",
                         "dev.wasmguest.internal.suite to [dev.wasmguest.suites]",

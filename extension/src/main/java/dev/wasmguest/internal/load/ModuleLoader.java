@@ -4,11 +4,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.component.Component;
+import dev.wasmguest.internal.component.ComponentParser;
+import dev.wasmguest.internal.component.MalformedComponentException;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.resolve.ResolvedModule;
+import dev.wasmguest.internal.resolve.WasmBytes;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
 import java.lang.System.Logger.Level;
@@ -87,6 +91,9 @@ public final class ModuleLoader {
             ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
+        if (WasmBytes.hasComponentHeader(bytes)) {
+            throw component(name, bytes);
+        }
         ModuleInterface shape = scan(name, bytes);
         announce.accept(shape);
         String digest = "sha256:" + resolved.sha256();
@@ -188,6 +195,24 @@ public final class ModuleLoader {
             return ModuleInterface.scan(bytes);
         } catch (RuntimeException e) {
             throw malformed(name, e);
+        }
+    }
+
+    /** Why a component does not run: what it is and what it needs, or what is wrong with its bytes. */
+    private static GuestResolutionException component(String name, byte[] bytes) {
+        try {
+            Component component = ComponentParser.parse(bytes);
+            return new GuestResolutionException(
+                    name,
+                    "a WebAssembly component (" + component.describeWorld() + "); wasmguest runs core modules"
+                            + " (WASI preview 1 commands and reactors) and cannot run components yet: build the program"
+                            + " for wasm32-wasip1 (wasm32-wasi)");
+        } catch (MalformedComponentException e) {
+            return new GuestResolutionException(
+                    name,
+                    "malformed component: " + e.getMessage()
+                            + "; the file is damaged or was built for another version of the component model, rebuild it",
+                    e);
         }
     }
 

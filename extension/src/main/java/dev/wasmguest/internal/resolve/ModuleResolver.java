@@ -167,7 +167,7 @@ public final class ModuleResolver {
     }
 
     private static ResolvedModule verified(String source, byte[] bytes, Optional<String> pinnedSha256) {
-        WasmBytes.requireModule(source, bytes);
+        WasmBytes.requireWasm(source, bytes);
         String actual = Sha256.hex(bytes);
         pinnedSha256.filter(expected -> !expected.equals(actual)).ifPresent(expected -> {
             throw new GuestResolutionException(

@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
-/** Checks that bytes are a WebAssembly binary module before anything caches, parses or runs them. */
+/**
+ * Checks that bytes are a WebAssembly binary, a core module or a component, before anything caches, parses or runs
+ * them.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class WasmBytes {
 
@@ -34,11 +37,22 @@ public final class WasmBytes {
         return true;
     }
 
+    /** Whether the bytes start as a component: the wasm magic, any version, then the layer 1. */
+    public static boolean hasComponentHeader(byte[] bytes) {
+        return bytes.length >= 8
+                && bytes[0] == 0
+                && bytes[1] == 'a'
+                && bytes[2] == 's'
+                && bytes[3] == 'm'
+                && bytes[6] == 1
+                && bytes[7] == 0;
+    }
+
     /**
-     * @throws GuestResolutionException saying what the bytes look like instead (HTML, text, a component, ...)
+     * @throws GuestResolutionException saying what the bytes look like instead (HTML, text, a newer format, ...)
      */
-    public static void requireModule(String source, byte[] bytes) {
-        if (hasWasmHeader(bytes)) {
+    public static void requireWasm(String source, byte[] bytes) {
+        if (hasWasmHeader(bytes) || hasComponentHeader(bytes)) {
             return;
         }
         throw new GuestResolutionException(
@@ -56,7 +70,7 @@ public final class WasmBytes {
         }
         if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm') {
             return "a WebAssembly binary of version/layer " + hexOf(bytes, 4, 8)
-                    + " (a component or a newer format), not a core module of version 1";
+                    + " (a newer format), neither a core module of version 1 nor a component";
         }
         if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm') {
             return "the file ends after " + bytes.length + " bytes, inside the wasm header";

@@ -48,6 +48,30 @@ class ModuleLoaderTest {
         assertThat(shape.importedFunctions()).hasSizeGreaterThan(1);
     }
 
+    @Test
+    void aComponentSaysWhatItIsAndWhatItNeeds() throws IOException {
+        byte[] component = resource("seed.component.wasm");
+        BytesSource source = new BytesSource(component);
+
+        assertThatThrownBy(() -> ModuleLoader.prepare(source, new ResolvedModule(component, Sha256.hex(component))))
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageStartingWith(
+                        "Cannot load guest module " + source.describe()
+                                + ": a WebAssembly component (exports wasi:cli/run@0.2.12; imports wasi:cli/environment@0.2.12,")
+                .hasMessageContaining("cannot run components yet: build the program for wasm32-wasip1");
+    }
+
+    @Test
+    void aDamagedComponentIsMalformed() throws IOException {
+        byte[] cut = Arrays.copyOf(resource("seed.component.wasm"), 3000);
+        BytesSource source = new BytesSource(cut);
+
+        assertThatThrownBy(() -> ModuleLoader.prepare(source, new ResolvedModule(cut, Sha256.hex(cut))))
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageStartingWith("Cannot load guest module " + source.describe() + ": malformed component: ")
+                .hasMessageContaining("rebuild it");
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = ModuleLoaderTest.class.getResourceAsStream("/guests/" + name)) {
             return in.readAllBytes();

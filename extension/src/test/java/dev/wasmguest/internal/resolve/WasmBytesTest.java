@@ -12,14 +12,14 @@ class WasmBytesTest {
 
     @Test
     void acceptsTheWasmHeader() {
-        assertThatCode(() -> WasmBytes.requireModule("m", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}))
+        assertThatCode(() -> WasmBytes.requireWasm("m", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void recognisesHtml() {
         byte[] page = "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> WasmBytes.requireModule("https://x/m.wasm", page))
+        assertThatThrownBy(() -> WasmBytes.requireWasm("https://x/m.wasm", page))
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageStartingWith(
                         "Cannot load guest module https://x/m.wasm: received an HTML page, not a wasm module");
@@ -37,20 +37,24 @@ class WasmBytesTest {
     }
 
     @Test
-    void recognisesAComponent() {
+    void acceptsAComponentAndRefusesANewerLayer() {
         byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 0x01, 0};
-        assertThatThrownBy(() -> WasmBytes.requireModule("c", component))
-                .hasMessageContaining("0d 00 01 00")
-                .hasMessageContaining("not a core module");
+        WasmBytes.requireWasm("c", component);
+        assertThat(WasmBytes.hasComponentHeader(component)).isTrue();
+
+        byte[] newer = {0, 'a', 's', 'm', 0x0d, 0, 0x02, 0};
+        assertThatThrownBy(() -> WasmBytes.requireWasm("n", newer))
+                .hasMessageContaining("0d 00 02 00")
+                .hasMessageContaining("neither a core module of version 1 nor a component");
     }
 
     @Test
     void describesOtherBytes() {
-        assertThatThrownBy(() -> WasmBytes.requireModule("t", "hello".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> WasmBytes.requireWasm("t", "hello".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("does not start with the bytes 00 61 73 6d")
                 .hasMessageContaining("\"hello\"");
-        assertThatThrownBy(() -> WasmBytes.requireModule("e", new byte[0])).hasMessageContaining("received 0 bytes");
-        assertThatThrownBy(() -> WasmBytes.requireModule("b", new byte[] {(byte) 0xff, (byte) 0xfe}))
+        assertThatThrownBy(() -> WasmBytes.requireWasm("e", new byte[0])).hasMessageContaining("received 0 bytes");
+        assertThatThrownBy(() -> WasmBytes.requireWasm("b", new byte[] {(byte) 0xff, (byte) 0xfe}))
                 .hasMessageContaining("starts with: ff fe");
     }
 }
