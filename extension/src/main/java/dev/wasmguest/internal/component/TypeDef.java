@@ -17,7 +17,7 @@ public sealed interface TypeDef {
     /** A value type: a primitive, or the index of a defined value type. */
     sealed interface ValType {}
 
-    enum Primitive implements ValType, TypeDef {
+    enum Primitive implements ValType, TypeDef, ValueType {
         BOOL,
         S8,
         U8,

@@ -1,9 +1,10 @@
 /**
  * The WebAssembly component model: a component's binary read into its index spaces and types
  * ({@code ComponentParser}, {@code Component}, {@code Definition}, {@code TypeDef}), refusing with a message what it
- * cannot read.
+ * cannot read; the synchronous canonical ABI over resolved value types ({@code CanonicalAbi}, {@code ValueType},
+ * {@code CaseValue}, {@code AbiContext}).
  *
- * <p>May use: the JDK only. Core layer: framework-free, and apart from WASI: the WASI 0.2 interfaces are built on it,
+ * <p>May use: the JDK and Endive (memories, traps). Core layer: framework-free, and apart from WASI: the WASI 0.2 interfaces are built on it,
  * never in it.
  */
 package dev.wasmguest.internal.component;

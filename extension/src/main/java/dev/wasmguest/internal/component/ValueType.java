@@ -1,0 +1,86 @@
+package dev.wasmguest.internal.component;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A value type with every index resolved: what the canonical ABI lifts and lowers. Records and tuples are both
+ * {@link RecordType}s, as the ABI treats them alike; options and results are variants with known cases.
+ */
+@API(status = INTERNAL, since = "0.1")
+public sealed interface ValueType
+        permits TypeDef.Primitive,
+                ValueType.RecordType,
+                ValueType.VariantType,
+                ValueType.ListType,
+                ValueType.FlagsType,
+                ValueType.EnumType,
+                ValueType.HandleType {
+
+    /** A named type: a record's field or a function's parameter. */
+    record Named(String name, ValueType type) {}
+
+    /** A case of a variant, with or without a payload. */
+    record CaseType(String name, Optional<ValueType> type) {}
+
+    /** A record (named fields) or a tuple (fields named by position). */
+    record RecordType(List<Named> fields) implements ValueType {
+        public RecordType {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** A variant, an option (cases {@code none}, {@code some}) or a result (cases {@code ok}, {@code error}). */
+    record VariantType(List<CaseType> cases) implements ValueType {
+        public VariantType {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    record ListType(ValueType element) implements ValueType {}
+
+    record FlagsType(List<String> names) implements ValueType {
+        public FlagsType {
+            names = List.copyOf(names);
+        }
+    }
+
+    record EnumType(List<String> names) implements ValueType {
+        public EnumType {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** An owned or borrowed handle to a resource of {@code resource}'s type. */
+    record HandleType(ResourceType resource, boolean owned) implements ValueType {}
+
+    /** A resource type: one identity per definition, however many indices name it. */
+    final class ResourceType {
+        private final String name;
+
+        public ResourceType(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return "resource " + name;
+        }
+    }
+
+    static VariantType option(ValueType type) {
+        return new VariantType(
+                List.of(new CaseType("none", Optional.empty()), new CaseType("some", Optional.of(type))));
+    }
+
+    static VariantType result(Optional<ValueType> ok, Optional<ValueType> error) {
+        return new VariantType(List.of(new CaseType("ok", ok), new CaseType("error", error)));
+    }
+}
