@@ -1,0 +1,207 @@
+package dev.wasmguest.internal.wasip2;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.wasmguest.internal.component.CaseValue;
+import dev.wasmguest.internal.component.HostInstance;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+import run.endive.runtime.TrapException;
+import run.endive.wasi.WasiExitException;
+
+/**
+ * The WASI 0.2 interfaces a command component imports, on what the run grants it: its arguments and environment,
+ * its stdin, its captured stdout and stderr, the clocks (fixed when the run fixes them) and the random source (seeded
+ * when the run seeds it). Any 0.2.x version of an interface is served the same: the functions a command uses have
+ * kept their names and types across 0.2. No directory is granted to a component yet, so no file descriptor can
+ * exist: {@code wasi:filesystem/preopens} lists none, and the descriptor methods, unreachable without a
+ * descriptor, trap. {@code wasi:sockets} and {@code wasi:http} are not served. One per run; not thread-safe.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class WasiHost implements Function<String, Optional<HostInstance>> {
+
+    /** What the run grants. */
+    public record Grants(
+            List<String> argv,
+            Map<String, String> env,
+            InputStream stdin,
+            OutputStream stdout,
+            OutputStream stderr,
+            Optional<Clock> clock,
+            Optional<Long> randomSeed) {}
+
+    private static final long DETERMINISTIC_TICK_NANOS = 1_000;
+
+    private final Grants grants;
+    private final Random random;
+    private final Random insecure;
+    private final long started = System.nanoTime();
+    private long deterministicNanos;
+
+    public WasiHost(Grants grants) {
+        this.grants = grants;
+        this.random = grants.randomSeed().<Random>map(Random::new).orElseGet(SecureRandom::new);
+        this.insecure = grants.randomSeed().map(seed -> new Random(seed + 1)).orElseGet(Random::new);
+    }
+
+    /** The interface imported as {@code name}, e.g. {@code wasi:cli/stdout@0.2.12}; empty for one not served. */
+    @Override
+    public Optional<HostInstance> apply(String name) {
+        int at = name.indexOf('@');
+        if (at < 0
+                || !name.startsWith("0.2.", at + 1) && !name.substring(at + 1).equals("0.2")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(interfaceNamed(name.substring(0, at)));
+    }
+
+    private HostInstance interfaceNamed(String name) {
+        return switch (name) {
+            case "wasi:cli/environment" ->
+                function -> switch (function) {
+                    case "get-arguments" -> Optional.of(args -> new ArrayList<Object>(grants.argv()));
+                    case "get-environment" ->
+                        Optional.of(args -> grants.env().entrySet().stream()
+                                .map(variable -> (Object) List.of(variable.getKey(), variable.getValue()))
+                                .toList());
+                    case "initial-cwd" -> Optional.of(args -> CaseValue.NONE);
+                    default -> Optional.empty();
+                };
+            case "wasi:cli/exit" ->
+                function -> switch (function) {
+                    case "exit" ->
+                        Optional.of(args -> {
+                            throw new WasiExitException(((CaseValue) args.get(0)).index() == 0 ? 0 : 1);
+                        });
+                    case "exit-with-code" ->
+                        Optional.of(args -> {
+                            throw new WasiExitException((Integer) args.get(0));
+                        });
+                    default -> Optional.empty();
+                };
+            case "wasi:cli/stdin" -> only("get-stdin", args -> new Streams.Input("stdin", grants.stdin()));
+            case "wasi:cli/stdout" -> only("get-stdout", args -> new Streams.Output("stdout", grants.stdout()));
+            case "wasi:cli/stderr" -> only("get-stderr", args -> new Streams.Output("stderr", grants.stderr()));
+            case "wasi:cli/terminal-stdin" -> only("get-terminal-stdin", args -> CaseValue.NONE);
+            case "wasi:cli/terminal-stdout" -> only("get-terminal-stdout", args -> CaseValue.NONE);
+            case "wasi:cli/terminal-stderr" -> only("get-terminal-stderr", args -> CaseValue.NONE);
+            case "wasi:cli/terminal-input", "wasi:cli/terminal-output" -> function -> Optional.empty();
+            case "wasi:io/error" ->
+                only("[method]error.to-debug-string", args -> ((Streams.Error) args.get(0)).message());
+            case "wasi:io/poll" ->
+                function -> switch (function) {
+                    case "[method]pollable.ready" -> Optional.of(args -> true);
+                    case "[method]pollable.block" -> Optional.of(args -> null);
+                    case "poll" ->
+                        Optional.of(args -> {
+                            List<Object> ready = new ArrayList<>();
+                            for (int i = 0; i < ((List<?>) args.get(0)).size(); i++) {
+                                ready.add(i);
+                            }
+                            return ready;
+                        });
+                    default -> Optional.empty();
+                };
+            case "wasi:io/streams" -> this::stream;
+            case "wasi:clocks/wall-clock" ->
+                function -> switch (function) {
+                    case "now" -> Optional.of(args -> datetime(wallClock()));
+                    case "resolution" -> Optional.of(args -> List.<Object>of(0L, 1_000));
+                    default -> Optional.empty();
+                };
+            case "wasi:clocks/monotonic-clock" ->
+                function -> switch (function) {
+                    case "now" -> Optional.of(args -> monotonicNanos());
+                    case "resolution" -> Optional.of(args -> 1_000L);
+                    case "subscribe-instant", "subscribe-duration" -> Optional.of(args -> new Streams.Pollable());
+                    default -> Optional.empty();
+                };
+            case "wasi:random/random" ->
+                function -> switch (function) {
+                    case "get-random-bytes" -> Optional.of(args -> bytes(random, (Long) args.get(0)));
+                    case "get-random-u64" -> Optional.of(args -> random.nextLong());
+                    default -> Optional.empty();
+                };
+            case "wasi:random/insecure" ->
+                function -> switch (function) {
+                    case "get-insecure-random-bytes" -> Optional.of(args -> bytes(insecure, (Long) args.get(0)));
+                    case "get-insecure-random-u64" -> Optional.of(args -> insecure.nextLong());
+                    default -> Optional.empty();
+                };
+            case "wasi:random/insecure-seed" ->
+                only("insecure-seed", args -> List.<Object>of(insecure.nextLong(), insecure.nextLong()));
+            case "wasi:filesystem/preopens" -> only("get-directories", args -> List.of());
+            case "wasi:filesystem/types" ->
+                function -> Optional.of(
+                        function.equals("filesystem-error-code")
+                                ? args -> CaseValue.NONE
+                                : args -> {
+                                    throw new TrapException("wasi:filesystem/types " + function
+                                            + " called, but no directory was granted");
+                                });
+            default -> null;
+        };
+    }
+
+    private Optional<HostInstance.Call> stream(String function) {
+        return switch (function) {
+            case "[method]output-stream.check-write" -> Optional.of(Streams::checkWrite);
+            case "[method]output-stream.write" -> Optional.of(Streams::write);
+            case "[method]output-stream.blocking-write-and-flush" ->
+                Optional.of(args -> {
+                    Object written = Streams.write(args);
+                    return ((CaseValue) written).index() == 0 ? Streams.flush(args) : written;
+                });
+            case "[method]output-stream.flush", "[method]output-stream.blocking-flush" -> Optional.of(Streams::flush);
+            case "[method]output-stream.write-zeroes", "[method]output-stream.blocking-write-zeroes-and-flush" ->
+                Optional.of(Streams::writeZeroes);
+            case "[method]output-stream.splice", "[method]output-stream.blocking-splice" ->
+                Optional.of(Streams::splice);
+            case "[method]input-stream.read", "[method]input-stream.blocking-read" -> Optional.of(Streams::read);
+            case "[method]input-stream.skip", "[method]input-stream.blocking-skip" -> Optional.of(Streams::skip);
+            case "[method]input-stream.subscribe", "[method]output-stream.subscribe" ->
+                Optional.of(args -> new Streams.Pollable());
+            default -> Optional.empty();
+        };
+    }
+
+    private static HostInstance only(String name, HostInstance.Call call) {
+        return function -> function.equals(name) ? Optional.of(call) : Optional.empty();
+    }
+
+    private Instant wallClock() {
+        return grants.clock().map(Clock::instant).orElseGet(Instant::now);
+    }
+
+    /** Nanoseconds since the run began; with a fixed clock, a microsecond more at every reading. */
+    private long monotonicNanos() {
+        if (grants.clock().isPresent()) {
+            deterministicNanos += DETERMINISTIC_TICK_NANOS;
+            return deterministicNanos;
+        }
+        return System.nanoTime() - started;
+    }
+
+    private static List<Object> datetime(Instant instant) {
+        return List.of(instant.getEpochSecond(), instant.getNano());
+    }
+
+    private static byte[] bytes(Random source, long count) {
+        if (count < 0 || count > 1 << 24) {
+            throw new TrapException("asked for " + Long.toUnsignedString(count) + " random bytes; at most 16 MiB");
+        }
+        byte[] bytes = new byte[(int) count];
+        source.nextBytes(bytes);
+        return bytes;
+    }
+}
