@@ -42,7 +42,7 @@ public final class PackageRules {
 
     private static final String ROOT = "dev.wasmguest";
     private static final Pattern MAY_USE = Pattern.compile("May use:(.*?)\\.(\\s|$)", Pattern.DOTALL);
-    private static final Pattern NAME = Pattern.compile("\\{@code ([A-Za-z.]+)}");
+    private static final Pattern NAME = Pattern.compile("\\{@code ([A-Za-z0-9.]+)}");
 
     private PackageRules() {}
 

@@ -31,7 +31,7 @@ import run.endive.wasm.types.MemoryLimits;
  * before the run starts.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class LoadedModule {
+public final class LoadedModule implements LoadedGuest {
 
     private final String source;
     private final String fileName;

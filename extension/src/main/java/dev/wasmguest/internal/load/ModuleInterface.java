@@ -20,7 +20,8 @@ import run.endive.wasm.MalformedException;
  * @param importedFunctions the imported functions, in the module's order
  */
 @API(status = INTERNAL, since = "0.1")
-public record ModuleInterface(Set<String> exportedFunctions, List<FunctionImport> importedFunctions) {
+public record ModuleInterface(Set<String> exportedFunctions, List<FunctionImport> importedFunctions)
+        implements GuestShape {
 
     /** What WASI preview 1 calls its import module. */
     public static final String WASI_MODULE = "wasi_snapshot_preview1";

@@ -77,7 +77,7 @@ public final class ModuleLoader {
      *
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
-    public static LoadedModule prepare(ModuleSource source, ResolvedModule resolved) {
+    public static LoadedGuest prepare(ModuleSource source, ResolvedModule resolved) {
         return prepare(source, resolved, EngineCaches.none(), shape -> {});
     }
 
@@ -87,12 +87,14 @@ public final class ModuleLoader {
      * @param announce hears what the module exports and imports before the costly part of the work begins
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
-    static LoadedModule prepare(
-            ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<ModuleInterface> announce) {
+    static LoadedGuest prepare(
+            ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<GuestShape> announce) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
         if (WasmBytes.hasComponentHeader(bytes)) {
-            throw component(name, bytes);
+            LoadedComponent component = component(name, source.fileName(), bytes);
+            announce.accept(component.world());
+            return component;
         }
         ModuleInterface shape = scan(name, bytes);
         announce.accept(shape);
@@ -198,17 +200,13 @@ public final class ModuleLoader {
         }
     }
 
-    /** Why a component does not run: what it is and what it needs, or what is wrong with its bytes. */
-    private static GuestResolutionException component(String name, byte[] bytes) {
+    /** A component read from its bytes; what is wrong with them fails naming the module. */
+    private static LoadedComponent component(String name, String fileName, byte[] bytes) {
         try {
             Component component = ComponentParser.parse(bytes);
-            return new GuestResolutionException(
-                    name,
-                    "a WebAssembly component (" + component.describeWorld() + "); wasmguest runs core modules"
-                            + " (WASI preview 1 commands and reactors) and cannot run components yet: build the program"
-                            + " for wasm32-wasip1 (wasm32-wasi)");
+            return new LoadedComponent(name, fileName, component, ComponentWorld.of(component));
         } catch (MalformedComponentException e) {
-            return new GuestResolutionException(
+            throw new GuestResolutionException(
                     name,
                     "malformed component: " + e.getMessage()
                             + "; the file is damaged or was built for another version of the component model, rebuild it",
@@ -241,17 +239,17 @@ public final class ModuleLoader {
     public static final class Handle {
 
         private final ModuleSource source;
-        private final Function<Consumer<ModuleInterface>, LoadedModule> preparation;
+        private final Function<Consumer<GuestShape>, LoadedGuest> preparation;
         private final AtomicReference<Attempt> attempt = new AtomicReference<>();
 
         /** One preparation: what the module exports and imports is known first, the prepared module later. */
-        private record Attempt(CompletableFuture<ModuleInterface> shape, CompletableFuture<LoadedModule> prepared) {}
+        private record Attempt(CompletableFuture<GuestShape> shape, CompletableFuture<LoadedGuest> prepared) {}
 
         /**
          * @param preparation prepares the module, telling the consumer what it exports and imports as soon as that is
          *        known
          */
-        private Handle(ModuleSource source, Function<Consumer<ModuleInterface>, LoadedModule> preparation) {
+        private Handle(ModuleSource source, Function<Consumer<GuestShape>, LoadedGuest> preparation) {
             this.source = source;
             this.preparation = preparation;
         }
@@ -266,7 +264,7 @@ public final class ModuleLoader {
          * @throws GuestResolutionException when the module cannot be prepared, or the caller was interrupted (its
          *         interrupt status is kept)
          */
-        public LoadedModule get() {
+        public LoadedGuest get() {
             try {
                 return await(Long.MAX_VALUE);
             } catch (InterruptedException e) {
@@ -287,7 +285,7 @@ public final class ModuleLoader {
          * @throws TimeoutException when the preparation is not done by then; it goes on
          * @throws GuestResolutionException when the module cannot be prepared
          */
-        public LoadedModule await(long deadline) throws InterruptedException, TimeoutException {
+        public LoadedGuest await(long deadline) throws InterruptedException, TimeoutException {
             Attempt current = preparing();
             return awaitPart(current, current.prepared(), deadline);
         }
@@ -300,7 +298,7 @@ public final class ModuleLoader {
          * @throws TimeoutException when the module is not resolved by {@code deadline}; its preparation goes on
          * @throws GuestResolutionException when the module cannot be resolved or is malformed
          */
-        public ModuleInterface awaitInterface(long deadline) throws InterruptedException, TimeoutException {
+        public GuestShape awaitInterface(long deadline) throws InterruptedException, TimeoutException {
             Attempt current = preparing();
             return awaitPart(current, current.shape(), deadline);
         }
@@ -330,7 +328,7 @@ public final class ModuleLoader {
                 if (current != null) {
                     return current;
                 }
-                CompletableFuture<ModuleInterface> shape = new CompletableFuture<>();
+                CompletableFuture<GuestShape> shape = new CompletableFuture<>();
                 Attempt started = new Attempt(shape, new CompletableFuture<>());
                 if (attempt.compareAndSet(null, started)) {
                     Background.start(

@@ -85,11 +85,12 @@ final class GuestEnding {
     /**
      * Puts how this stretch ended, as the guest ended it, into {@code result}.
      *
+     * @param guest the module, for a trap's backtrace; empty for a component, whose frames are not told yet
      * @param panicIn the guest's stderr, to tell a Rust panic's message after a trap; empty when a console showed it
      * @param returns the called function's result types, for the values it returned
      */
     WasiResult.Builder endOn(
-            WasiResult.Builder result, LoadedModule guest, Optional<byte[]> panicIn, List<ValType> returns) {
+            WasiResult.Builder result, Optional<LoadedModule> guest, Optional<byte[]> panicIn, List<ValType> returns) {
         return switch (outcome) {
             case EXITED -> result.exited(exitCode);
             case RETURNED -> result.returned(NumericValues.decode(returns, returned));
@@ -105,11 +106,12 @@ final class GuestEnding {
     }
 
     /** Where the guest was when it trapped, from the engine that ran it. */
-    private Backtrace backtrace(LoadedModule guest) {
+    private Backtrace backtrace(Optional<LoadedModule> module) {
         Throwable cause = trapCause;
-        if (cause == null) {
+        if (cause == null || module.isEmpty()) {
             return Backtrace.none();
         }
+        LoadedModule guest = module.get();
         UnwindingInterpreter machine = interpreter;
         return machine != null
                 ? Backtrace.interpreted(machine, cause, guest.symbols())

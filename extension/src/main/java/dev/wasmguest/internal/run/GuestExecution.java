@@ -169,7 +169,9 @@ public final class GuestExecution {
         return stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
-                : task.ending.endOn(result, guest, panicIn, List.of()).build();
+                : task.ending
+                        .endOn(result, Optional.of(guest), panicIn, List.of())
+                        .build();
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */

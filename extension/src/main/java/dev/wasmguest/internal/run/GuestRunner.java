@@ -5,6 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.load.ComponentWorld;
+import dev.wasmguest.internal.load.GuestShape;
+import dev.wasmguest.internal.load.LoadedComponent;
+import dev.wasmguest.internal.load.LoadedGuest;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.load.ModuleLoader;
@@ -79,9 +83,16 @@ public final class GuestRunner {
      */
     public WasiResult run() {
         long asked = System.nanoTime();
-        GuestExecution.Request request;
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
         try {
-            request = request(asked, this::requireCommand);
+            LoadedGuest prepared = prepared(deadline, this::requireCommand);
+            if (prepared instanceof LoadedComponent component) {
+                return observed(ComponentRun.run(
+                        threads, component, spec, invocation(component.source(), component.fileName()), since(asked)));
+            }
+            return observed(GuestExecution.run(request((LoadedModule) prepared, asked, deadline)));
+        } catch (TimeoutException e) {
+            throw preparationTooSlow(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             StoppedBy interrupt = StoppedBy.INTERRUPT_BEFORE_START;
@@ -96,7 +107,6 @@ public final class GuestRunner {
                             spec.limits().timeout())
                     .build());
         }
-        return observed(GuestExecution.run(request));
     }
 
     /**
@@ -111,13 +121,13 @@ public final class GuestRunner {
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
     public ReactorSession instantiate() {
+        long asked = System.nanoTime();
+        long deadline = asked + spec.limits().prepareTimeout().toNanos();
         try {
-            return ReactorSession.open(
-                    request(
-                            System.nanoTime(),
-                            shape -> spec.imports()
-                                    .requireLinkable(guest.source().describe(), shape)),
-                    observer);
+            LoadedGuest prepared = prepared(deadline, this::requireLinkableModule);
+            return ReactorSession.open(request((LoadedModule) prepared, asked, deadline), observer);
+        } catch (TimeoutException e) {
+            throw preparationTooSlow(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GuestResolutionException(
@@ -128,28 +138,52 @@ public final class GuestRunner {
     }
 
     /**
-     * Waits for the module, within the prepare timeout from {@code asked}: first for what it exports and imports,
-     * which {@code requirement} may refuse before the module is parsed, then for the module prepared for the engine.
+     * Waits for the guest until {@code deadline}: first for what it exports and imports, which {@code requirement} may
+     * refuse before the guest is parsed, then for the guest itself.
      *
-     * @throws GuestResolutionException when the module cannot be prepared, not within the prepare timeout, or is refused
+     * @throws GuestResolutionException when the guest cannot be prepared or is refused
      */
-    private GuestExecution.Request request(long asked, Consumer<ModuleInterface> requirement)
-            throws InterruptedException {
-        long deadline = asked + spec.limits().prepareTimeout().toNanos();
-        try {
-            requirement.accept(guest.awaitInterface(deadline));
-            LoadedModule prepared = guest.await(deadline);
-            LoadedModule.Code code = prepared.codeFor(spec.engine(), deadline);
-            return new GuestExecution.Request(
-                    threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked));
-        } catch (TimeoutException e) {
-            throw preparationTooSlow(e);
-        }
+    private LoadedGuest prepared(long deadline, Consumer<GuestShape> requirement)
+            throws InterruptedException, TimeoutException {
+        requirement.accept(guest.awaitInterface(deadline));
+        return guest.await(deadline);
     }
 
-    /** Refuses, before the module is parsed, a module that is no WASI command or imports what nobody provides. */
-    private void requireCommand(ModuleInterface shape) {
+    /** A run of {@code prepared} with the code of the engine the spec asks for, waiting for it until {@code deadline}. */
+    private GuestExecution.Request request(LoadedModule prepared, long asked, long deadline)
+            throws InterruptedException, TimeoutException {
+        LoadedModule.Code code = prepared.codeFor(spec.engine(), deadline);
+        return new GuestExecution.Request(
+                threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked));
+    }
+
+    /** Refuses a component, which has no reactor form here, and a module whose imports nobody provides. */
+    private void requireLinkableModule(GuestShape shape) {
         String source = guest.source().describe();
+        if (shape instanceof ComponentWorld world) {
+            throw new GuestResolutionException(
+                    source,
+                    "a component (" + world.description() + ") cannot be instantiated to call its functions yet;"
+                            + " run it as a command with run()");
+        }
+        spec.imports().requireLinkable(source, (ModuleInterface) shape);
+    }
+
+    /**
+     * Refuses, before the guest is parsed, a module that is no WASI command or imports what nobody provides, and a
+     * component that does not export {@code wasi:cli/run}.
+     */
+    private void requireCommand(GuestShape guestShape) {
+        String source = guest.source().describe();
+        if (guestShape instanceof ComponentWorld world) {
+            if (world.run().isEmpty()) {
+                throw new GuestResolutionException(
+                        source,
+                        "the component exports no wasi:cli/run, so it is not a command (" + world.description() + ")");
+            }
+            return;
+        }
+        ModuleInterface shape = (ModuleInterface) guestShape;
         if (!shape.isCommand()) {
             String reactor = shape.hasInitialize()
                     ? ": it is a WASI reactor (a library module: it exports _initialize and functions to call)"

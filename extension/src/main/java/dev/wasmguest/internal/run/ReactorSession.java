@@ -207,7 +207,8 @@ public final class ReactorSession {
         WasiResult record = stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
-                : ending.endOn(result, guest, Optional.of(err.bytes()), returns).build();
+                : ending.endOn(result, Optional.of(guest), Optional.of(err.bytes()), returns)
+                        .build();
         observer.accept(record);
         return record;
     }

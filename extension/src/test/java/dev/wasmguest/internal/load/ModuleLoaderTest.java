@@ -18,7 +18,7 @@ class ModuleLoaderTest {
     @Test
     void preparesACommand() throws IOException {
         byte[] seed = resource("seed.wasm");
-        LoadedModule guest = ModuleLoader.prepare(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
+        LoadedGuest guest = ModuleLoader.prepare(new BytesSource(seed), new ResolvedModule(seed, Sha256.hex(seed)));
         assertThat(guest.fileName()).isEqualTo("module.wasm");
     }
 
@@ -37,8 +37,8 @@ class ModuleLoaderTest {
     void aModuleWithoutStartIsPreparedAndSaysWhatItExportsAndImports() throws IOException {
         byte[] reactor = resource("counter.wasm");
 
-        ModuleInterface shape = ModuleLoader.prepare(
-                        new BytesSource(reactor), new ResolvedModule(reactor, Sha256.hex(reactor)))
+        ModuleInterface shape = ((LoadedModule) ModuleLoader.prepare(
+                        new BytesSource(reactor), new ResolvedModule(reactor, Sha256.hex(reactor))))
                 .moduleInterface();
 
         assertThat(shape.isCommand()).isFalse();
@@ -49,16 +49,16 @@ class ModuleLoaderTest {
     }
 
     @Test
-    void aComponentSaysWhatItIsAndWhatItNeeds() throws IOException {
+    void aComponentIsLoadedWithItsWorld() throws IOException {
         byte[] component = resource("seed.component.wasm");
-        BytesSource source = new BytesSource(component);
 
-        assertThatThrownBy(() -> ModuleLoader.prepare(source, new ResolvedModule(component, Sha256.hex(component))))
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageStartingWith(
-                        "Cannot load guest module " + source.describe()
-                                + ": a WebAssembly component (exports wasi:cli/run@0.2.12; imports wasi:cli/environment@0.2.12,")
-                .hasMessageContaining("cannot run components yet: build the program for wasm32-wasip1");
+        LoadedGuest loaded =
+                ModuleLoader.prepare(new BytesSource(component), new ResolvedModule(component, Sha256.hex(component)));
+
+        assertThat(loaded).isInstanceOf(LoadedComponent.class);
+        ComponentWorld world = ((LoadedComponent) loaded).world();
+        assertThat(world.run()).contains("wasi:cli/run@0.2.12");
+        assertThat(world.imports()).contains("wasi:cli/environment@0.2.12", "wasi:io/streams@0.2.12");
     }
 
     @Test

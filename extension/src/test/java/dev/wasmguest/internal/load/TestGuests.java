@@ -38,7 +38,7 @@ public final class TestGuests {
     }
 
     public static LoadedModule prepare(byte[] bytes, EngineCaches caches) {
-        return ModuleLoader.prepare(
+        return (LoadedModule) ModuleLoader.prepare(
                 new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches, shape -> {});
     }
 

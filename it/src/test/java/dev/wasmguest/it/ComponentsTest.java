@@ -1,0 +1,126 @@
+package dev.wasmguest.it;
+
+import static dev.wasmguest.assertions.WasiAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiOutcome;
+import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasiRunner;
+import dev.wasmguest.junit.WasmGuest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * WASI 0.2 command components, made by jco's preview 1 adapter from our C guests, run exactly like the modules they
+ * were made from: the same API, the same stdout, stderr, exit code and outcome, downloaded and cached alike.
+ */
+class ComponentsTest {
+
+    /** Each guest with the arguments, stdin and environment it is run with, the same for module and component. */
+    private static WasiResult run(String guest, UnaryOperator<WasiRunner> given) {
+        return given.apply(WasiRunner.fromResource("guests/" + guest)).run();
+    }
+
+    private static void sameAsTheModule(String name, UnaryOperator<WasiRunner> given) {
+        WasiResult module = run(name + ".wasm", given);
+        WasiResult component = run(name + ".component.wasm", given);
+
+        assertThat(component.outcome()).as(name).isEqualTo(module.outcome());
+        assertThat(component.exitCode()).as(name).isEqualTo(adapted(module.exitCode()));
+        assertThat(component.stdout()).as(name).isEqualTo(module.stdout());
+        assertThat(component.stderr()).as(name).isEqualTo(module.stderr());
+        assertThat(component.engine()).isEqualTo(WasiEngine.INTERPRETER);
+    }
+
+    /**
+     * The exit code a component made by the preview 1 adapter ends with: the adapter passes {@code proc_exit(n)} on
+     * as {@code exit(error)} for any n but 0, which is exit code 1 under {@code jco run} and wasmtime too.
+     */
+    private static int adapted(int moduleExitCode) {
+        return moduleExitCode == WasiResult.NO_EXIT_CODE || moduleExitCode == 0 ? moduleExitCode : 1;
+    }
+
+    @Test
+    void seedWithArgumentsAndItsExitCode() {
+        sameAsTheModule("seed", runner -> runner.withArgs("arg1", "hello"));
+        sameAsTheModule("seed", runner -> runner.withArgs("arg1", "exit1"));
+    }
+
+    @Test
+    void echoWithStdinAndEnvironment() {
+        sameAsTheModule(
+                "echo",
+                runner -> runner.withStdin("piped\ntext")
+                        .withEnv("GREETING", "hi")
+                        .withArgs("GREETING"));
+        sameAsTheModule("echo", runner -> runner.withArgs("HOME"));
+    }
+
+    @Test
+    void clockAndRandomFixedAlike() {
+        sameAsTheModule(
+                "clockrand",
+                runner -> runner.withClock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC))
+                        .withRandomSeed(7));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exit", "trap"})
+    void exitCodesAndTraps(String guest) {
+        sameAsTheModule(guest, runner -> runner.withArgs("3"));
+    }
+
+    @Test
+    void aTrapIsATrappedRunWithItsMessage() {
+        WasiResult result = run("trap.component.wasm", UnaryOperator.identity());
+
+        assertThat(result).trapped();
+        assertThat(result.trap())
+                .hasValueSatisfying(message -> assertThat(message).contains("unreachable"));
+        assertThat(result.exitCode()).isEqualTo(WasiResult.NO_EXIT_CODE);
+    }
+
+    @Test
+    void aTestDeclaresAComponentLikeAModule(
+            @WasmGuest(
+                            resource = "guests/seed.component.wasm",
+                            args = {"arg1", "hello"})
+                    WasiResult result) {
+        assertThat(result).succeeded().hasStdoutContaining("Received arguments: [arg1, hello]");
+        assertThat(result.outcome()).isEqualTo(WasiOutcome.EXITED);
+    }
+
+    @Test
+    void whatComponentsCannotHaveYetIsRefusedByName(@TempDir Path directory) {
+        WasiRunner component = WasiRunner.fromResource("guests/seed.component.wasm");
+
+        assertThatThrownBy(() -> component.withDirectory("/data", directory).run())
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageContaining("granting directories to a component is not supported yet");
+        assertThatThrownBy(() -> component.withEngine(WasiEngine.COMPILER).run())
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageContaining("components run in the interpreter only so far");
+        assertThatThrownBy(() -> component.instantiate())
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageContaining("cannot be instantiated to call its functions yet");
+    }
+
+    @Test
+    void argvZeroIsTheFileName() {
+        WasiResult result =
+                WasiRunner.fromResource("guests/seed.component.wasm").run("x");
+
+        assertThat(result.argv()).isEqualTo(List.of("seed.component.wasm", "x"));
+    }
+}
