@@ -12,6 +12,7 @@ import dev.wasmguest.WasiRunner;
 import dev.wasmguest.junit.WasmGuest;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -79,6 +80,37 @@ class ComponentsTest {
     @ValueSource(strings = {"exit", "trap"})
     void exitCodesAndTraps(String guest) {
         sameAsTheModule(guest, runner -> runner.withArgs("3"));
+    }
+
+    @Test
+    void aComponentThatNeverEndsIsStoppedAtItsTimeout() {
+        WasiResult result = WasiRunner.fromResource("guests/loop-call.component.wasm")
+                .withTimeout(Duration.ofMillis(300))
+                .run();
+
+        assertThat(result).timedOut();
+        assertThat(result.describeOutcome()).isEqualTo("timed out after 300 ms and was stopped");
+    }
+
+    @Test
+    void aComponentThatEatsMemoryStopsAtTheLimit() {
+        WasiResult result = WasiRunner.fromResource("guests/membomb.component.wasm")
+                .withMaxMemory(16L * 1024 * 1024)
+                .run();
+
+        assertThat(result).succeeded().stdout().matches("malloc failed after 1[0-5] MiB\\n");
+        assertThat(result.memoryBytes()).isLessThanOrEqualTo(16L * 1024 * 1024).isGreaterThan(15L * 1024 * 1024);
+    }
+
+    @Test
+    void aComponentsFloodIsCapped() {
+        WasiResult result = WasiRunner.fromResource("guests/flood.component.wasm")
+                .withMaxOutput(1000)
+                .run("64");
+
+        assertThat(result).succeeded();
+        assertThat(result.stdoutBytes()).hasSize(1000);
+        assertThat(result.stdoutDroppedBytes()).isEqualTo(64L * 1024 * 1024 - 1000);
     }
 
     @Test
