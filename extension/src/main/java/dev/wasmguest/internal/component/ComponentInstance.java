@@ -38,12 +38,16 @@ import run.endive.wasm.types.ValType;
 public final class ComponentInstance {
 
     /**
-     * Makes a core module's instance from its bytes and what it imports: the engine's choice, not the linker's. It
-     * runs the module's start function, never a command's {@code _start}: the component calls that itself.
+     * Parses a component's core modules and makes their instances from what they import: the loader's and the
+     * engine's choice, not the linker's. An instance runs its module's start function, never a command's
+     * {@code _start}: the component calls that itself.
      */
-    @FunctionalInterface
     public interface CoreInstantiator {
-        Instance instantiate(byte[] moduleBytes, WasmModule parsed, ImportValues imports);
+
+        /** The parsed form of {@code module}: parse once, instantiate many times. */
+        WasmModule parse(Definition.CoreModule module);
+
+        Instance instantiate(WasmModule parsed, ImportValues imports);
     }
 
     /** An instance value: what an instance exports by name (functions, instances), named for messages. */
@@ -215,8 +219,7 @@ public final class ComponentInstance {
             return new CoreInstanceValue(Optional.empty(), Optional.empty(), items);
         }
         Definition.Instantiation instantiation = (Definition.Instantiation) definition;
-        byte[] bytes = ((Definition.CoreModule) value(Sort.CORE_MODULE, instantiation.target())).bytes();
-        WasmModule module = run.endive.wasm.Parser.parse(bytes);
+        WasmModule module = instantiator.parse((Definition.CoreModule) value(Sort.CORE_MODULE, instantiation.target()));
         Map<String, CoreInstanceValue> args = new HashMap<>();
         for (Definition.Item arg : instantiation.args()) {
             args.put(arg.name(), (CoreInstanceValue) value(Sort.CORE_INSTANCE, arg.index()));
@@ -231,7 +234,7 @@ public final class ComponentInstance {
             }
             link(module, imported, from.item(imported.name()), importValues);
         }
-        Instance instance = instantiator.instantiate(bytes, module, importValues.build());
+        Instance instance = instantiator.instantiate(module, importValues.build());
         return new CoreInstanceValue(Optional.of(instance), Optional.of(module), new HashMap<>());
     }
 

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasmGuestSetting;
-import dev.wasmguest.internal.component.Component;
 import dev.wasmguest.internal.component.ComponentParser;
 import dev.wasmguest.internal.component.MalformedComponentException;
 import dev.wasmguest.internal.config.ConfigValue;
@@ -203,12 +202,14 @@ public final class ModuleLoader {
     /** A component read from its bytes; what is wrong with them fails naming the module. */
     private static LoadedComponent component(String name, String fileName, byte[] bytes) {
         try {
-            Component component = ComponentParser.parse(bytes);
-            return new LoadedComponent(name, fileName, component, ComponentWorld.of(component));
-        } catch (MalformedComponentException e) {
+            return LoadedComponent.of(name, fileName, ComponentParser.parse(bytes));
+        } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
             throw new GuestResolutionException(
                     name,
-                    "malformed component: " + e.getMessage()
+                    "malformed component: "
+                            + (e instanceof MalformedComponentException || e instanceof WasmEngineException
+                                    ? e.getMessage()
+                                    : "a core module fails to parse (" + e + ")")
                             + "; the file is damaged or was built for another version of the component model, rebuild it",
                     e);
         }

@@ -7,6 +7,7 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.component.CaseValue;
 import dev.wasmguest.internal.component.ComponentFunction;
 import dev.wasmguest.internal.component.ComponentInstance;
+import dev.wasmguest.internal.component.Definition;
 import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.wasip2.WasiHost;
 import java.io.ByteArrayInputStream;
@@ -87,7 +88,7 @@ final class ComponentRun {
                 () -> ending.attempt(
                         () -> {
                             ComponentFunction function = ComponentInstance.instantiate(
-                                            component.component(), host, this::core)
+                                            component.component(), host, new Cores())
                                     .export(run, "run")
                                     .orElseThrow(() -> new GuestResolutionException(
                                             component.source(), "its " + run + " export has no function run"));
@@ -122,8 +123,22 @@ final class ComponentRun {
                         .build();
     }
 
+    /** The component's core modules, parsed once at load, each run's instances made here. */
+    private final class Cores implements ComponentInstance.CoreInstantiator {
+
+        @Override
+        public WasmModule parse(Definition.CoreModule module) {
+            return component.module(module);
+        }
+
+        @Override
+        public Instance instantiate(WasmModule parsed, ImportValues imports) {
+            return core(parsed, imports);
+        }
+    }
+
     /** A core module's instance, in the interpreter, its memory within the limit, stoppable at every instruction. */
-    private Instance core(byte[] bytes, WasmModule module, ImportValues imports) {
+    private Instance core(WasmModule module, ImportValues imports) {
         Instance.Builder builder = Instance.builder(module)
                 .withImportValues(imports)
                 .withStart(false)

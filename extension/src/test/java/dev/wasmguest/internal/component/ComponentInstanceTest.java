@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import run.endive.runtime.Instance;
 
 /**
  * An adapted command component instantiated and run end to end: four core modules linked through shim tables, the
@@ -89,18 +88,9 @@ class ComponentInstanceTest {
 
     private ComponentFunction run(List<String> argv) {
         Map<String, HostInstance> host = host(argv);
-        return ComponentInstance.instantiate(
-                        SEED, name -> Optional.ofNullable(host.get(name)), ComponentInstanceTest::core)
+        return ComponentInstance.instantiate(SEED, name -> Optional.ofNullable(host.get(name)), new TestCores())
                 .export("wasi:cli/run@0.2.12", "run")
                 .orElseThrow();
-    }
-
-    private static Instance core(
-            byte[] bytes, run.endive.wasm.WasmModule module, run.endive.runtime.ImportValues imports) {
-        return Instance.builder(module)
-                .withImportValues(imports)
-                .withStart(false)
-                .build();
     }
 
     @Test
@@ -127,8 +117,7 @@ class ComponentInstanceTest {
 
     @Test
     void aMissingImportIsNamed() {
-        assertThatThrownBy(() ->
-                        ComponentInstance.instantiate(SEED, name -> Optional.empty(), ComponentInstanceTest::core))
+        assertThatThrownBy(() -> ComponentInstance.instantiate(SEED, name -> Optional.empty(), new TestCores()))
                 .isInstanceOf(MalformedComponentException.class)
                 .hasMessageMatching("the component imports wasi:[a-z/-]+@0\\.2\\.12, which the host does not provide");
     }
@@ -139,7 +128,7 @@ class ComponentInstanceTest {
         host.put("wasi:io/streams@0.2.12", name -> Optional.empty());
 
         assertThatThrownBy(() -> ComponentInstance.instantiate(
-                        SEED, name -> Optional.ofNullable(host.get(name)), ComponentInstanceTest::core))
+                        SEED, name -> Optional.ofNullable(host.get(name)), new TestCores()))
                 .isInstanceOf(MalformedComponentException.class)
                 .hasMessageStartingWith("wasi:io/streams@0.2.12 exports nothing named \"[method]output-stream.");
     }

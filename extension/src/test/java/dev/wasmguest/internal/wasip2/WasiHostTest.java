@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wasmguest.internal.component.CaseValue;
 import dev.wasmguest.internal.component.ComponentInstance;
 import dev.wasmguest.internal.component.ComponentParser;
+import dev.wasmguest.internal.component.TestCores;
 import dev.wasmguest.internal.load.TestGuests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import run.endive.runtime.Instance;
 import run.endive.wasi.WasiExitException;
 
 /**
@@ -44,13 +44,7 @@ class WasiHostTest {
                 stderr,
                 clock,
                 seed));
-        return ComponentInstance.instantiate(
-                        ComponentParser.parse(TestGuests.resource(guest)),
-                        host,
-                        (bytes, module, imports) -> Instance.builder(module)
-                                .withImportValues(imports)
-                                .withStart(false)
-                                .build())
+        return ComponentInstance.instantiate(ComponentParser.parse(TestGuests.resource(guest)), host, new TestCores())
                 .export("wasi:cli/run@0.2.12", "run")
                 .orElseThrow()
                 .call(List.of());
