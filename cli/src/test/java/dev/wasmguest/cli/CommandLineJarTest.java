@@ -93,6 +93,16 @@ class CommandLineJarTest {
     }
 
     @Test
+    void aComponentRunsLikeTheModuleItWasMadeFrom() throws Exception {
+        Ran ran = run("", guest("seed.component.wasm"), "arg1", "exit1");
+
+        // the preview 1 adapter passes any exit code but 0 on as 1, as under wasmtime and jco run
+        assertThat(ran.exitCode).isEqualTo(1);
+        assertThat(ran.stdout).contains("Wasm Guest: Received arguments: [arg1, exit1]\n");
+        assertThat(ran.stderr).contains("Wasm Guest: Found 'exit1' argument, exiting with code 1.\n");
+    }
+
+    @Test
     void theEnvironmentIsExactlyTheGivenVariablesAndStdinIsPiped() throws Exception {
         Ran ran = run("piped text", "--env", "GREETING=hello there", guest("echo.wasm"));
 

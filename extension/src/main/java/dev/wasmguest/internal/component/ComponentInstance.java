@@ -154,6 +154,28 @@ public final class ComponentInstance {
         }
     }
 
+    /** The definition at {@code index} of {@code sort}'s space, which must be a {@code kind}. */
+    private <T> T value(Sort sort, int index, Class<T> kind) {
+        return typed(value(sort, index), kind, sort + " " + index);
+    }
+
+    private static <T> T typed(Object value, Class<T> kind, String what) {
+        if (!kind.isInstance(value)) {
+            throw new MalformedComponentException(
+                    what + " is " + describe(value) + " where " + describe(kind) + " is needed");
+        }
+        return kind.cast(value);
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "nothing" : describe(value.getClass());
+    }
+
+    private static String describe(Class<?> kind) {
+        String name = kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return (name.matches("^[aeiou].*") ? "an " : "a ") + name;
+    }
+
     private Object value(Sort sort, int index) {
         Map<Integer, Object> known = values.computeIfAbsent(sort, any -> new HashMap<>());
         Object value = known.get(index);
@@ -182,7 +204,7 @@ public final class ComponentInstance {
             return value(sort, export.index());
         }
         if (definition instanceof Definition.ExportOf exportOf) {
-            InstanceValue instance = (InstanceValue) value(Sort.INSTANCE, exportOf.instance());
+            InstanceValue instance = value(Sort.INSTANCE, exportOf.instance(), InstanceValue.class);
             Object exported = instance.exports().get(exportOf.name());
             if (exported == null) {
                 throw new MalformedComponentException(
@@ -191,7 +213,8 @@ public final class ComponentInstance {
             return exported;
         }
         if (definition instanceof Definition.CoreExportOf coreExport) {
-            return ((CoreInstanceValue) value(Sort.CORE_INSTANCE, coreExport.coreInstance())).item(coreExport.name());
+            return value(Sort.CORE_INSTANCE, coreExport.coreInstance(), CoreInstanceValue.class)
+                    .item(coreExport.name());
         }
         if (definition instanceof Definition.OuterOf) {
             throw new MalformedComponentException("outer aliases of " + sort + " are not supported");
@@ -214,15 +237,16 @@ public final class ComponentInstance {
             Map<String, CoreItem> items = new HashMap<>();
             for (Definition.Item item : inline.exports()) {
                 Sort sort = item.sort();
-                items.put(item.name(), (CoreItem) value(sort, item.index()));
+                items.put(item.name(), value(sort, item.index(), CoreItem.class));
             }
             return new CoreInstanceValue(Optional.empty(), Optional.empty(), items);
         }
         Definition.Instantiation instantiation = (Definition.Instantiation) definition;
-        WasmModule module = instantiator.parse((Definition.CoreModule) value(Sort.CORE_MODULE, instantiation.target()));
+        WasmModule module =
+                instantiator.parse(value(Sort.CORE_MODULE, instantiation.target(), Definition.CoreModule.class));
         Map<String, CoreInstanceValue> args = new HashMap<>();
         for (Definition.Item arg : instantiation.args()) {
-            args.put(arg.name(), (CoreInstanceValue) value(Sort.CORE_INSTANCE, arg.index()));
+            args.put(arg.name(), value(Sort.CORE_INSTANCE, arg.index(), CoreInstanceValue.class));
         }
         ImportValues.Builder importValues = ImportValues.builder();
         for (int i = 0; i < module.importSection().importCount(); i++) {
@@ -262,7 +286,8 @@ public final class ComponentInstance {
             return lower(lower);
         }
         Definition.ResourceBuiltin builtin = (Definition.ResourceBuiltin) definition;
-        ValueType.HandleType handle = (ValueType.HandleType) scope.valueTypeAt(builtin.type());
+        ValueType.HandleType handle =
+                typed(scope.valueTypeAt(builtin.type()), ValueType.HandleType.class, "resource type " + builtin.type());
         ValueType.ResourceType resource = handle.resource();
         return switch (builtin.operation()) {
             case DROP ->
@@ -292,7 +317,7 @@ public final class ComponentInstance {
 
     /** A core function that calls a component function: its arguments lifted from core values, its result lowered. */
     private CoreItem.Func lower(Definition.Lower lower) {
-        ComponentFunction function = (ComponentFunction) value(Sort.FUNC, lower.func());
+        ComponentFunction function = value(Sort.FUNC, lower.func(), ComponentFunction.class);
         FunctionType type = function.type();
         List<Core> params = flatten(type.paramTypes());
         List<Core> results = type.result().map(CanonicalAbi::flatten).orElse(List.of());
@@ -332,11 +357,11 @@ public final class ComponentInstance {
 
     /** A component function that calls a core function: its arguments lowered to core values, its result lifted. */
     private ComponentFunction lift(Definition.Lift lift) {
-        CoreItem.Func core = (CoreItem.Func) value(Sort.CORE_FUNC, lift.coreFunc());
+        CoreItem.Func core = value(Sort.CORE_FUNC, lift.coreFunc(), CoreItem.Func.class);
         FunctionType type = scope.functionAt(lift.type());
         CanonOptions options = lift.options();
         Optional<CoreItem.Func> postReturn =
-                options.postReturn().map(index -> (CoreItem.Func) value(Sort.CORE_FUNC, index));
+                options.postReturn().map(index -> value(Sort.CORE_FUNC, index, CoreItem.Func.class));
         return new ComponentFunction() {
             @Override
             public FunctionType type() {
@@ -380,7 +405,8 @@ public final class ComponentInstance {
             return new InstanceValue("an instance of exports", exports);
         }
         Definition.Instantiation instantiation = (Definition.Instantiation) definition;
-        Component nested = ((Definition.NestedComponent) value(Sort.COMPONENT, instantiation.target())).component();
+        Component nested = value(Sort.COMPONENT, instantiation.target(), Definition.NestedComponent.class)
+                .component();
         Map<String, Object> args = new HashMap<>();
         for (Definition.Item arg : instantiation.args()) {
             if (arg.sort() != Sort.TYPE) {
@@ -431,9 +457,10 @@ public final class ComponentInstance {
     // ---- the canonical ABI's context ----
 
     private AbiContext context(CanonOptions options) {
-        Optional<Memory> memory =
-                options.memory().map(index -> ((CoreItem.Mem) value(Sort.CORE_MEMORY, index)).memory());
-        Optional<CoreItem.Func> realloc = options.realloc().map(index -> (CoreItem.Func) value(Sort.CORE_FUNC, index));
+        Optional<Memory> memory = options.memory()
+                .map(index -> value(Sort.CORE_MEMORY, index, CoreItem.Mem.class).memory());
+        Optional<CoreItem.Func> realloc =
+                options.realloc().map(index -> value(Sort.CORE_FUNC, index, CoreItem.Func.class));
         StringEncoding encoding = options.encoding();
         return new AbiContext() {
             @Override

@@ -58,6 +58,13 @@ final class ComponentRun {
                     component.source(),
                     "components run in the interpreter only so far; use wasmguest.engine=auto or interpreter");
         }
+        List<String> refused = component.world().imports().stream()
+                .flatMap(name -> WasiHost.refusal(name).stream())
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new GuestResolutionException(
+                    component.source(), "the component imports what no host here gives: " + String.join("; ", refused));
+        }
         if (!spec.mounts().isEmpty()) {
             throw new GuestResolutionException(
                     component.source(),

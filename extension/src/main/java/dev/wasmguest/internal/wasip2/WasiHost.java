@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import run.endive.runtime.TrapException;
@@ -42,6 +43,29 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
 
     private static final long DETERMINISTIC_TICK_NANOS = 1_000;
 
+    /** The interfaces served, by name without version. */
+    private static final Set<String> SERVED = Set.of(
+            "wasi:cli/environment",
+            "wasi:cli/exit",
+            "wasi:cli/stdin",
+            "wasi:cli/stdout",
+            "wasi:cli/stderr",
+            "wasi:cli/terminal-stdin",
+            "wasi:cli/terminal-stdout",
+            "wasi:cli/terminal-stderr",
+            "wasi:cli/terminal-input",
+            "wasi:cli/terminal-output",
+            "wasi:io/error",
+            "wasi:io/poll",
+            "wasi:io/streams",
+            "wasi:clocks/wall-clock",
+            "wasi:clocks/monotonic-clock",
+            "wasi:random/random",
+            "wasi:random/insecure",
+            "wasi:random/insecure-seed",
+            "wasi:filesystem/preopens",
+            "wasi:filesystem/types");
+
     private final Grants grants;
     private final Random random;
     private final Random insecure;
@@ -57,12 +81,34 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
     /** The interface imported as {@code name}, e.g. {@code wasi:cli/stdout@0.2.12}; empty for one not served. */
     @Override
     public Optional<HostInstance> apply(String name) {
+        return served(name).map(this::interfaceNamed);
+    }
+
+    /**
+     * Why an import is not served, for the message that refuses the component before it runs; empty when it is.
+     *
+     * @param name an import's name, e.g. {@code wasi:sockets/tcp@0.2.12}
+     */
+    public static Optional<String> refusal(String name) {
+        if (served(name).isPresent()) {
+            return Optional.empty();
+        }
+        if (name.startsWith("wasi:sockets/") || name.startsWith("wasi:http/")) {
+            return Optional.of(name + ": wasmguest grants guests no network access");
+        }
+        return Optional.of(name + ": the WASI 0.2 host serves wasi:cli, wasi:io, wasi:clocks, wasi:random and"
+                + " wasi:filesystem (any 0.2.x), nothing else");
+    }
+
+    /** The interface's name without its version, when it is one this host serves. */
+    private static Optional<String> served(String name) {
         int at = name.indexOf('@');
         if (at < 0
                 || !name.startsWith("0.2.", at + 1) && !name.substring(at + 1).equals("0.2")) {
             return Optional.empty();
         }
-        return Optional.ofNullable(interfaceNamed(name.substring(0, at)));
+        String base = name.substring(0, at);
+        return SERVED.contains(base) ? Optional.of(base) : Optional.empty();
     }
 
     private HostInstance interfaceNamed(String name) {
@@ -149,7 +195,7 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
                                     throw new TrapException("wasi:filesystem/types " + function
                                             + " called, but no directory was granted");
                                 });
-            default -> null;
+            default -> throw new IllegalStateException("served but not implemented: " + name);
         };
     }
 

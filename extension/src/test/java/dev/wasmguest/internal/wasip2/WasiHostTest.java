@@ -107,5 +107,10 @@ class WasiHostTest {
         assertThat(host.apply("wasi:cli/stdout@0.3.0")).isEmpty();
         assertThat(host.apply("wasi:sockets/tcp@0.2.12")).isEmpty();
         assertThat(host.apply("wasi:http/outgoing-handler@0.2.12")).isEmpty();
+        assertThat(WasiHost.refusal("wasi:cli/exit@0.2.3")).isEmpty();
+        assertThat(WasiHost.refusal("wasi:http/outgoing-handler@0.2.12"))
+                .contains("wasi:http/outgoing-handler@0.2.12: wasmguest grants guests no network access");
+        assertThat(WasiHost.refusal("wasi:cli/exit@0.3.0"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("any 0.2.x"));
     }
 }
