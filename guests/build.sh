@@ -6,6 +6,7 @@
 #                 guests/rust/NAME.rs -> guests/wasm/NAME.wasm and NAME-debug.wasm (Debian's rustc, wasm32-wasi).
 #                 guests/src/crash.c -> also guests/wasm/crash-debug.wasm, with DWARF line tables.
 #                 guests/wasm/NAME.wasm -> guests/wasm/NAME.component.wasm (a WASI 0.2 component, by jco).
+#                 guests/components/NAME.wat -> guests/wasm/NAME.component.wasm (component text, by jco parse).
 # Needs Debian's clang-14, lld-14 (llvm-objcopy comes with them), wasi-libc, libclang-rt-14-dev-wasm32, wabt (for
 # wat2wasm), rustc and libstd-rust-dev-wasm32:
 #   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt rustc libstd-rust-dev-wasm32
@@ -60,6 +61,12 @@ command -v "$jco" >/dev/null || { echo "build.sh: $jco not found; see the commen
 for name in seed echo clockrand exit trap loop-call membomb flood; do
   "$jco" new "$here/wasm/$name.wasm" --wasi-command -o "$here/wasm/$name.component.wasm"
   echo "built wasm/$name.component.wasm, a component ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
+done
+# Components written by hand, without the adapter: guests/components/NAME.wat -> guests/wasm/NAME.component.wasm.
+for src in "$here"/components/*.wat; do
+  name=$(basename "$src" .wat)
+  "$jco" parse "$src" -o "$here/wasm/$name.component.wasm"
+  echo "built wasm/$name.component.wasm, a component from its text ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
 done
 # Guests with debug information, for backtraces: only the name section and the line table (.debug_line) are kept,
 # so that a guest stays small and its bytes do not depend on where the project is checked out.

@@ -118,6 +118,16 @@ public final class ComponentInstance {
         return instance;
     }
 
+    /** The function the component exports as {@code name}, not inside an instance. */
+    public Optional<ComponentFunction> export(String name) {
+        return component.exports().stream()
+                .filter(export -> export.name().equals(name))
+                .findFirst()
+                .map(this::valueOfExport)
+                .filter(ComponentFunction.class::isInstance)
+                .map(ComponentFunction.class::cast);
+    }
+
     /** The function the component exports as {@code function} of its exported instance {@code instance}. */
     public Optional<ComponentFunction> export(String instance, String function) {
         for (Definition.Export export : component.exports()) {
