@@ -11,12 +11,15 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -36,6 +39,25 @@ class WasiSuitesEngineTest {
 
     static EngineTestKit.Builder engine() {
         return EngineTestKit.engine(WasiSuitesEngine.ID).configurationParameter(Constants.TIMEOUT, "PT2S");
+    }
+
+    /** Components are cases like modules: the same specs, the same checks of exit code and streams. */
+    @Test
+    void aSuiteOfComponentsRunsLikeASuiteOfModules(@TempDir Path suite) throws IOException {
+        Files.copy(GUESTS.resolve("wasm/seed.component.wasm"), suite.resolve("seed.wasm"));
+        Files.writeString(
+                suite.resolve("seed.json"),
+                "{\"args\": [\"arg1\", \"exit1\"], \"exit_code\": 1,"
+                        + " \"stdout\": \"Wasm Guest: Hello from stdout!\\n\"}");
+        Files.copy(GUESTS.resolve("wasm/echo.component.wasm"), suite.resolve("echo.wasm"));
+        Files.writeString(
+                suite.resolve("echo.json"),
+                "{\"args\": [\"GREETING\"], \"env\": {\"GREETING\": \"hi\"}, \"stderr\": \"env GREETING=hi\\n\"}");
+
+        EngineExecutionResults results =
+                engine().selectors(selectDirectory(suite.toFile())).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
     }
 
     @Test
