@@ -2,7 +2,8 @@
 # Our component guests under jco run (Node, the reference) and under wasmguest's command line: the same stdout,
 # stderr and exit code. Needs jco on PATH and the command line's jar (mvn install). Cases whose output cannot agree
 # are left out, each with why: clockrand (the time and random bytes differ from run to run), loop-call (never ends),
-# membomb (Node gives it gigabytes), flood (jco run drops what is still in its stdout pipe at exit).
+# membomb (Node gives it gigabytes), flood (jco run drops what is still in its stdout pipe at exit). sha256 is
+# compared as a trap: jco's preview 1 adapter fails its own assertion in fd_fdstat_get there, under Node as here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls cli/target/wasmguest-cli-*.jar | grep -v original | head -1)
@@ -30,7 +31,7 @@ compare() {
   if $trapping; then
     # both fail; each runtime words the trap its own way on stderr
     [ "$jco_exit" -ne 0 ] && [ "$wg_exit" -ne 0 ] || { echo "FAILED: $case: exit $jco_exit under jco, $wg_exit here"; exit 1; }
-    grep -q "unreachable" "$work/wg.err" || { echo "FAILED: $case: no trap on stderr: $(cat "$work/wg.err")"; exit 1; }
+    grep -q "trapped" "$work/wg.err" || { echo "FAILED: $case: no trap on stderr: $(cat "$work/wg.err")"; exit 1; }
   else
     [ "$jco_exit" -eq "$wg_exit" ] || { echo "FAILED: $case: exit $jco_exit under jco, $wg_exit here"; exit 1; }
     cmp -s "$work/jco.err" "$work/wg.err" || { echo "FAILED: $case: stderr differs"; diff "$work/jco.err" "$work/wg.err" | head -20; exit 1; }
@@ -44,4 +45,9 @@ compare echo "piped text" -- GREETING
 compare echo "" -- HOME
 compare exit "" -- 3
 compare trap "" --trap --
+compare divzero "" --trap --
+compare crash "" --trap --
+compare sieve "" -- 100000
+compare sha256 "" --trap -- 1 1
+compare recursion "" -- 1000
 echo "Components: $agreed cases agree with jco run (stdout, stderr, exit code)"

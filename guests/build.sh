@@ -58,7 +58,7 @@ done
 # `jco run` runs under Node. Needs jco: npm install -g @bytecodealliance/jco@1.35.0 (or JCO=path/to/jco).
 jco=${JCO:-jco}
 command -v "$jco" >/dev/null || { echo "build.sh: $jco not found; see the comment above" >&2; exit 1; }
-for name in seed echo clockrand exit trap loop-call membomb flood; do
+for name in seed echo clockrand exit trap loop-call membomb flood sieve sha256 divzero crash recursion panic; do
   "$jco" new "$here/wasm/$name.wasm" --wasi-command -o "$here/wasm/$name.component.wasm"
   echo "built wasm/$name.component.wasm, a component ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
 done
