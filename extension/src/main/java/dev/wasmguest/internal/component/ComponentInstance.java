@@ -310,7 +310,7 @@ public final class ComponentInstance {
                 });
             case NEW ->
                 new CoreItem.Func(coreType(List.of(Core.I32), List.of(Core.I32)), (caller, args) ->
-                        new long[] {handles.add(resource, (int) args[0], true)});
+                        new long[] {handles.add(resource, (int) args[0])});
             case REP ->
                 new CoreItem.Func(coreType(List.of(Core.I32), List.of(Core.I32)), (caller, args) ->
                         new long[] {(Integer) handles.get(resource, (int) args[0])});
@@ -492,7 +492,7 @@ public final class ComponentInstance {
 
             @Override
             public int lowerHandle(ValueType.HandleType type, Object representation) {
-                return handles.add(type.resource(), representation, type.owned());
+                return handles.add(type.resource(), representation);
             }
 
             @Override

@@ -15,14 +15,14 @@ import run.endive.runtime.TrapException;
 @API(status = INTERNAL, since = "0.1")
 public final class HandleTable {
 
-    private record Entry(ValueType.ResourceType type, Object representation, boolean owned) {}
+    private record Entry(ValueType.ResourceType type, Object representation) {}
 
-    private final List<Entry> entries = new ArrayList<>(List.of(new Entry(null, null, false)));
+    private final List<Entry> entries = new ArrayList<>(List.of(new Entry(null, null)));
     private final List<Integer> free = new ArrayList<>();
 
     /** A new handle for {@code representation}. */
-    public int add(ValueType.ResourceType type, Object representation, boolean owned) {
-        Entry entry = new Entry(type, representation, owned);
+    public int add(ValueType.ResourceType type, Object representation) {
+        Entry entry = new Entry(type, representation);
         if (!free.isEmpty()) {
             int handle = free.remove(free.size() - 1);
             entries.set(handle, entry);

@@ -10,8 +10,6 @@ import dev.wasmguest.internal.component.ComponentInstance;
 import dev.wasmguest.internal.component.Definition;
 import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.wasip2.WasiHost;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import run.endive.runtime.ImportValues;
 import run.endive.runtime.Instance;
 import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.MemoryLimits;
 
 /**
  * Runs a command component once: a fresh component instance on the WASI 0.2 host, bounded like a module's run (its
@@ -80,11 +77,10 @@ final class ComponentRun {
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
         CapturedOutput stderr =
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
-        InputStream stdin = console.map(HostConsole::stdin).orElseGet(() -> new ByteArrayInputStream(spec.stdin()));
         WasiHost host = new WasiHost(new WasiHost.Grants(
                 invocation.argv(),
                 spec.env(),
-                stdin,
+                spec.stdinStream(),
                 stdout,
                 stderr,
                 Optional.ofNullable(spec.clock()),
@@ -150,30 +146,17 @@ final class ComponentRun {
                 .withImportValues(imports)
                 .withStart(false)
                 .withMemoryFactory(FlatMemory::create)
-                .withUnsafeExecutionListener((instruction, stack) -> {
-                    if (stopped) {
-                        throw new RunStoppedException();
-                    }
-                });
+                .withUnsafeExecutionListener(RunStoppedException.at(() -> stopped));
         module.memorySection()
                 .filter(section -> section.memoryCount() > 0)
                 .map(section -> section.getMemory(0).limits())
-                .ifPresent(declared -> builder.withMemoryLimits(limited(declared)));
+                .ifPresent(declared -> builder.withMemoryLimits(
+                        spec.limits().bound(declared, "a core module of component " + component.source())));
         Instance instance = builder.build();
         if (module.memorySection().filter(section -> section.memoryCount() > 0).isPresent()) {
             cores.add(instance);
         }
         return instance;
-    }
-
-    private MemoryLimits limited(MemoryLimits declared) {
-        int limit = spec.limits().maxMemoryPages();
-        if (declared.initialPages() > limit) {
-            throw new IllegalArgumentException("a core module of component " + component.source() + " needs "
-                    + declared.initialPages() * RunLimits.PAGE_BYTES + " bytes of initial memory, more than the memory"
-                    + " limit of " + spec.limits().maxMemoryBytes() + " bytes; raise maxMemory (wasmguest.maxMemory)");
-        }
-        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
     }
 
     /** The largest memory of the component's core modules when the run ended. */

@@ -7,7 +7,6 @@ import dev.wasmguest.internal.wasi.FdFlags;
 import dev.wasmguest.internal.wasi.ReadOnlyDirectories;
 import dev.wasmguest.internal.wasi.Rights;
 import dev.wasmguest.internal.wasi.SymlinkCalls;
-import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,8 @@ final class GuestSandbox {
         this.code = code;
         this.spec = spec;
         this.files = files;
-        this.memory = memoryLimits(guest, spec.limits());
+        this.memory = spec.limits()
+                .bound(guest.declaredMemory().orElse(new MemoryLimits(0, 0)), "guest module " + guest.source());
     }
 
     /** The most memory the guest may have, in bytes. */
@@ -62,8 +62,7 @@ final class GuestSandbox {
     WasiOptions options(List<String> argv, OutputStream stdout, OutputStream stderr) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(argv)
-                .withStdin(
-                        spec.console() != null ? spec.console().stdin() : new ByteArrayInputStream(spec.stdin()), false)
+                .withStdin(spec.stdinStream(), false)
                 .withStdout(stdout, false)
                 .withStderr(stderr, false);
         for (Map.Entry<String, String> variable : spec.env().entrySet()) {
@@ -105,11 +104,7 @@ final class GuestSandbox {
                 interpreters.accept(interpreter);
                 return interpreter;
             });
-            builder.withUnsafeExecutionListener((instruction, stack) -> {
-                if (stopped.getAsBoolean()) {
-                    throw new RunStoppedException();
-                }
-            });
+            builder.withUnsafeExecutionListener(RunStoppedException.at(stopped));
         }
         return builder;
     }
@@ -131,17 +126,5 @@ final class GuestSandbox {
             functions = new DeterministicTime(spec.clock()).apply(functions);
         }
         return functions;
-    }
-
-    private static MemoryLimits memoryLimits(LoadedModule guest, RunLimits limits) {
-        int limit = limits.maxMemoryPages();
-        MemoryLimits declared = guest.declaredMemory().orElse(new MemoryLimits(0, 0));
-        if (declared.initialPages() > limit) {
-            throw new IllegalArgumentException("guest module " + guest.source() + " needs "
-                    + declared.initialPages() * RunLimits.PAGE_BYTES + " bytes of initial memory ("
-                    + declared.initialPages() + " pages), more than the memory limit of "
-                    + limits.maxMemoryBytes() + " bytes; raise maxMemory (wasmguest.maxMemory)");
-        }
-        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
     }
 }

@@ -46,6 +46,22 @@ public record RunLimits(
         return new RunLimits(timeout, maxMemoryBytes, maxOutputBytes, prepareTimeout, value);
     }
 
+    /**
+     * The memory a module that declares {@code declared} gets: its own initial size, grown at most to the limit.
+     *
+     * @param subject how the message names the module, e.g. {@code guest module classpath:guests/seed.wasm}
+     * @throws IllegalArgumentException when its initial memory alone exceeds the limit
+     */
+    public MemoryLimits bound(MemoryLimits declared, String subject) {
+        int limit = maxMemoryPages();
+        if (declared.initialPages() > limit) {
+            throw new IllegalArgumentException(subject + " needs " + declared.initialPages() * PAGE_BYTES
+                    + " bytes of initial memory (" + declared.initialPages() + " pages), more than the memory limit of "
+                    + maxMemoryBytes + " bytes; raise maxMemory (wasmguest.maxMemory)");
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), limit));
+    }
+
     /** The memory limit in pages, at most Endive's own cap. */
     public int maxMemoryPages() {
         return (int) Math.min(maxMemoryBytes / PAGE_BYTES, MemoryLimits.MAX_PAGES);

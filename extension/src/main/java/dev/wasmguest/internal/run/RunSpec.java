@@ -15,6 +15,8 @@ import dev.wasmguest.UnknownImports;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -116,6 +118,11 @@ public record RunSpec(
         Map<String, String> changed = new LinkedHashMap<>(env);
         changed.put(name, value);
         return new RunSpec(argv0, args, changed, stdin, engine, limits, mounts, clock, randomSeed, console, imports);
+    }
+
+    /** What the guest reads as stdin: the console's, when it has one, else the spec's bytes. */
+    InputStream stdinStream() {
+        return console != null ? console.stdin() : new ByteArrayInputStream(stdin);
     }
 
     public RunSpec withStdin(byte[] value) {

@@ -18,30 +18,16 @@ final class Streams {
     private Streams() {}
 
     /** An output stream the guest writes to: what it writes is passed on as it writes it. */
-    record Output(String name, OutputStream target) implements AutoCloseable {
-        @Override
-        public void close() {
-            // the run's captured output outlives the guest's handle
-        }
-    }
+    record Output(String name, OutputStream target) {}
 
     /** An input stream the guest reads from. */
-    record Input(String name, InputStream source) implements AutoCloseable {
-        @Override
-        public void close() {}
-    }
+    record Input(String name, InputStream source) {}
 
     /** An error a stream operation failed with, for {@code to-debug-string}. */
-    record Error(String message) implements AutoCloseable {
-        @Override
-        public void close() {}
-    }
+    record Error(String message) {}
 
     /** A pollable: every stream and timer here is ready at once, since the guest's run blocks as it needs. */
-    record Pollable() implements AutoCloseable {
-        @Override
-        public void close() {}
-    }
+    record Pollable() {}
 
     static Object checkWrite(List<Object> args) {
         return CaseValue.ok(WRITE_BUDGET);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import run.endive.runtime.TrapException;
@@ -43,28 +42,95 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
 
     private static final long DETERMINISTIC_TICK_NANOS = 1_000;
 
-    /** The interfaces served, by name without version. */
-    private static final Set<String> SERVED = Set.of(
-            "wasi:cli/environment",
-            "wasi:cli/exit",
-            "wasi:cli/stdin",
-            "wasi:cli/stdout",
-            "wasi:cli/stderr",
-            "wasi:cli/terminal-stdin",
-            "wasi:cli/terminal-stdout",
-            "wasi:cli/terminal-stderr",
-            "wasi:cli/terminal-input",
-            "wasi:cli/terminal-output",
-            "wasi:io/error",
-            "wasi:io/poll",
-            "wasi:io/streams",
-            "wasi:clocks/wall-clock",
-            "wasi:clocks/monotonic-clock",
-            "wasi:random/random",
-            "wasi:random/insecure",
-            "wasi:random/insecure-seed",
-            "wasi:filesystem/preopens",
-            "wasi:filesystem/types");
+    /** The interfaces served, by name without version: what each gives a run's host. */
+    private static final Map<String, Function<WasiHost, HostInstance>> INTERFACES = Map.ofEntries(
+            Map.entry("wasi:cli/environment", host -> function -> switch (function) {
+                case "get-arguments" -> Optional.of(args -> new ArrayList<Object>(host.grants.argv()));
+                case "get-environment" ->
+                    Optional.of(args -> host.grants.env().entrySet().stream()
+                            .map(variable -> (Object) List.of(variable.getKey(), variable.getValue()))
+                            .toList());
+                case "initial-cwd" -> Optional.of(args -> CaseValue.NONE);
+                default -> Optional.empty();
+            }),
+            Map.entry("wasi:cli/exit", host -> function -> switch (function) {
+                case "exit" ->
+                    Optional.of(args -> {
+                        throw new WasiExitException(((CaseValue) args.get(0)).index() == 0 ? 0 : 1);
+                    });
+                case "exit-with-code" ->
+                    Optional.of(args -> {
+                        throw new WasiExitException((Integer) args.get(0));
+                    });
+                default -> Optional.empty();
+            }),
+            Map.entry(
+                    "wasi:cli/stdin",
+                    host -> only("get-stdin", args -> new Streams.Input("stdin", host.grants.stdin()))),
+            Map.entry(
+                    "wasi:cli/stdout",
+                    host -> only("get-stdout", args -> new Streams.Output("stdout", host.grants.stdout()))),
+            Map.entry(
+                    "wasi:cli/stderr",
+                    host -> only("get-stderr", args -> new Streams.Output("stderr", host.grants.stderr()))),
+            Map.entry("wasi:cli/terminal-stdin", host -> only("get-terminal-stdin", args -> CaseValue.NONE)),
+            Map.entry("wasi:cli/terminal-stdout", host -> only("get-terminal-stdout", args -> CaseValue.NONE)),
+            Map.entry("wasi:cli/terminal-stderr", host -> only("get-terminal-stderr", args -> CaseValue.NONE)),
+            Map.entry("wasi:cli/terminal-input", host -> function -> Optional.empty()),
+            Map.entry("wasi:cli/terminal-output", host -> function -> Optional.empty()),
+            Map.entry(
+                    "wasi:io/error",
+                    host -> only("[method]error.to-debug-string", args -> ((Streams.Error) args.get(0)).message())),
+            Map.entry("wasi:io/poll", host -> function -> switch (function) {
+                case "[method]pollable.ready" -> Optional.of(args -> true);
+                case "[method]pollable.block" -> Optional.of(args -> null);
+                case "poll" ->
+                    Optional.of(args -> {
+                        List<Object> ready = new ArrayList<>();
+                        for (int i = 0; i < ((List<?>) args.get(0)).size(); i++) {
+                            ready.add(i);
+                        }
+                        return ready;
+                    });
+                default -> Optional.empty();
+            }),
+            Map.entry("wasi:io/streams", host -> host::stream),
+            Map.entry("wasi:clocks/wall-clock", host -> function -> switch (function) {
+                case "now" -> Optional.of(args -> datetime(host.wallClock()));
+                case "resolution" -> Optional.of(args -> List.<Object>of(0L, 1_000));
+                default -> Optional.empty();
+            }),
+            Map.entry("wasi:clocks/monotonic-clock", host -> function -> switch (function) {
+                case "now" -> Optional.of(args -> host.monotonicNanos());
+                case "resolution" -> Optional.of(args -> 1_000L);
+                case "subscribe-instant", "subscribe-duration" -> Optional.of(args -> new Streams.Pollable());
+                default -> Optional.empty();
+            }),
+            Map.entry("wasi:random/random", host -> function -> switch (function) {
+                case "get-random-bytes" -> Optional.of(args -> bytes(host.random, (Long) args.get(0)));
+                case "get-random-u64" -> Optional.of(args -> host.random.nextLong());
+                default -> Optional.empty();
+            }),
+            Map.entry("wasi:random/insecure", host -> function -> switch (function) {
+                case "get-insecure-random-bytes" -> Optional.of(args -> bytes(host.insecure, (Long) args.get(0)));
+                case "get-insecure-random-u64" -> Optional.of(args -> host.insecure.nextLong());
+                default -> Optional.empty();
+            }),
+            Map.entry(
+                    "wasi:random/insecure-seed",
+                    host -> only(
+                            "insecure-seed",
+                            args -> List.<Object>of(host.insecure.nextLong(), host.insecure.nextLong()))),
+            Map.entry("wasi:filesystem/preopens", host -> only("get-directories", args -> List.of())),
+            Map.entry(
+                    "wasi:filesystem/types",
+                    host -> function -> Optional.of(
+                            function.equals("filesystem-error-code")
+                                    ? args -> CaseValue.NONE
+                                    : args -> {
+                                        throw new TrapException("wasi:filesystem/types " + function
+                                                + " called, but no directory was granted");
+                                    })));
 
     private final Grants grants;
     private final Random random;
@@ -81,7 +147,7 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
     /** The interface imported as {@code name}, e.g. {@code wasi:cli/stdout@0.2.12}; empty for one not served. */
     @Override
     public Optional<HostInstance> apply(String name) {
-        return served(name).map(this::interfaceNamed);
+        return served(name).map(base -> INTERFACES.get(base).apply(this));
     }
 
     /**
@@ -108,95 +174,7 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
             return Optional.empty();
         }
         String base = name.substring(0, at);
-        return SERVED.contains(base) ? Optional.of(base) : Optional.empty();
-    }
-
-    private HostInstance interfaceNamed(String name) {
-        return switch (name) {
-            case "wasi:cli/environment" ->
-                function -> switch (function) {
-                    case "get-arguments" -> Optional.of(args -> new ArrayList<Object>(grants.argv()));
-                    case "get-environment" ->
-                        Optional.of(args -> grants.env().entrySet().stream()
-                                .map(variable -> (Object) List.of(variable.getKey(), variable.getValue()))
-                                .toList());
-                    case "initial-cwd" -> Optional.of(args -> CaseValue.NONE);
-                    default -> Optional.empty();
-                };
-            case "wasi:cli/exit" ->
-                function -> switch (function) {
-                    case "exit" ->
-                        Optional.of(args -> {
-                            throw new WasiExitException(((CaseValue) args.get(0)).index() == 0 ? 0 : 1);
-                        });
-                    case "exit-with-code" ->
-                        Optional.of(args -> {
-                            throw new WasiExitException((Integer) args.get(0));
-                        });
-                    default -> Optional.empty();
-                };
-            case "wasi:cli/stdin" -> only("get-stdin", args -> new Streams.Input("stdin", grants.stdin()));
-            case "wasi:cli/stdout" -> only("get-stdout", args -> new Streams.Output("stdout", grants.stdout()));
-            case "wasi:cli/stderr" -> only("get-stderr", args -> new Streams.Output("stderr", grants.stderr()));
-            case "wasi:cli/terminal-stdin" -> only("get-terminal-stdin", args -> CaseValue.NONE);
-            case "wasi:cli/terminal-stdout" -> only("get-terminal-stdout", args -> CaseValue.NONE);
-            case "wasi:cli/terminal-stderr" -> only("get-terminal-stderr", args -> CaseValue.NONE);
-            case "wasi:cli/terminal-input", "wasi:cli/terminal-output" -> function -> Optional.empty();
-            case "wasi:io/error" ->
-                only("[method]error.to-debug-string", args -> ((Streams.Error) args.get(0)).message());
-            case "wasi:io/poll" ->
-                function -> switch (function) {
-                    case "[method]pollable.ready" -> Optional.of(args -> true);
-                    case "[method]pollable.block" -> Optional.of(args -> null);
-                    case "poll" ->
-                        Optional.of(args -> {
-                            List<Object> ready = new ArrayList<>();
-                            for (int i = 0; i < ((List<?>) args.get(0)).size(); i++) {
-                                ready.add(i);
-                            }
-                            return ready;
-                        });
-                    default -> Optional.empty();
-                };
-            case "wasi:io/streams" -> this::stream;
-            case "wasi:clocks/wall-clock" ->
-                function -> switch (function) {
-                    case "now" -> Optional.of(args -> datetime(wallClock()));
-                    case "resolution" -> Optional.of(args -> List.<Object>of(0L, 1_000));
-                    default -> Optional.empty();
-                };
-            case "wasi:clocks/monotonic-clock" ->
-                function -> switch (function) {
-                    case "now" -> Optional.of(args -> monotonicNanos());
-                    case "resolution" -> Optional.of(args -> 1_000L);
-                    case "subscribe-instant", "subscribe-duration" -> Optional.of(args -> new Streams.Pollable());
-                    default -> Optional.empty();
-                };
-            case "wasi:random/random" ->
-                function -> switch (function) {
-                    case "get-random-bytes" -> Optional.of(args -> bytes(random, (Long) args.get(0)));
-                    case "get-random-u64" -> Optional.of(args -> random.nextLong());
-                    default -> Optional.empty();
-                };
-            case "wasi:random/insecure" ->
-                function -> switch (function) {
-                    case "get-insecure-random-bytes" -> Optional.of(args -> bytes(insecure, (Long) args.get(0)));
-                    case "get-insecure-random-u64" -> Optional.of(args -> insecure.nextLong());
-                    default -> Optional.empty();
-                };
-            case "wasi:random/insecure-seed" ->
-                only("insecure-seed", args -> List.<Object>of(insecure.nextLong(), insecure.nextLong()));
-            case "wasi:filesystem/preopens" -> only("get-directories", args -> List.of());
-            case "wasi:filesystem/types" ->
-                function -> Optional.of(
-                        function.equals("filesystem-error-code")
-                                ? args -> CaseValue.NONE
-                                : args -> {
-                                    throw new TrapException("wasi:filesystem/types " + function
-                                            + " called, but no directory was granted");
-                                });
-            default -> throw new IllegalStateException("served but not implemented: " + name);
-        };
+        return INTERFACES.containsKey(base) ? Optional.of(base) : Optional.empty();
     }
 
     private Optional<HostInstance.Call> stream(String function) {
