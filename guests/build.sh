@@ -7,6 +7,7 @@
 #                 guests/src/crash.c -> also guests/wasm/crash-debug.wasm, with DWARF line tables.
 #                 guests/wasm/NAME.wasm -> guests/wasm/NAME.component.wasm (a WASI 0.2 component, by jco).
 #                 guests/components/NAME.wat -> guests/wasm/NAME.component.wasm (component text, by jco parse).
+#                 guests/conformance/NAME.wasm -> guests/conformance-components/NAME.wasm (the case as a component).
 # Needs Debian's clang-14, lld-14 (llvm-objcopy comes with them), wasi-libc, libclang-rt-14-dev-wasm32, wabt (for
 # wat2wasm), rustc and libstd-rust-dev-wasm32:
 #   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt rustc libstd-rust-dev-wasm32
@@ -54,20 +55,6 @@ for gen in "$here"/gen/*.py; do
   rm -f "$wat"
   echo "built wasm/$name.wasm from gen/$name.py ($(wc -c < "$here/wasm/$name.wasm") bytes)"
 done
-# Components: command guests wrapped by jco's preview 1 adapter into WASI 0.2 components (wasi:cli/run), the form
-# `jco run` runs under Node. Needs jco: npm install -g @bytecodealliance/jco@1.35.0 (or JCO=path/to/jco).
-jco=${JCO:-jco}
-command -v "$jco" >/dev/null || { echo "build.sh: $jco not found; see the comment above" >&2; exit 1; }
-for name in seed echo clockrand exit trap loop-call membomb flood sieve sha256 divzero crash recursion panic; do
-  "$jco" new "$here/wasm/$name.wasm" --wasi-command -o "$here/wasm/$name.component.wasm"
-  echo "built wasm/$name.component.wasm, a component ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
-done
-# Components written by hand, without the adapter: guests/components/NAME.wat -> guests/wasm/NAME.component.wasm.
-for src in "$here"/components/*.wat; do
-  name=$(basename "$src" .wat)
-  "$jco" parse "$src" -o "$here/wasm/$name.component.wasm"
-  echo "built wasm/$name.component.wasm, a component from its text ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
-done
 # Guests with debug information, for backtraces: only the name section and the line table (.debug_line) are kept,
 # so that a guest stays small and its bytes do not depend on where the project is checked out.
 keep_lines_only() {
@@ -89,3 +76,29 @@ keep_lines_only() {
     echo "built wasm/$name-debug.wasm ($(wc -c < "guests/wasm/$name-debug.wasm") bytes)"
   done
 )
+# Components: command guests wrapped by jco's preview 1 adapter into WASI 0.2 components (wasi:cli/run), the form
+# `jco run` runs under Node. Needs jco: npm install -g @bytecodealliance/jco@1.35.0 (or JCO=path/to/jco).
+jco=${JCO:-jco}
+command -v "$jco" >/dev/null || { echo "build.sh: $jco not found; see the comment above" >&2; exit 1; }
+for name in seed echo clockrand exit trap loop-call loop-branch membomb flood sieve sha256 divzero crash crash-debug \
+    recursion deep-calls nested-calls huge-function panic panic-debug fsops filewriter prober; do
+  "$jco" new "$here/wasm/$name.wasm" --wasi-command -o "$here/wasm/$name.component.wasm"
+  echo "built wasm/$name.component.wasm, a component ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
+done
+# Components written by hand, without the adapter: guests/components/NAME.wat -> guests/wasm/NAME.component.wasm.
+for src in "$here"/components/*.wat; do
+  name=$(basename "$src" .wat)
+  "$jco" parse "$src" -o "$here/wasm/$name.component.wasm"
+  echo "built wasm/$name.component.wasm, a component from its text ($(wc -c < "$here/wasm/$name.component.wasm") bytes)"
+done
+# The conformance cases again as components: guests/conformance-components holds each case's component under the
+# case's name, with copies of its spec and of the fixture directories, so that the suites run them alike.
+rm -rf "$here/conformance-components"
+mkdir "$here/conformance-components"
+cp -r "$here"/conformance/*.dir "$here/conformance-components/"
+for module in "$here"/conformance/*.wasm; do
+  name=$(basename "$module" .wasm)
+  "$jco" new "$module" --wasi-command -o "$here/conformance-components/$name.wasm"
+  if [ -f "$here/conformance/$name.json" ]; then cp "$here/conformance/$name.json" "$here/conformance-components/"; fi
+done
+echo "built conformance-components: $(ls "$here"/conformance-components/*.wasm | wc -l) cases as components"

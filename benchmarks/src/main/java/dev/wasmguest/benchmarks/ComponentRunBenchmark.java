@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-run cost of a small component against the module it was made from: the seed guest, and the same guest wrapped
- * by jco's preview 1 adapter ({@code seed.component.wasm}), both in the interpreter (components run only there so
- * far), each prepared once outside the measurement. The issue's target: the component within 2x of the module.
+ * by jco's preview 1 adapter ({@code seed.component.wasm}), both in the same engine, each prepared (and translated)
+ * once outside the measurement. The issue's target: the component within 2x of the module.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,13 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ComponentRunBenchmark {
 
+    @Param({"INTERPRETER", "COMPILER"})
+    public WasiEngine engine;
+
     private WasiRunner module;
     private WasiRunner component;
 
     @Setup
     public void setUp() throws IOException {
-        module = WasiRunner.fromBytes(resource("seed.wasm")).withEngine(WasiEngine.INTERPRETER);
-        component = WasiRunner.fromBytes(resource("seed.component.wasm"));
+        module = WasiRunner.fromBytes(resource("seed.wasm")).withEngine(engine);
+        component = WasiRunner.fromBytes(resource("seed.component.wasm")).withEngine(engine);
         module.run();
         component.run();
     }

@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * One JVM's view of a large module, for {@code benchmarks/big-guests.sh}: the time from asking for a run to its
  * result, for the first run of this JVM and for the second. Prints one line:
- * {@code first_ms=... second_ms=... engine=... preparation_ms=...}.
+ * {@code first_ms=... second_ms=... engine=... preparation_ms=... stdout=...}, the last the hash of the first run's
+ * stdout without the lines that tell times (yosys's {@code CPU:} and {@code Time spent:}), to tell that a module and
+ * the component made from it printed the same.
  *
  * <p>Usage: {@code FirstResults MODULE HOST_DIR GUEST_DIR [ARGS...]}; the module sees {@code HOST_DIR} at
  * {@code GUEST_DIR}; the cache directory comes from {@code -Dwasmguest.cache.dir}.
@@ -33,11 +35,16 @@ public final class FirstResults {
         }
         System.out.printf(
                 Locale.ROOT,
-                "first_ms=%.0f second_ms=%.0f engine=%s,%s preparation_ms=%d%n",
+                "first_ms=%.0f second_ms=%.0f engine=%s,%s preparation_ms=%d stdout=%08x%n",
                 firstNanos / 1e6,
                 secondNanos / 1e6,
                 first.engine(),
                 second.engine(),
-                first.preparation().toMillis());
+                first.preparation().toMillis(),
+                first.stdout()
+                        .lines()
+                        .filter(line -> !line.contains("CPU:") && !line.startsWith("Time spent:"))
+                        .toList()
+                        .hashCode());
     }
 }

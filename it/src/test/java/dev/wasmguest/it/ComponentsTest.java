@@ -9,8 +9,8 @@ import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
+import dev.wasmguest.WasmFrame;
 import dev.wasmguest.junit.WasmGuest;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,15 +33,20 @@ class ComponentsTest {
         return given.apply(WasiRunner.fromResource("guests/" + guest)).run();
     }
 
+    /** The module and the component it was made from, each run in both engines, agree. */
     private static void sameAsTheModule(String name, UnaryOperator<WasiRunner> given) {
-        WasiResult module = run(name + ".wasm", given);
-        WasiResult component = run(name + ".component.wasm", given);
+        for (WasiEngine engine : List.of(WasiEngine.INTERPRETER, WasiEngine.COMPILER)) {
+            UnaryOperator<WasiRunner> inEngine = runner -> given.apply(runner.withEngine(engine));
+            WasiResult module = run(name + ".wasm", inEngine);
+            WasiResult component = run(name + ".component.wasm", inEngine);
+            String what = name + " in the " + engine;
 
-        assertThat(component.outcome()).as(name).isEqualTo(module.outcome());
-        assertThat(component.exitCode()).as(name).isEqualTo(adapted(module.exitCode()));
-        assertThat(component.stdout()).as(name).isEqualTo(module.stdout());
-        assertThat(component.stderr()).as(name).isEqualTo(module.stderr());
-        assertThat(component.engine()).isEqualTo(WasiEngine.INTERPRETER);
+            assertThat(component.outcome()).as(what).isEqualTo(module.outcome());
+            assertThat(component.exitCode()).as(what).isEqualTo(adapted(module.exitCode()));
+            assertThat(component.stdout()).as(what).isEqualTo(module.stdout());
+            assertThat(component.stderr()).as(what).isEqualTo(module.stderr());
+            assertThat(component.engine()).as(what).isEqualTo(engine);
+        }
     }
 
     /**
@@ -77,7 +82,7 @@ class ComponentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exit", "trap", "divzero", "crash", "panic"})
+    @ValueSource(strings = {"exit", "trap", "divzero", "crash", "panic", "panic-debug", "deep-calls"})
     void exitCodesAndTraps(String guest) {
         sameAsTheModule(guest, runner -> runner.withArgs("3"));
     }
@@ -92,21 +97,30 @@ class ComponentsTest {
         sameAsTheModule("sieve", runner -> runner.withArgs("100000"));
         sameAsTheModule("recursion", runner -> runner.withArgs("1000"));
         sameAsTheModule("crash", runner -> runner.withArgs("memory"));
+        sameAsTheModule("nested-calls", UnaryOperator.identity());
+        sameAsTheModule("huge-function", UnaryOperator.identity());
     }
 
-    @Test
-    void aComponentThatNeverEndsIsStoppedAtItsTimeout() {
-        WasiResult result = WasiRunner.fromResource("guests/loop-call.component.wasm")
-                .withTimeout(Duration.ofMillis(300))
-                .run();
+    /** A loop with calls, and a call-free loop, which only the interpreter's stop check or compiled code's ends. */
+    @ParameterizedTest
+    @EnumSource(names = {"INTERPRETER", "COMPILER"})
+    void aComponentThatNeverEndsIsStoppedAtItsTimeout(WasiEngine engine) {
+        for (String guest : List.of("loop-call", "loop-branch")) {
+            WasiResult result = WasiRunner.fromResource("guests/" + guest + ".component.wasm")
+                    .withEngine(engine)
+                    .withTimeout(Duration.ofMillis(300))
+                    .run();
 
-        assertThat(result).timedOut();
-        assertThat(result.describeOutcome()).isEqualTo("timed out after 300 ms and was stopped");
+            assertThat(result).as(guest).timedOut();
+            assertThat(result.describeOutcome()).as(guest).isEqualTo("timed out after 300 ms and was stopped");
+        }
     }
 
-    @Test
-    void aComponentThatEatsMemoryStopsAtTheLimit() {
+    @ParameterizedTest
+    @EnumSource(names = {"INTERPRETER", "COMPILER"})
+    void aComponentThatEatsMemoryStopsAtTheLimit(WasiEngine engine) {
         WasiResult result = WasiRunner.fromResource("guests/membomb.component.wasm")
+                .withEngine(engine)
                 .withMaxMemory(16L * 1024 * 1024)
                 .run();
 
@@ -114,9 +128,11 @@ class ComponentsTest {
         assertThat(result.memoryBytes()).isLessThanOrEqualTo(16L * 1024 * 1024).isGreaterThan(15L * 1024 * 1024);
     }
 
-    @Test
-    void aComponentsFloodIsCapped() {
+    @ParameterizedTest
+    @EnumSource(names = {"INTERPRETER", "COMPILER"})
+    void aComponentsFloodIsCapped(WasiEngine engine) {
         WasiResult result = WasiRunner.fromResource("guests/flood.component.wasm")
+                .withEngine(engine)
                 .withMaxOutput(1000)
                 .run("4");
 
@@ -135,6 +151,32 @@ class ComponentsTest {
         assertThat(result.exitCode()).isEqualTo(WasiResult.NO_EXIT_CODE);
     }
 
+    /**
+     * A trap's backtrace names the program's frames, with their source lines, as the module's does, then the frames
+     * of the adapter that called the program's {@code _start}.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"INTERPRETER", "COMPILER"})
+    void aTrapsBacktraceGoesThroughTheCoreModules(WasiEngine engine) {
+        List<WasmFrame> module = WasiRunner.fromResource("guests/crash-debug.wasm")
+                .withEngine(engine)
+                .run()
+                .trapBacktrace();
+        WasiResult component = WasiRunner.fromResource("guests/crash-debug.component.wasm")
+                .withEngine(engine)
+                .run();
+
+        assertThat(module).extracting(frame -> frame.functionName().orElse("?")).contains("main", "_start");
+        assertThat(component.trapBacktrace()).startsWith(module.toArray(WasmFrame[]::new));
+        assertThat(component
+                        .trapBacktrace()
+                        .subList(module.size(), component.trapBacktrace().size()))
+                .extracting(frame -> frame.functionName().orElse("?"))
+                .contains("wasi:cli/run@0.2.12#run");
+        assertThat(component.describeOutcome())
+                .contains("\n  0: check (function 10) at guests/src/crash.c:11:5, module offset 0x");
+    }
+
     @Test
     void aTestDeclaresAComponentLikeAModule(
             @WasmGuest(
@@ -146,15 +188,9 @@ class ComponentsTest {
     }
 
     @Test
-    void whatComponentsCannotHaveYetIsRefusedByName(@TempDir Path directory) {
+    void whatComponentsCannotHaveYetIsRefusedByName() {
         WasiRunner component = WasiRunner.fromResource("guests/seed.component.wasm");
 
-        assertThatThrownBy(() -> component.withDirectory("/data", directory).run())
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageContaining("granting directories to a component is not supported yet");
-        assertThatThrownBy(() -> component.withEngine(WasiEngine.COMPILER).run())
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageContaining("components run in the interpreter only so far");
         assertThatThrownBy(() -> component.instantiate())
                 .isInstanceOf(GuestResolutionException.class)
                 .hasMessageContaining("cannot be instantiated to call its functions yet");

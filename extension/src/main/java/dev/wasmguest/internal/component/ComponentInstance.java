@@ -8,6 +8,7 @@ import dev.wasmguest.internal.component.Definition.StringEncoding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,10 +45,11 @@ public final class ComponentInstance {
      */
     public interface CoreInstantiator {
 
-        /** The parsed form of {@code module}: parse once, instantiate many times. */
+        /** The parsed form of {@code module}, whose imports the linker reads: parse once, instantiate many times. */
         WasmModule parse(Definition.CoreModule module);
 
-        Instance instantiate(WasmModule parsed, ImportValues imports);
+        /** A new instance of {@code module}, given {@code imports} for what its parsed form imports. */
+        Instance instantiate(Definition.CoreModule module, ImportValues imports);
     }
 
     /** An instance value: what an instance exports by name (functions, instances), named for messages. */
@@ -88,6 +90,7 @@ public final class ComponentInstance {
     private final HandleTable handles = new HandleTable();
     private final Map<Sort, Map<Integer, Object>> values = new EnumMap<>(Sort.class);
     private final Map<Integer, TypeScope.InstanceScope> instanceTypes = new HashMap<>();
+    private final Map<CanonOptions, AbiContext> contexts = new IdentityHashMap<>();
 
     private ComponentInstance(
             Component component,
@@ -252,8 +255,8 @@ public final class ComponentInstance {
             return new CoreInstanceValue(Optional.empty(), Optional.empty(), items);
         }
         Definition.Instantiation instantiation = (Definition.Instantiation) definition;
-        WasmModule module =
-                instantiator.parse(value(Sort.CORE_MODULE, instantiation.target(), Definition.CoreModule.class));
+        Definition.CoreModule target = value(Sort.CORE_MODULE, instantiation.target(), Definition.CoreModule.class);
+        WasmModule module = instantiator.parse(target);
         Map<String, CoreInstanceValue> args = new HashMap<>();
         for (Definition.Item arg : instantiation.args()) {
             args.put(arg.name(), value(Sort.CORE_INSTANCE, arg.index(), CoreInstanceValue.class));
@@ -268,7 +271,7 @@ public final class ComponentInstance {
             }
             link(module, imported, from.item(imported.name()), importValues);
         }
-        Instance instance = instantiator.instantiate(module, importValues.build());
+        Instance instance = instantiator.instantiate(target, importValues.build());
         return new CoreInstanceValue(Optional.of(instance), Optional.of(module), new HashMap<>());
     }
 
@@ -466,7 +469,15 @@ public final class ComponentInstance {
 
     // ---- the canonical ABI's context ----
 
+    /**
+     * The context of calls with {@code options}, made at the first such call (its memory and realloc are core
+     * exports, there by then) and kept: a component makes many calls with the same options.
+     */
     private AbiContext context(CanonOptions options) {
+        return contexts.computeIfAbsent(options, this::newContext);
+    }
+
+    private AbiContext newContext(CanonOptions options) {
         Optional<Memory> memory = options.memory()
                 .map(index -> value(Sort.CORE_MEMORY, index, CoreItem.Mem.class).memory());
         Optional<CoreItem.Func> realloc =

@@ -41,22 +41,24 @@ record CompiledCode(
      * work for code that a short run never reaches.
      *
      * @param jar classes numbered by {@link GeneratedMethods#numbered(byte[])}
+     * @param digest the module's digest, {@code sha256:<hex>}: the name of the classes' loader, which the JVM's stack
+     *        traces carry, so that a backtrace tells this module's frames from other modules'
      * @throws IllegalStateException when the jar is not one Endive's compiler wrote
      */
-    static CompiledCode load(byte[] jar, List<Integer> interpreted) {
-        return load(jar, interpreted, false);
+    static CompiledCode load(byte[] jar, List<Integer> interpreted, String digest) {
+        return load(jar, interpreted, digest, false);
     }
 
     /**
-     * Like {@link #load(byte[], List)}, but every class defined and initialised now, on the caller's thread: for the
+     * Like {@link #load(byte[], List, String)}, but every class defined and initialised now, on the caller's thread: for the
      * JVM that translated, in its translation's background work, so that its runs do not wait for class loading
      * (as with Endive's own loading).
      */
-    static CompiledCode loadEagerly(byte[] jar, List<Integer> interpreted) {
-        return load(jar, interpreted, true);
+    static CompiledCode loadEagerly(byte[] jar, List<Integer> interpreted, String digest) {
+        return load(jar, interpreted, digest, true);
     }
 
-    private static CompiledCode load(byte[] jar, List<Integer> interpreted, boolean eagerly) {
+    private static CompiledCode load(byte[] jar, List<Integer> interpreted, String digest, boolean eagerly) {
         Map<String, byte[]> classes = new ConcurrentHashMap<>();
         Map<Integer, Integer> fingerprints = Map.of();
         String mainClass = null;
@@ -80,7 +82,7 @@ record CompiledCode(
         if (mainClass == null || !classes.containsKey(mainClass)) {
             throw new IllegalStateException("compiled code without its machine class");
         }
-        GeneratedClasses loader = new GeneratedClasses(classes);
+        GeneratedClasses loader = new GeneratedClasses(digest, classes);
         if (eagerly) {
             loader.defineAll();
         }
@@ -116,8 +118,8 @@ record CompiledCode(
 
         private final Map<String, byte[]> classes;
 
-        GeneratedClasses(Map<String, byte[]> classes) {
-            super(MachineFactoryCompiler.class.getClassLoader());
+        GeneratedClasses(String name, Map<String, byte[]> classes) {
+            super(name, MachineFactoryCompiler.class.getClassLoader());
             this.classes = classes;
         }
 

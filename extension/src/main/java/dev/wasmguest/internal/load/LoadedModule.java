@@ -160,6 +160,14 @@ public final class LoadedModule implements LoadedGuest {
                 source, reason + failure.getMessage() + "; try wasmguest.engine=interpreter", failure);
     }
 
+    /**
+     * The module's digest, {@code sha256:<hex>}: also the name of its compiled code's class loader, which tells its
+     * frames in a JVM stack trace from other modules'.
+     */
+    public String digest() {
+        return "sha256:" + sha256;
+    }
+
     /** How messages name the module. */
     public String source() {
         return source;

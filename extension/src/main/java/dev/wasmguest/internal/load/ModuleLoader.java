@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.component.Component;
 import dev.wasmguest.internal.component.ComponentParser;
 import dev.wasmguest.internal.component.MalformedComponentException;
 import dev.wasmguest.internal.config.ConfigValue;
@@ -14,12 +15,15 @@ import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.resolve.WasmBytes;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
+import dev.wasmguest.internal.util.Sha256;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +51,11 @@ public final class ModuleLoader {
 
     private final ModuleResolver resolver;
     private final EngineCaches caches;
+    /**
+     * The core modules of the components this loader loaded, by sha256: the preview 1 adapter, the same in every
+     * adapted component, is parsed and translated once, not once per component.
+     */
+    private final Map<String, LoadedModule> coreModules = new ConcurrentHashMap<>();
 
     private ModuleLoader(ModuleResolver resolver, EngineCaches caches) {
         this.resolver = resolver;
@@ -68,7 +77,8 @@ public final class ModuleLoader {
 
     /** A handle that prepares {@code source} on first use. */
     public Handle handle(ModuleSource source, Optional<String> sha256) {
-        return new Handle(source, announce -> prepare(source, resolver.resolve(source, sha256), caches, announce));
+        return new Handle(
+                source, announce -> prepare(source, resolver.resolve(source, sha256), caches, coreModules, announce));
     }
 
     /**
@@ -77,30 +87,39 @@ public final class ModuleLoader {
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     public static LoadedGuest prepare(ModuleSource source, ResolvedModule resolved) {
-        return prepare(source, resolved, EngineCaches.none(), shape -> {});
+        return prepare(source, resolved, EngineCaches.none(), new ConcurrentHashMap<>(), shape -> {});
     }
 
     /**
      * Prepares reusing {@code caches}.
      *
+     * @param coreModules the components' core modules loaded so far, by sha256, to reuse and add to
      * @param announce hears what the module exports and imports before the costly part of the work begins
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     static LoadedGuest prepare(
-            ModuleSource source, ResolvedModule resolved, EngineCaches caches, Consumer<GuestShape> announce) {
+            ModuleSource source,
+            ResolvedModule resolved,
+            EngineCaches caches,
+            Map<String, LoadedModule> coreModules,
+            Consumer<GuestShape> announce) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
         if (WasmBytes.hasComponentHeader(bytes)) {
-            LoadedComponent component = component(name, source.fileName(), bytes);
-            announce.accept(component.world());
-            return component;
+            return component(name, source.fileName(), bytes, caches, coreModules, announce);
         }
         ModuleInterface shape = scan(name, bytes);
         announce.accept(shape);
-        String digest = "sha256:" + resolved.sha256();
-        boolean validated = caches.validated().contains(resolved.sha256());
+        return module(name, source.fileName(), bytes, resolved.sha256(), shape, caches);
+    }
+
+    /** A core module: from the compiled-code cache when it holds the module's code, else parsed (and validated). */
+    private static LoadedModule module(
+            String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
+        boolean validated = caches.validated().contains(sha256);
         if (validated) {
-            Optional<LoadedModule> fromCache = withCachedCode(source, resolved, shape, caches.compiledCode());
+            Optional<LoadedModule> fromCache =
+                    withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
             if (fromCache.isPresent()) {
                 return fromCache.get();
             }
@@ -112,42 +131,38 @@ public final class ModuleLoader {
                         : "parsing and validating it (validation is remembered in the cache for later JVMs)");
         WasmModule module;
         try {
-            module = parse(name, bytes, digest, !validated);
+            module = parse(name, bytes, "sha256:" + sha256, !validated);
         } finally {
             progress.end(() -> "parsed");
         }
         if (!validated) {
-            caches.validated().add(resolved.sha256());
+            caches.validated().add(sha256);
         }
-        return new LoadedModule(
-                name,
-                source.fileName(),
-                resolved.sha256(),
-                bytes,
-                module,
-                shape,
-                Optional.empty(),
-                caches.compiledCode());
+        return new LoadedModule(name, fileName, sha256, bytes, module, shape, Optional.empty(), caches.compiledCode());
     }
 
     /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
     private static Optional<LoadedModule> withCachedCode(
-            ModuleSource source, ResolvedModule resolved, ModuleInterface shape, Optional<CompiledCodeCache> cache) {
-        Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(resolved.sha256()));
+            String name,
+            String fileName,
+            byte[] bytes,
+            String sha256,
+            ModuleInterface shape,
+            Optional<CompiledCodeCache> cache) {
+        Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(sha256));
         if (entry.isEmpty()) {
             return Optional.empty();
         }
-        String name = source.describe();
         // Independent parts of similar cost (yosys: 0.2-0.4 s each): the classes and the interpreted bodies are
         // made ready on other threads while this one parses the rest.
         long start = System.nanoTime();
         CompletableFuture<CompiledCode> loading = Background.start(
-                "wasmguest-load " + source.fileName(),
-                () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted()));
+                "wasmguest-load " + fileName,
+                () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted(), "sha256:" + sha256));
         try {
             WasmModule module = ModuleParser.parseWithBodiesOf(
-                    resolved.bytes(),
-                    "sha256:" + resolved.sha256(),
+                    bytes,
+                    "sha256:" + sha256,
                     entry.get().interpreted().stream()
                             .map(function -> function - entry.get().importedFunctions())
                             .collect(Collectors.toList()));
@@ -158,16 +173,8 @@ public final class ModuleLoader {
                     () -> "Guest module " + name + ": loaded its compiled code from the cache in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms (parsed without the compiled bodies in "
                             + (parsed - start) / 1_000_000 + " ms)");
-            LoadedModule guest = new LoadedModule(
-                    name,
-                    source.fileName(),
-                    resolved.sha256(),
-                    resolved.bytes(),
-                    module,
-                    shape,
-                    Optional.of(code),
-                    cache);
-            return Optional.of(guest);
+            return Optional.of(
+                    new LoadedModule(name, fileName, sha256, bytes, module, shape, Optional.of(code), cache));
         } catch (CompletionException | WasmEngineException e) {
             Throwable reason = e instanceof CompletionException ? e.getCause() : e;
             LOG.log(
@@ -199,20 +206,52 @@ public final class ModuleLoader {
         }
     }
 
-    /** A component read from its bytes; what is wrong with them fails naming the module. */
-    private static LoadedComponent component(String name, String fileName, byte[] bytes) {
+    /**
+     * A component read from its bytes, its core modules loaded as modules are; what is wrong with them fails naming
+     * the component.
+     */
+    private static LoadedComponent component(
+            String name,
+            String fileName,
+            byte[] bytes,
+            EngineCaches caches,
+            Map<String, LoadedModule> coreModules,
+            Consumer<GuestShape> announce) {
+        Component component;
+        ComponentWorld world;
         try {
-            return LoadedComponent.of(name, fileName, ComponentParser.parse(bytes));
+            component = ComponentParser.parse(bytes);
+            world = ComponentWorld.of(component);
         } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
-            throw new GuestResolutionException(
-                    name,
-                    "malformed component: "
-                            + (e instanceof MalformedComponentException || e instanceof WasmEngineException
-                                    ? e.getMessage()
-                                    : "a core module fails to parse (" + e + ")")
-                            + "; the file is damaged or was built for another version of the component model, rebuild it",
-                    e);
+            throw malformedComponent(name, e instanceof MalformedComponentException ? e.getMessage() : e.toString(), e);
         }
+        announce.accept(world);
+        return LoadedComponent.of(name, fileName, component, world, (module, index) -> {
+            String coreName = "core module " + index + " of " + name;
+            String sha256 = Sha256.hex(module.bytes());
+            try {
+                return coreModules.computeIfAbsent(
+                        sha256,
+                        any -> module(
+                                coreName,
+                                fileName.replaceFirst("\\.wasm$", "") + "." + index + ".wasm",
+                                module.bytes(),
+                                sha256,
+                                scan(coreName, module.bytes()),
+                                caches));
+            } catch (GuestResolutionException e) {
+                throw malformedComponent(
+                        name, "core module " + index + " fails to parse (" + e.getCause() + ")", e.getCause());
+            }
+        });
+    }
+
+    private static GuestResolutionException malformedComponent(String name, String reason, Throwable cause) {
+        return new GuestResolutionException(
+                name,
+                "malformed component: " + reason
+                        + "; the file is damaged or was built for another version of the component model, rebuild it",
+                cause);
     }
 
     private static GuestResolutionException malformed(String name, Throwable cause) {

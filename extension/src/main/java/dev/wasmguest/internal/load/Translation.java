@@ -142,7 +142,7 @@ final class Translation {
             Optional<CompiledCodeCache.Entry> stored = cache.flatMap(c -> c.findOrLock(sha256));
             if (stored.isPresent()) {
                 CompiledCode code =
-                        CompiledCode.load(stored.get().jar(), stored.get().interpreted());
+                        CompiledCode.load(stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256);
                 progress.end(() -> "loaded its compiled code, which another thread or JVM stored,");
                 logInterpreted(code.interpreted(), Level.DEBUG);
                 return code;

@@ -70,7 +70,8 @@ final class Translator {
                 // With the line numbers that backtraces read, once for every later JVM. This JVM defines every class
                 // now, in the translation's background work, as Endive's own loading did: its runs start at once.
                 byte[] jar = GeneratedMethods.numbered(compile(module, interpreted));
-                return new Translation(CompiledCode.loadEagerly(jar, new ArrayList<>(interpreted)), jar, imported);
+                return new Translation(
+                        CompiledCode.loadEagerly(jar, new ArrayList<>(interpreted), module.digest()), jar, imported);
             } catch (WasmEngineException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {

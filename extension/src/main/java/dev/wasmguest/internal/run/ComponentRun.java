@@ -9,9 +9,12 @@ import dev.wasmguest.internal.component.ComponentFunction;
 import dev.wasmguest.internal.component.ComponentInstance;
 import dev.wasmguest.internal.component.Definition;
 import dev.wasmguest.internal.load.LoadedComponent;
+import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasip2.WasiHost;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import run.endive.runtime.ImportValues;
@@ -22,39 +25,48 @@ import run.endive.wasm.WasmModule;
 /**
  * Runs a command component once: a fresh component instance on the WASI 0.2 host, bounded like a module's run (its
  * timeout, the memory limit of each core module, captured and capped output, a fixed clock and seeded random when the
- * spec says so), on a large-stack thread. {@code wasi:cli/run} returning an error is exit code 1, as in wasmtime.
+ * spec says so), on a large-stack thread. Each core module runs with the code its engine choice gave it, compiled or
+ * interpreted, as a module of its own would. {@code wasi:cli/run} returning an error is exit code 1, as in wasmtime.
  */
 final class ComponentRun {
 
     private final RunThreads threads;
     private final LoadedComponent component;
+    private final Map<Definition.CoreModule, LoadedModule.Code> code;
     private final RunSpec spec;
     private final Invocation invocation;
     private final Duration preparation;
     private final List<Instance> cores = new CopyOnWriteArrayList<>();
+    private final GuestEnding ending = new GuestEnding();
     private volatile boolean stopped;
 
     private ComponentRun(
-            RunThreads threads, LoadedComponent component, RunSpec spec, Invocation invocation, Duration preparation) {
+            RunThreads threads,
+            LoadedComponent component,
+            Map<Definition.CoreModule, LoadedModule.Code> code,
+            RunSpec spec,
+            Invocation invocation,
+            Duration preparation) {
         this.threads = threads;
         this.component = component;
+        this.code = code;
         this.spec = spec;
         this.invocation = invocation;
         this.preparation = preparation;
     }
 
     /**
-     * @throws GuestResolutionException when the run asks for what components cannot have yet: compiled code, or
-     *         directories
+     * @param code the code each core module runs with
+     * @throws GuestResolutionException when the component imports what the host refuses
      */
     static WasiResult run(
-            RunThreads threads, LoadedComponent component, RunSpec spec, Invocation invocation, Duration preparation) {
+            RunThreads threads,
+            LoadedComponent component,
+            Map<Definition.CoreModule, LoadedModule.Code> code,
+            RunSpec spec,
+            Invocation invocation,
+            Duration preparation) {
         String run = component.world().run().orElseThrow();
-        if (spec.engine() == WasiEngine.COMPILER) {
-            throw new GuestResolutionException(
-                    component.source(),
-                    "components run in the interpreter only so far; use wasmguest.engine=auto or interpreter");
-        }
         List<String> refused = component.world().imports().stream()
                 .flatMap(name -> WasiHost.refusal(name).stream())
                 .toList();
@@ -62,16 +74,12 @@ final class ComponentRun {
             throw new GuestResolutionException(
                     component.source(), "the component imports what no host here gives: " + String.join("; ", refused));
         }
-        if (!spec.mounts().isEmpty()) {
-            throw new GuestResolutionException(
-                    component.source(),
-                    "granting directories to a component is not supported yet; run the module (wasm32-wasip1)"
-                            + " instead to test file access");
-        }
-        return new ComponentRun(threads, component, spec, invocation, preparation).execute(run);
+        return new ComponentRun(threads, component, code, spec, invocation, preparation).execute(run);
     }
 
     private WasiResult execute(String run) {
+        Optional<GuestFiles> files =
+                GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
         Optional<HostConsole> console = Optional.ofNullable(spec.console());
         CapturedOutput stdout =
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
@@ -84,8 +92,8 @@ final class ComponentRun {
                 stdout,
                 stderr,
                 Optional.ofNullable(spec.clock()),
-                Optional.ofNullable(spec.randomSeed())));
-        GuestEnding ending = new GuestEnding();
+                Optional.ofNullable(spec.randomSeed()),
+                files.map(GuestFiles::preopens).orElse(List.of())));
         long start = System.nanoTime();
         StoppedBy stoppedBy = threads.onLargeStack(
                 () -> ending.attempt(
@@ -105,55 +113,54 @@ final class ComponentRun {
                 () -> stopped = true,
                 component.source());
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
         WasiResult.Builder result = invocation
                 .result()
                 .output(stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes())
                 .memory(memoryBytes(), spec.limits().maxMemoryBytes())
-                .ranOn(
-                        WasiEngine.INTERPRETER,
-                        preparation,
-                        duration,
-                        spec.limits().timeout())
-                .files(Optional.empty(), List.of());
+                .ranOn(engine(), preparation, duration, spec.limits().timeout())
+                .files(files.map(GuestFiles::fileSystem), writeBackProblems);
         return stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
-                : ending.endOn(
-                                result,
-                                Optional.empty(),
-                                console.isEmpty() ? Optional.of(stderr.bytes()) : Optional.empty(),
-                                List.of())
+                : ending.endOn(result, console.isEmpty() ? Optional.of(stderr.bytes()) : Optional.empty(), List.of())
                         .build();
     }
 
-    /** The component's core modules, parsed once at load, each run's instances made here. */
+    /** The engine that ran the component's largest core module, the program the adapters and shims serve. */
+    private WasiEngine engine() {
+        return code.entrySet().stream()
+                .max(Comparator.comparingInt(entry -> entry.getKey().bytes().length))
+                .map(entry -> entry.getValue().engine())
+                .orElse(WasiEngine.INTERPRETER);
+    }
+
+    /** The component's core modules, loaded once, each run's instances made here with the code chosen for the run. */
     private final class Cores implements ComponentInstance.CoreInstantiator {
 
         @Override
         public WasmModule parse(Definition.CoreModule module) {
-            return component.module(module);
+            return code.get(module).module();
         }
 
         @Override
-        public Instance instantiate(WasmModule parsed, ImportValues imports) {
-            return core(parsed, imports);
+        public Instance instantiate(Definition.CoreModule module, ImportValues imports) {
+            return core(component.module(module), code.get(module), imports);
         }
     }
 
-    /** A core module's instance, in the interpreter, its memory within the limit, stoppable at every instruction. */
-    private Instance core(WasmModule module, ImportValues imports) {
-        Instance.Builder builder = Instance.builder(module)
+    /** A core module's instance with the code chosen for it, its memory within the limit. */
+    private Instance core(LoadedModule module, LoadedModule.Code code, ImportValues imports) {
+        Instance.Builder builder = Instance.builder(code.module())
                 .withImportValues(imports)
                 .withStart(false)
-                .withMemoryFactory(FlatMemory::create)
-                .withUnsafeExecutionListener(RunStoppedException.at(() -> stopped));
-        module.memorySection()
-                .filter(section -> section.memoryCount() > 0)
-                .map(section -> section.getMemory(0).limits())
+                .withMemoryFactory(FlatMemory::create);
+        GuestSandbox.machines(builder, code, () -> stopped, interpreter -> ending.ran(module, interpreter));
+        module.declaredMemory()
                 .ifPresent(declared -> builder.withMemoryLimits(
                         spec.limits().bound(declared, "a core module of component " + component.source())));
         Instance instance = builder.build();
-        if (module.memorySection().filter(section -> section.memoryCount() > 0).isPresent()) {
+        if (module.declaredMemory().isPresent()) {
             cores.add(instance);
         }
         return instance;

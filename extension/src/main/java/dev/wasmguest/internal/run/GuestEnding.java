@@ -4,10 +4,15 @@ import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.trace.Backtrace;
+import dev.wasmguest.internal.trace.CompiledStack;
 import dev.wasmguest.internal.trace.RustPanic;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
@@ -38,8 +43,11 @@ final class GuestEnding {
     volatile boolean interrupted;
     /** What the guest trapped with, for its backtrace. */
     private volatile Throwable trapCause;
-    /** The interpreter that ran the guest, when it did: it keeps the frames a trap unwound. */
-    private volatile UnwindingInterpreter interpreter;
+    /**
+     * The modules whose instances ran (a module, or a component's core modules), each with the interpreter that ran
+     * it, which keeps the frames a trap unwound; none for compiled code.
+     */
+    private final Map<LoadedModule, Optional<UnwindingInterpreter>> ran = new ConcurrentHashMap<>();
 
     /**
      * Runs {@code code} and records how it ended.
@@ -77,25 +85,26 @@ final class GuestEnding {
         }
     }
 
-    /** Remembers the interpreter that runs the guest, for a trap's frames. */
-    void ranIn(UnwindingInterpreter machine) {
-        interpreter = machine;
+    /**
+     * Remembers that an instance of {@code module} runs in this stretch, and the interpreter that runs it, if one
+     * does: for a trap's frames.
+     */
+    void ran(LoadedModule module, Optional<UnwindingInterpreter> interpreter) {
+        ran.put(module, interpreter);
     }
 
     /**
      * Puts how this stretch ended, as the guest ended it, into {@code result}.
      *
-     * @param guest the module, for a trap's backtrace; empty for a component, whose frames are not told yet
      * @param panicIn the guest's stderr, to tell a Rust panic's message after a trap; empty when a console showed it
      * @param returns the called function's result types, for the values it returned
      */
-    WasiResult.Builder endOn(
-            WasiResult.Builder result, Optional<LoadedModule> guest, Optional<byte[]> panicIn, List<ValType> returns) {
+    WasiResult.Builder endOn(WasiResult.Builder result, Optional<byte[]> panicIn, List<ValType> returns) {
         return switch (outcome) {
             case EXITED -> result.exited(exitCode);
             case RETURNED -> result.returned(NumericValues.decode(returns, returned));
             case TRAPPED -> {
-                Backtrace backtrace = backtrace(guest);
+                Backtrace backtrace = backtrace();
                 String panic = panicIn.flatMap(RustPanic::in)
                         .map(message -> "\nthe guest panicked: " + message)
                         .orElse("");
@@ -105,17 +114,35 @@ final class GuestEnding {
         };
     }
 
-    /** Where the guest was when it trapped, from the engine that ran it. */
-    private Backtrace backtrace(Optional<LoadedModule> module) {
+    /**
+     * Where the guest was when it trapped, from the engines that ran its modules, innermost module first: the
+     * interpreted ones in the order they saw the trap, then the compiled ones in the order of the JVM's stack.
+     */
+    private Backtrace backtrace() {
         Throwable cause = trapCause;
-        if (cause == null || module.isEmpty()) {
+        if (cause == null) {
             return Backtrace.none();
         }
-        LoadedModule guest = module.get();
-        UnwindingInterpreter machine = interpreter;
-        return machine != null
-                ? Backtrace.interpreted(machine, cause, guest.symbols())
-                : Backtrace.compiled(cause, guest.instructionLocator(), guest.symbols());
+        List<Backtrace> parts = new ArrayList<>();
+        ran.entrySet().stream()
+                .filter(entry -> entry.getValue().isPresent())
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue().get()))
+                .filter(entry -> entry.getValue().unwoundFrames(cause) > 0)
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().firstSaw(cause)))
+                .forEach(entry -> parts.add(Backtrace.interpreted(
+                        entry.getValue(), cause, entry.getKey().symbols())));
+        ran.entrySet().stream()
+                .filter(entry -> entry.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .map(module -> Map.entry(module, CompiledStack.distance(cause, module.digest())))
+                .filter(entry -> entry.getValue() != Integer.MAX_VALUE)
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> parts.add(Backtrace.compiled(
+                        cause,
+                        entry.getKey().digest(),
+                        entry.getKey().instructionLocator(),
+                        entry.getKey().symbols())));
+        return parts.isEmpty() ? Backtrace.none() : Backtrace.joined(parts);
     }
 
     private void exited(int code) {

@@ -169,9 +169,7 @@ public final class GuestExecution {
         return stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
-                : task.ending
-                        .endOn(result, Optional.of(guest), panicIn, List.of())
-                        .build();
+                : task.ending.endOn(result, panicIn, List.of()).build();
     }
 
     /** What is left of the run's timeout; at least 1 ns, so a run always starts. */
@@ -194,8 +192,9 @@ public final class GuestExecution {
                                 .withLogger(WasiCallLog.INSTANCE)
                                 .withOptions(sandbox.options(invocation.argv(), stdout, stderr))
                                 .build()) {
-                            instance.set(sandbox.instance(wasi, () -> stopped, ending::ranIn)
-                                    .build());
+                            instance.set(
+                                    sandbox.instance(wasi, () -> stopped, interpreter -> ending.ran(guest, interpreter))
+                                            .build());
                             return instance.get().export("_start").apply();
                         }
                     },

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.wasip2.WasiHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -116,17 +117,25 @@ public final class GuestFiles {
         }
     }
 
+    /** The directories as a component's WASI 0.2 host grants them, in the order the mounts were given. */
+    List<WasiHost.Preopen> preopens() {
+        return mounts.stream()
+                .map(mount ->
+                        new WasiHost.Preopen(mount.guestPath(), fileSystem.getPath(mount.location()), mount.readOnly()))
+                .toList();
+    }
+
     /** Where each preopened directory is in the run's file system, by the descriptor the guest finds it at. */
     Map<Integer, Path> preopenedDirectories() {
         Map<Integer, Path> directories = new HashMap<>();
-        preopens().forEach((fd, mount) -> directories.put(fd, fileSystem.getPath(mount.location())));
+        mountsByDescriptor().forEach((fd, mount) -> directories.put(fd, fileSystem.getPath(mount.location())));
         return directories;
     }
 
     /** The file descriptors the guest finds its read-only directories at. */
     Set<Integer> readOnlyDescriptors() {
         Set<Integer> descriptors = new HashSet<>();
-        preopens().forEach((fd, mount) -> {
+        mountsByDescriptor().forEach((fd, mount) -> {
             if (mount.readOnly()) {
                 descriptors.add(fd);
             }
@@ -135,7 +144,7 @@ public final class GuestFiles {
     }
 
     /** The mounts by descriptor: Endive gives the preopened directories 3, 4, ... in the order {@link #grant} grants them. */
-    private Map<Integer, Mount> preopens() {
+    private Map<Integer, Mount> mountsByDescriptor() {
         Map<Integer, Mount> preopens = new HashMap<>();
         for (int i = 0; i < mounts.size(); i++) {
             preopens.put(FIRST_PREOPEN + i, mounts.get(i));

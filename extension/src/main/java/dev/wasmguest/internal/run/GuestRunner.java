@@ -88,7 +88,12 @@ public final class GuestRunner {
             LoadedGuest prepared = prepared(deadline, this::requireCommand);
             if (prepared instanceof LoadedComponent component) {
                 return observed(ComponentRun.run(
-                        threads, component, spec, invocation(component.source(), component.fileName()), since(asked)));
+                        threads,
+                        component,
+                        component.codeFor(spec.engine(), deadline),
+                        spec,
+                        invocation(component.source(), component.fileName()),
+                        since(asked)));
             }
             return observed(GuestExecution.run(request((LoadedModule) prepared, asked, deadline)));
         } catch (TimeoutException e) {

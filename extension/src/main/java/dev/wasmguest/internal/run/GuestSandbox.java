@@ -83,9 +83,11 @@ final class GuestSandbox {
      *
      * @param stopped checked by the interpreter at every instruction: Endive's interpreter ignores interrupts in
      *        call-free loops
-     * @param interpreters hears of the interpreter that runs the instance, when one does: it keeps a trap's frames
+     * @param ran hears of the interpreter that runs the instance, when one does (it keeps a trap's frames), or of
+     *        none, for compiled code
      */
-    Instance.Builder instance(WasiPreview1 wasi, BooleanSupplier stopped, Consumer<UnwindingInterpreter> interpreters) {
+    Instance.Builder instance(
+            WasiPreview1 wasi, BooleanSupplier stopped, Consumer<Optional<UnwindingInterpreter>> ran) {
         Instance.Builder builder = Instance.builder(code.module())
                 .withImportValues(ImportValues.builder()
                         .addFunction(Stream.concat(
@@ -96,17 +98,30 @@ final class GuestSandbox {
                 .withMemoryFactory(FlatMemory::create)
                 .withMemoryLimits(memory)
                 .withStart(false);
+        return machines(builder, code, stopped, ran);
+    }
+
+    /**
+     * Runs an instance with {@code code}: compiled code, which stops at an interrupt, or an interpreter that keeps
+     * a trap's frames and checks {@code stopped} at every instruction.
+     *
+     * @param ran hears of the interpreter, or of none for compiled code
+     */
+    static Instance.Builder machines(
+            Instance.Builder builder,
+            LoadedModule.Code code,
+            BooleanSupplier stopped,
+            Consumer<Optional<UnwindingInterpreter>> ran) {
         if (code.machines().isPresent()) {
-            builder.withMachineFactory(code.machines().get());
-        } else {
-            builder.withMachineFactory(instance -> {
-                UnwindingInterpreter interpreter = new UnwindingInterpreter(instance);
-                interpreters.accept(interpreter);
-                return interpreter;
-            });
-            builder.withUnsafeExecutionListener(RunStoppedException.at(stopped));
+            ran.accept(Optional.empty());
+            return builder.withMachineFactory(code.machines().get());
         }
-        return builder;
+        return builder.withMachineFactory(instance -> {
+                    UnwindingInterpreter interpreter = new UnwindingInterpreter(instance);
+                    ran.accept(Optional.of(interpreter));
+                    return interpreter;
+                })
+                .withUnsafeExecutionListener(RunStoppedException.at(stopped));
     }
 
     /** Endive's WASI functions, corrected where they differ from wasmtime's. */

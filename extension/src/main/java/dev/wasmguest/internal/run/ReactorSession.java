@@ -45,7 +45,7 @@ public final class ReactorSession {
     /** Made by the initialization, on a large-stack thread; null when making it failed. */
     private volatile Instance instance;
 
-    private volatile UnwindingInterpreter interpreter;
+    private volatile Optional<UnwindingInterpreter> interpreter = Optional.empty();
     private final GuestSandbox sandbox;
     private volatile boolean stopped;
     /** Why no more calls can be made, or null while they can. */
@@ -195,7 +195,7 @@ public final class ReactorSession {
                 spec.limits().timeout().toNanos(),
                 () -> stopped = true,
                 guest.source());
-        ending.ranIn(interpreter); // known only once the instance is made, by the initialization's work
+        ending.ran(guest, interpreter); // known only once the instance is made, by the initialization's work
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         WasiResult.Builder result = invocation
                 .withArgv(called)
@@ -207,8 +207,7 @@ public final class ReactorSession {
         WasiResult record = stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
-                : ending.endOn(result, Optional.of(guest), Optional.of(err.bytes()), returns)
-                        .build();
+                : ending.endOn(result, Optional.of(err.bytes()), returns).build();
         observer.accept(record);
         return record;
     }

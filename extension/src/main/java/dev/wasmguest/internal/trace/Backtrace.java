@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasmFrame;
 import dev.wasmguest.internal.util.Lazy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -55,10 +56,29 @@ public final class Backtrace {
      * asked for, once: telling the instructions takes a compilation that a test asserting only the trap does not
      * need.
      */
-    public static Backtrace compiled(Throwable trap, InstructionLocator locator, ModuleSymbols symbols) {
+    public static Backtrace compiled(Throwable trap, String module, InstructionLocator locator, ModuleSymbols symbols) {
         return new Backtrace(() -> {
-            List<CallSite> stack = CompiledStack.of(trap, locator);
+            List<CallSite> stack = CompiledStack.of(trap, module, locator);
             return new Backtrace(symbols.frames(stack), stack.size());
+        });
+    }
+
+    /**
+     * The backtraces of the modules a trap went through (a component's core modules), innermost first, as one: each
+     * part worked out when first asked for.
+     */
+    public static Backtrace joined(List<Backtrace> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return new Backtrace(() -> {
+            List<WasmFrame> frames = new ArrayList<>();
+            int depth = 0;
+            for (Backtrace part : parts) {
+                frames.addAll(part.frames());
+                depth += part.depth();
+            }
+            return new Backtrace(frames, depth);
         });
     }
 

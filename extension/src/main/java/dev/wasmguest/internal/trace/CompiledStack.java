@@ -22,18 +22,14 @@ public final class CompiledStack {
     private CompiledStack() {}
 
     /**
-     * The functions on {@code failure}'s stack, innermost first, each at its instruction where {@code locator} can
-     * tell it: of the failure or of the cause thrown deepest (a stack overflow is rethrown higher up, as Endive's
-     * "call stack exhausted").
+     * The functions of one module on {@code failure}'s stack, innermost first, each at its instruction where
+     * {@code locator} can tell it: of the failure or of the cause thrown deepest (a stack overflow is rethrown higher
+     * up, as Endive's "call stack exhausted").
+     *
+     * @param module the name of the module's compiled code's class loader: other modules' frames are left out
      */
-    public static List<CallSite> of(Throwable failure, InstructionLocator locator) {
-        List<StackTraceElement> deepest = List.of();
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            List<StackTraceElement> frames = generatedFrames(cause.getStackTrace());
-            if (frames.size() > deepest.size()) {
-                deepest = frames;
-            }
-        }
+    public static List<CallSite> of(Throwable failure, String module, InstructionLocator locator) {
+        List<StackTraceElement> deepest = deepest(failure, module);
         int[] functions = new int[deepest.size()];
         int[] lines = new int[deepest.size()];
         for (int i = 0; i < functions.length; i++) {
@@ -49,14 +45,45 @@ public final class CompiledStack {
         return sites;
     }
 
-    private static List<StackTraceElement> generatedFrames(StackTraceElement[] trace) {
-        List<StackTraceElement> frames = new ArrayList<>();
-        for (StackTraceElement element : trace) {
-            if (element.getClassName().startsWith(GENERATED_PACKAGE)
-                    && FUNCTION_METHOD.matcher(element.getMethodName()).matches()) {
-                frames.add(element);
+    /**
+     * How far from where the failure was first thrown the innermost frame of {@code module} is, in JVM frames:
+     * orders the modules a failure went through, innermost first. Read from the failure's first cause, whose stack
+     * holds them all (the code between two modules may pass the failure on wrapped); {@link Integer#MAX_VALUE} when
+     * it did not go through {@code module}.
+     */
+    public static int distance(Throwable failure, String module) {
+        Throwable first = failure;
+        while (first.getCause() != null && first.getCause() != first) {
+            first = first.getCause();
+        }
+        StackTraceElement[] trace = first.getStackTrace();
+        for (int i = 0; i < trace.length; i++) {
+            if (isFunctionOf(trace[i], module)) {
+                return i;
             }
         }
-        return frames;
+        return Integer.MAX_VALUE;
+    }
+
+    private static List<StackTraceElement> deepest(Throwable failure, String module) {
+        List<StackTraceElement> deepest = List.of();
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            List<StackTraceElement> frames = new ArrayList<>();
+            for (StackTraceElement element : cause.getStackTrace()) {
+                if (isFunctionOf(element, module)) {
+                    frames.add(element);
+                }
+            }
+            if (frames.size() > deepest.size()) {
+                deepest = frames;
+            }
+        }
+        return deepest;
+    }
+
+    private static boolean isFunctionOf(StackTraceElement element, String module) {
+        return module.equals(element.getClassLoaderName())
+                && element.getClassName().startsWith(GENERATED_PACKAGE)
+                && FUNCTION_METHOD.matcher(element.getMethodName()).matches();
     }
 }

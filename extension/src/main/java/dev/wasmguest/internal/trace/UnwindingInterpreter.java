@@ -31,6 +31,9 @@ public final class UnwindingInterpreter extends InterpreterMachine {
 
     private final Instance instance;
     private Throwable unwinding;
+    /** When the failure being unwound first left a frame here, as {@link System#nanoTime()}. */
+    private long unwindingSince;
+
     private final List<StackFrame> frames = new ArrayList<>();
     private int unwoundFrames;
 
@@ -55,6 +58,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
             if (failure != unwinding && failure.getCause() != unwinding) {
                 frames.clear(); // a new failure, not the same one rethrown wrapped (an overflow as a trap)
                 unwoundFrames = 0;
+                unwindingSince = System.nanoTime();
             }
             unwinding = failure;
             unwoundFrames++;
@@ -71,7 +75,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
      * in all but the innermost); empty when the failure did not come through this interpreter's guest code.
      */
     public List<CallSite> stackOf(Throwable failure) {
-        if (failure != unwinding) {
+        if (!unwound(failure)) {
             return List.of();
         }
         List<CallSite> sites = new ArrayList<>(frames.size());
@@ -86,9 +90,30 @@ public final class UnwindingInterpreter extends InterpreterMachine {
         return sites;
     }
 
+    /**
+     * When {@code failure} first unwound a frame here, as {@link System#nanoTime()}: of the interpreters a failure
+     * went through, the innermost saw it first. {@link Long#MAX_VALUE} when it did not come through here.
+     */
+    public long firstSaw(Throwable failure) {
+        return unwound(failure) ? unwindingSince : Long.MAX_VALUE;
+    }
+
     /** How many frames the failure unwound through, counting those beyond {@link #KEPT_FRAMES}. */
     public int unwoundFrames(Throwable failure) {
-        return failure == unwinding ? unwoundFrames : 0;
+        return unwound(failure) ? unwoundFrames : 0;
+    }
+
+    /**
+     * Whether this interpreter unwound {@code failure}, or one of its causes: a host function between two instances
+     * (a component's core modules) may pass a failure on wrapped.
+     */
+    private boolean unwound(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause == unwinding) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long offsetOf(int function, int instruction) {

@@ -26,9 +26,6 @@ final class Streams {
     /** An error a stream operation failed with, for {@code to-debug-string}. */
     record Error(String message) {}
 
-    /** A pollable: every stream and timer here is ready at once, since the guest's run blocks as it needs. */
-    record Pollable() {}
-
     static Object checkWrite(List<Object> args) {
         return CaseValue.ok(WRITE_BUDGET);
     }

@@ -6,6 +6,7 @@ import dev.wasmguest.internal.component.CaseValue;
 import dev.wasmguest.internal.component.HostInstance;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,15 +23,19 @@ import run.endive.wasi.WasiExitException;
 /**
  * The WASI 0.2 interfaces a command component imports, on what the run grants it: its arguments and environment,
  * its stdin, its captured stdout and stderr, the clocks (fixed when the run fixes them) and the random source (seeded
- * when the run seeds it). Any 0.2.x version of an interface is served the same: the functions a command uses have
- * kept their names and types across 0.2. No directory is granted to a component yet, so no file descriptor can
- * exist: {@code wasi:filesystem/preopens} lists none, and the descriptor methods, unreachable without a
- * descriptor, trap. {@code wasi:sockets} and {@code wasi:http} are not served. One per run; not thread-safe.
+ * when the run seeds it), and the directories it grants, private copies in the run's own file system
+ * ({@link Filesystem}). Any 0.2.x version of an interface is served the same: the functions a command uses have kept
+ * their names and types across 0.2. {@code wasi:sockets} and {@code wasi:http} are not served. One per run; not
+ * thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class WasiHost implements Function<String, Optional<HostInstance>> {
 
-    /** What the run grants. */
+    /**
+     * What the run grants.
+     *
+     * @param preopens its directories, in the order the guest finds them
+     */
     public record Grants(
             List<String> argv,
             Map<String, String> env,
@@ -38,9 +43,17 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
             OutputStream stdout,
             OutputStream stderr,
             Optional<Clock> clock,
-            Optional<Long> randomSeed) {}
+            Optional<Long> randomSeed,
+            List<Preopen> preopens) {}
 
-    private static final long DETERMINISTIC_TICK_NANOS = 1_000;
+    /**
+     * A directory the run grants.
+     *
+     * @param guestPath where the guest sees it
+     * @param directory where it is in the run's private file system
+     * @param readOnly whether every change inside it is refused
+     */
+    public record Preopen(String guestPath, Path directory, boolean readOnly) {}
 
     /** The interfaces served, by name without version: what each gives a run's host. */
     private static final Map<String, Function<WasiHost, HostInstance>> INTERFACES = Map.ofEntries(
@@ -82,28 +95,26 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
                     "wasi:io/error",
                     host -> only("[method]error.to-debug-string", args -> ((Streams.Error) args.get(0)).message())),
             Map.entry("wasi:io/poll", host -> function -> switch (function) {
-                case "[method]pollable.ready" -> Optional.of(args -> true);
-                case "[method]pollable.block" -> Optional.of(args -> null);
-                case "poll" ->
+                case "[method]pollable.ready" -> Optional.of(args -> host.clocks.ready((Clocks.Pollable) args.get(0)));
+                case "[method]pollable.block" ->
                     Optional.of(args -> {
-                        List<Object> ready = new ArrayList<>();
-                        for (int i = 0; i < ((List<?>) args.get(0)).size(); i++) {
-                            ready.add(i);
-                        }
-                        return ready;
+                        host.clocks.block((Clocks.Pollable) args.get(0));
+                        return null;
                     });
+                case "poll" -> Optional.of(args -> host.clocks.poll((List<?>) args.get(0)));
                 default -> Optional.empty();
             }),
             Map.entry("wasi:io/streams", host -> host::stream),
             Map.entry("wasi:clocks/wall-clock", host -> function -> switch (function) {
-                case "now" -> Optional.of(args -> datetime(host.wallClock()));
+                case "now" -> Optional.of(args -> datetime(host.clocks.wall()));
                 case "resolution" -> Optional.of(args -> List.<Object>of(0L, 1_000));
                 default -> Optional.empty();
             }),
             Map.entry("wasi:clocks/monotonic-clock", host -> function -> switch (function) {
-                case "now" -> Optional.of(args -> host.monotonicNanos());
+                case "now" -> Optional.of(args -> host.clocks.monotonic());
                 case "resolution" -> Optional.of(args -> 1_000L);
-                case "subscribe-instant", "subscribe-duration" -> Optional.of(args -> new Streams.Pollable());
+                case "subscribe-instant" -> Optional.of(args -> host.clocks.at((Long) args.get(0)));
+                case "subscribe-duration" -> Optional.of(args -> host.clocks.after((Long) args.get(0)));
                 default -> Optional.empty();
             }),
             Map.entry("wasi:random/random", host -> function -> switch (function) {
@@ -121,25 +132,20 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
                     host -> only(
                             "insecure-seed",
                             args -> List.<Object>of(host.insecure.nextLong(), host.insecure.nextLong()))),
-            Map.entry("wasi:filesystem/preopens", host -> only("get-directories", args -> List.of())),
             Map.entry(
-                    "wasi:filesystem/types",
-                    host -> function -> Optional.of(
-                            function.equals("filesystem-error-code")
-                                    ? args -> CaseValue.NONE
-                                    : args -> {
-                                        throw new TrapException("wasi:filesystem/types " + function
-                                                + " called, but no directory was granted");
-                                    })));
+                    "wasi:filesystem/preopens", host -> only("get-directories", args -> host.filesystem.directories())),
+            Map.entry("wasi:filesystem/types", host -> host.filesystem::types));
 
     private final Grants grants;
+    private final Filesystem filesystem;
     private final Random random;
     private final Random insecure;
-    private final long started = System.nanoTime();
-    private long deterministicNanos;
+    private final Clocks clocks;
 
     public WasiHost(Grants grants) {
         this.grants = grants;
+        this.clocks = new Clocks(grants.clock());
+        this.filesystem = new Filesystem(grants.preopens(), clocks::wall);
         this.random = grants.randomSeed().<Random>map(Random::new).orElseGet(SecureRandom::new);
         this.insecure = grants.randomSeed().map(seed -> new Random(seed + 1)).orElseGet(Random::new);
     }
@@ -194,26 +200,13 @@ public final class WasiHost implements Function<String, Optional<HostInstance>> 
             case "[method]input-stream.read", "[method]input-stream.blocking-read" -> Optional.of(Streams::read);
             case "[method]input-stream.skip", "[method]input-stream.blocking-skip" -> Optional.of(Streams::skip);
             case "[method]input-stream.subscribe", "[method]output-stream.subscribe" ->
-                Optional.of(args -> new Streams.Pollable());
+                Optional.of(args -> Clocks.Pollable.READY);
             default -> Optional.empty();
         };
     }
 
     private static HostInstance only(String name, HostInstance.Call call) {
         return function -> function.equals(name) ? Optional.of(call) : Optional.empty();
-    }
-
-    private Instant wallClock() {
-        return grants.clock().map(Clock::instant).orElseGet(Instant::now);
-    }
-
-    /** Nanoseconds since the run began; with a fixed clock, a microsecond more at every reading. */
-    private long monotonicNanos() {
-        if (grants.clock().isPresent()) {
-            deterministicNanos += DETERMINISTIC_TICK_NANOS;
-            return deterministicNanos;
-        }
-        return System.nanoTime() - started;
     }
 
     private static List<Object> datetime(Instant instant) {

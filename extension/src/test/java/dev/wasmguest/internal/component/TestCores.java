@@ -14,8 +14,8 @@ public final class TestCores implements ComponentInstance.CoreInstantiator {
     }
 
     @Override
-    public Instance instantiate(WasmModule parsed, ImportValues imports) {
-        return Instance.builder(parsed)
+    public Instance instantiate(Definition.CoreModule module, ImportValues imports) {
+        return Instance.builder(parse(module))
                 .withImportValues(imports)
                 .withStart(false)
                 .build();

@@ -66,7 +66,8 @@ class InterpreterFallbackTest {
                 Translator.translate(ModuleParser.parse(huge, "test", true), ModuleLayout.of(huge), Integer.MAX_VALUE);
 
         assertThat(translation.code().interpreted()).containsExactly(7);
-        assertThat(CompiledCode.load(translation.jar(), List.of(7)).interpreted())
+        assertThat(CompiledCode.load(translation.jar(), List.of(7), "sha256:test")
+                        .interpreted())
                 .containsExactly(7);
     }
 

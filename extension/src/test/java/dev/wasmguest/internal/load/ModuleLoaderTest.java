@@ -10,6 +10,8 @@ import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Modules are checked before any run: malformed bytes fail naming the module; what a module exports is known. */
@@ -59,6 +61,39 @@ class ModuleLoaderTest {
         ComponentWorld world = ((LoadedComponent) loaded).world();
         assertThat(world.run()).contains("wasi:cli/run@0.2.12");
         assertThat(world.imports()).contains("wasi:cli/environment@0.2.12", "wasi:io/streams@0.2.12");
+    }
+
+    @Test
+    void componentsLoadTheCoreModulesTheyShareOnce() throws IOException {
+        Map<String, LoadedModule> coreModules = new ConcurrentHashMap<>();
+
+        LoadedComponent seed = component("seed.component.wasm", coreModules);
+        LoadedComponent sieve = component("sieve.component.wasm", coreModules);
+
+        assertThat(seed.modules()).hasSize(4);
+        assertThat(seed.modules())
+                .as("the preview 1 adapter (trimmed to the preview 1 calls a program makes, the same ones in both) and"
+                        + " its shims")
+                .filteredOn(module -> sieve.modules().contains(module))
+                .hasSize(3)
+                .allSatisfy(module -> assertThat(module.source()).startsWith("core module "));
+        assertThat(seed.modules().iterator().next())
+                .as("the programs differ")
+                .isNotSameAs(sieve.modules().iterator().next());
+        assertThat(coreModules.values())
+                .hasSameElementsAs(java.util.stream.Stream.concat(seed.modules().stream(), sieve.modules().stream())
+                        .distinct()
+                        .toList());
+    }
+
+    private static LoadedComponent component(String name, Map<String, LoadedModule> coreModules) throws IOException {
+        byte[] bytes = resource(name);
+        return (LoadedComponent) ModuleLoader.prepare(
+                new BytesSource(bytes),
+                new ResolvedModule(bytes, Sha256.hex(bytes)),
+                EngineCaches.none(),
+                coreModules,
+                shape -> {});
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /** Prepares and runs test guests the way {@code WasiRunner} does, without its public layer. */
@@ -39,7 +40,11 @@ public final class TestGuests {
 
     public static LoadedModule prepare(byte[] bytes, EngineCaches caches) {
         return (LoadedModule) ModuleLoader.prepare(
-                new BytesSource(bytes), new ResolvedModule(bytes, Sha256.hex(bytes)), caches, shape -> {});
+                new BytesSource(bytes),
+                new ResolvedModule(bytes, Sha256.hex(bytes)),
+                caches,
+                new ConcurrentHashMap<>(),
+                shape -> {});
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */

@@ -43,7 +43,8 @@ class WasiHostTest {
                 stdout,
                 stderr,
                 clock,
-                seed));
+                seed,
+                List.of()));
         return ComponentInstance.instantiate(ComponentParser.parse(TestGuests.resource(guest)), host, new TestCores())
                 .export("wasi:cli/run@0.2.12", "run")
                 .orElseThrow()
@@ -100,7 +101,8 @@ class WasiHostTest {
                 stdout,
                 stderr,
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                List.of()));
 
         assertThat(host.apply("wasi:cli/stdout@0.2.0")).isPresent();
         assertThat(host.apply("wasi:cli/stdout@0.2.12")).isPresent();
