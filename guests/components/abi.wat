@@ -1,9 +1,37 @@
 ;; A component without the preview 1 adapter, written by hand: each export hands a value of one canonical ABI type
 ;; back, changed so that a test can tell the round trip happened. Its core module keeps results in a static area and
-;; allocates with a bump allocator.
+;; allocates with a bump allocator. It defines a resource, counter, whose representation is the count itself; its
+;; destructor, in a module instantiated first (a resource type names its destructor, which must exist before it),
+;; records the last count dropped, which last-dropped tells.
 (component
-  (core module $m
+  (core module $state
     (memory (export "memory") 1)
+    (global $dropped (mut i32) (i32.const -1))
+    (func (export "dtor") (param $rep i32)
+      (global.set $dropped (local.get $rep)))
+    (func (export "last-dropped") (result i32)
+      (global.get $dropped)))
+  (core instance $s (instantiate $state))
+  (alias core export $s "dtor" (core func $dtor))
+  (type $counter (resource (rep i32) (dtor (core func $dtor))))
+  (core module $m
+    (import "state" "memory" (memory 1))
+    (import "counter" "new" (func $counter-new (param i32) (result i32)))
+    (import "counter" "rep" (func $counter-rep (param i32) (result i32)))
+    (import "counter" "drop" (func $counter-drop (param i32)))
+    (export "memory" (memory 0))
+    ;; u32 -> own<counter>: a new counter at n
+    (func (export "make") (param $n i32) (result i32)
+      (call $counter-new (local.get $n)))
+    ;; borrow<counter> -> u32: the count; the component defines counter, so a borrow comes in as its representation
+    (func (export "peek") (param $rep i32) (result i32)
+      (local.get $rep))
+    ;; own<counter> -> u32: the count times ten; the counter is dropped, which runs its destructor
+    (func (export "consume") (param $handle i32) (result i32)
+      (local $count i32)
+      (local.set $count (call $counter-rep (local.get $handle)))
+      (call $counter-drop (local.get $handle))
+      (i32.mul (local.get $count) (i32.const 10)))
     (global $bump (mut i32) (i32.const 4096))
     (func (export "cabi_realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32)
           (result i32)
@@ -12,7 +40,12 @@
                              (i32.sub (i32.const 0) (local.get $align))))
       (global.set $bump (i32.add (local.get $p) (local.get $size)))
       (local.get $p))
-    ;; string -> string: the same bytes back
+    ;; string -> string: the same bytes back; its post-return counts the calls whose result the caller has read
+    (global $post-returns (mut i32) (i32.const 0))
+    (func (export "echo-string-post") (param $result i32)
+      (global.set $post-returns (i32.add (global.get $post-returns) (i32.const 1))))
+    (func (export "post-returns") (result i32)
+      (global.get $post-returns))
     (func (export "echo-string") (param $ptr i32) (param $len i32) (result i32)
       (i32.store (i32.const 0) (local.get $ptr))
       (i32.store (i32.const 4) (local.get $len))
@@ -57,7 +90,14 @@
       (f64.div (local.get $x) (f64.const 2)))
     (func (export "next-char") (param $c i32) (result i32)
       (i32.add (local.get $c) (i32.const 1))))
-  (core instance $i (instantiate $m))
+  (core func $counter-new (canon resource.new $counter))
+  (core func $counter-rep (canon resource.rep $counter))
+  (core func $counter-drop (canon resource.drop $counter))
+  (core instance $counter-builtins
+    (export "new" (func $counter-new))
+    (export "rep" (func $counter-rep))
+    (export "drop" (func $counter-drop)))
+  (core instance $i (instantiate $m (with "state" (instance $s)) (with "counter" (instance $counter-builtins))))
   (alias core export $i "memory" (core memory $mem))
   (alias core export $i "cabi_realloc" (core func $realloc))
   ;; records, flags and enums are named types: a function may take them only as exported types
@@ -71,7 +111,10 @@
   (type $res (result u32 (error string)))
   (type $list (list u32))
   (func (export "echo-string") (param "s" string) (result string)
-    (canon lift (core func $i "echo-string") (memory $mem) (realloc $realloc)))
+    (canon lift (core func $i "echo-string") (memory $mem) (realloc $realloc)
+      (post-return (core func $i "echo-string-post"))))
+  (func (export "post-returns") (result u32)
+    (canon lift (core func $i "post-returns")))
   (func (export "bump-record") (param "r" $rec) (result $rec)
     (canon lift (core func $i "bump-record") (memory $mem) (realloc $realloc)))
   (func (export "flip") (param "f" $flags) (result $flags)
@@ -85,4 +128,13 @@
   (func (export "half") (param "x" f64) (result f64)
     (canon lift (core func $i "half")))
   (func (export "next-char") (param "c" char) (result char)
-    (canon lift (core func $i "next-char"))))
+    (canon lift (core func $i "next-char")))
+  (export $counter-type "counter" (type $counter))
+  (func (export "make") (param "n" u32) (result (own $counter-type))
+    (canon lift (core func $i "make")))
+  (func (export "peek") (param "c" (borrow $counter-type)) (result u32)
+    (canon lift (core func $i "peek")))
+  (func (export "consume") (param "c" (own $counter-type)) (result u32)
+    (canon lift (core func $i "consume")))
+  (func (export "last-dropped") (result s32)
+    (canon lift (core func $s "last-dropped"))))

@@ -305,10 +305,7 @@ public final class ComponentInstance {
         return switch (builtin.operation()) {
             case DROP ->
                 new CoreItem.Func(coreType(List.of(Core.I32), List.of()), (caller, args) -> {
-                    Object representation = handles.remove(resource, (int) args[0]);
-                    if (representation instanceof AutoCloseable closeable) {
-                        close(closeable);
-                    }
+                    drop(resource, handles.remove(resource, (int) args[0]));
                     return new long[0];
                 });
             case NEW ->
@@ -318,6 +315,21 @@ public final class ComponentInstance {
                 new CoreItem.Func(coreType(List.of(Core.I32), List.of(Core.I32)), (caller, args) ->
                         new long[] {(Integer) handles.get(resource, (int) args[0])});
         };
+    }
+
+    /**
+     * Ends what a dropped owned handle stood for: a resource this component defines runs its destructor on the
+     * representation, a host's is closed if it can be.
+     */
+    private void drop(ValueType.ResourceType resource, Object representation) {
+        if (resource.definedIn(scope)) {
+            resource.destructor()
+                    .ifPresent(destructor -> value(Sort.CORE_FUNC, destructor, CoreItem.Func.class)
+                            .handle()
+                            .apply(null, (long) (Integer) representation));
+        } else if (representation instanceof AutoCloseable closeable) {
+            close(closeable);
+        }
     }
 
     private static void close(AutoCloseable closeable) {
@@ -503,7 +515,9 @@ public final class ComponentInstance {
 
             @Override
             public int lowerHandle(ValueType.HandleType type, Object representation) {
-                return handles.add(type.resource(), representation);
+                return !type.owned() && type.resource().definedIn(scope)
+                        ? (Integer) representation // a borrow of its own resource reaches it as the representation
+                        : handles.add(type.resource(), representation);
             }
 
             @Override

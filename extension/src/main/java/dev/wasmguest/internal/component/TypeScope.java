@@ -177,8 +177,8 @@ public final class TypeScope {
         if (type instanceof TypeDef.Borrow borrow) {
             return new ValueType.HandleType(resource(borrow.resource()), false);
         }
-        if (type instanceof TypeDef.Resource) {
-            return resourceHandleOf(index);
+        if (type instanceof TypeDef.Resource resource) {
+            return resourceHandleOf(index, resource.destructor());
         }
         if (type instanceof TypeDef.Imported imported) {
             return imported.equalTo().isPresent()
@@ -221,11 +221,11 @@ public final class TypeScope {
     }
 
     /** A resource defined by the component itself: named by its index, one identity per scope. */
-    private ValueType resourceHandleOf(int index) {
+    private ValueType resourceHandleOf(int index, Optional<Integer> destructor) {
         return new ValueType.HandleType(
                 resources.computeIfAbsent(
                         "(own resource " + index + " of " + System.identityHashCode(this) + ")",
-                        ValueType.ResourceType::new),
+                        name -> new ValueType.ResourceType(name, Optional.of(this), destructor)),
                 true);
     }
 

@@ -57,16 +57,39 @@ public sealed interface ValueType
     /** An owned or borrowed handle to a resource of {@code resource}'s type. */
     record HandleType(ResourceType resource, boolean owned) implements ValueType {}
 
-    /** A resource type: one identity per definition, however many indices name it. */
+    /**
+     * A resource type: one identity per definition, however many indices name it. One a component defines knows the
+     * scope that defined it, which tells the component's own handles from others' (a borrow of its own resource
+     * reaches it as the representation), and its destructor, a core function of that component.
+     */
     final class ResourceType {
         private final String name;
+        private final Optional<TypeScope> definer;
+        private final Optional<Integer> destructor;
 
+        /** A resource the host or another component implements. */
         public ResourceType(String name) {
+            this(name, Optional.empty(), Optional.empty());
+        }
+
+        ResourceType(String name, Optional<TypeScope> definer, Optional<Integer> destructor) {
             this.name = name;
+            this.definer = definer;
+            this.destructor = destructor;
         }
 
         public String name() {
             return name;
+        }
+
+        /** Whether the component whose types {@code scope} resolves defined it. */
+        boolean definedIn(TypeScope scope) {
+            return definer.filter(defining -> defining == scope).isPresent();
+        }
+
+        /** The index of its destructor in its defining component's core functions, if it has one. */
+        Optional<Integer> destructor() {
+            return destructor;
         }
 
         @Override

@@ -40,7 +40,12 @@ final class ComponentRun {
     private final GuestEnding ending = new GuestEnding();
     private volatile boolean stopped;
 
-    private ComponentRun(
+    /**
+     * One run to make.
+     *
+     * @param code the code each core module runs with
+     */
+    ComponentRun(
             RunThreads threads,
             LoadedComponent component,
             Map<Definition.CoreModule, LoadedModule.Code> code,
@@ -56,16 +61,11 @@ final class ComponentRun {
     }
 
     /**
-     * @param code the code each core module runs with
+     * Runs the component; its timeout starts now.
+     *
      * @throws GuestResolutionException when the component imports what the host refuses
      */
-    static WasiResult run(
-            RunThreads threads,
-            LoadedComponent component,
-            Map<Definition.CoreModule, LoadedModule.Code> code,
-            RunSpec spec,
-            Invocation invocation,
-            Duration preparation) {
+    WasiResult run() {
         String run = component.world().run().orElseThrow();
         List<String> refused = component.world().imports().stream()
                 .flatMap(name -> WasiHost.refusal(name).stream())
@@ -74,7 +74,7 @@ final class ComponentRun {
             throw new GuestResolutionException(
                     component.source(), "the component imports what no host here gives: " + String.join("; ", refused));
         }
-        return new ComponentRun(threads, component, code, spec, invocation, preparation).execute(run);
+        return execute(run);
     }
 
     private WasiResult execute(String run) {
@@ -155,7 +155,12 @@ final class ComponentRun {
                 .withImportValues(imports)
                 .withStart(false)
                 .withMemoryFactory(FlatMemory::create);
-        GuestSandbox.machines(builder, code, () -> stopped, interpreter -> ending.ran(module, interpreter));
+        GuestSandbox.machines(
+                builder,
+                code,
+                () -> stopped,
+                interpreter -> ending.ran(module, interpreter),
+                machine -> new FailureWatch(machine, () -> ending.failureLeft(module)));
         module.declaredMemory()
                 .ifPresent(declared -> builder.withMemoryLimits(
                         spec.limits().bound(declared, "a core module of component " + component.source())));

@@ -48,6 +48,8 @@ final class GuestEnding {
      * it, which keeps the frames a trap unwound; none for compiled code.
      */
     private final Map<LoadedModule, Optional<UnwindingInterpreter>> ran = new ConcurrentHashMap<>();
+    /** When a failure first left each module's compiled code, as {@link System#nanoTime()}: innermost first. */
+    private final Map<LoadedModule, Long> failureLeft = new ConcurrentHashMap<>();
 
     /**
      * Runs {@code code} and records how it ended.
@@ -93,6 +95,11 @@ final class GuestEnding {
         ran.put(module, interpreter);
     }
 
+    /** Remembers when a failure first left {@code module}'s compiled code, which orders a backtrace's parts. */
+    void failureLeft(LoadedModule module) {
+        failureLeft.putIfAbsent(module, System.nanoTime());
+    }
+
     /**
      * Puts how this stretch ended, as the guest ended it, into {@code result}.
      *
@@ -115,34 +122,34 @@ final class GuestEnding {
     }
 
     /**
-     * Where the guest was when it trapped, from the engines that ran its modules, innermost module first: the
-     * interpreted ones in the order they saw the trap, then the compiled ones in the order of the JVM's stack.
+     * Where the guest was when it trapped, from the engines that ran its modules, innermost module first: the order
+     * in which the trap reached them (an interpreter sees it in its innermost frame, compiled code as it leaves).
+     * Compiled code that never told that a failure left it (a module's own run) comes last.
      */
     private Backtrace backtrace() {
         Throwable cause = trapCause;
         if (cause == null) {
             return Backtrace.none();
         }
-        List<Backtrace> parts = new ArrayList<>();
-        ran.entrySet().stream()
-                .filter(entry -> entry.getValue().isPresent())
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue().get()))
-                .filter(entry -> entry.getValue().unwoundFrames(cause) > 0)
-                .sorted(Comparator.comparingLong(entry -> entry.getValue().firstSaw(cause)))
-                .forEach(entry -> parts.add(Backtrace.interpreted(
-                        entry.getValue(), cause, entry.getKey().symbols())));
-        ran.entrySet().stream()
-                .filter(entry -> entry.getValue().isEmpty())
-                .map(Map.Entry::getKey)
-                .map(module -> Map.entry(module, CompiledStack.distance(cause, module.digest())))
-                .filter(entry -> entry.getValue() != Integer.MAX_VALUE)
-                .sorted(Map.Entry.comparingByValue())
-                .forEach(entry -> parts.add(Backtrace.compiled(
-                        cause,
-                        entry.getKey().digest(),
-                        entry.getKey().instructionLocator(),
-                        entry.getKey().symbols())));
-        return parts.isEmpty() ? Backtrace.none() : Backtrace.joined(parts);
+        record Part(long reached, Backtrace backtrace) {}
+        List<Part> parts = new ArrayList<>();
+        ran.forEach((module, interpreter) -> {
+            if (interpreter.isPresent()) {
+                if (interpreter.get().unwoundFrames(cause) > 0) {
+                    parts.add(new Part(
+                            interpreter.get().firstSaw(cause),
+                            Backtrace.interpreted(interpreter.get(), cause, module.symbols())));
+                }
+            } else if (CompiledStack.distance(cause, module.digest()) != Integer.MAX_VALUE) {
+                parts.add(new Part(
+                        failureLeft.getOrDefault(module, Long.MAX_VALUE),
+                        Backtrace.compiled(cause, module.digest(), module.instructionLocator(), module.symbols())));
+            }
+        });
+        parts.sort(Comparator.comparingLong(Part::reached));
+        return parts.isEmpty()
+                ? Backtrace.none()
+                : Backtrace.joined(parts.stream().map(Part::backtrace).toList());
     }
 
     private void exited(int code) {

@@ -87,13 +87,14 @@ public final class GuestRunner {
         try {
             LoadedGuest prepared = prepared(deadline, this::requireCommand);
             if (prepared instanceof LoadedComponent component) {
-                return observed(ComponentRun.run(
-                        threads,
-                        component,
-                        component.codeFor(spec.engine(), deadline),
-                        spec,
-                        invocation(component.source(), component.fileName()),
-                        since(asked)));
+                return observed(new ComponentRun(
+                                threads,
+                                component,
+                                component.codeFor(spec.engine(), deadline),
+                                spec,
+                                invocation(component.source(), component.fileName()),
+                                since(asked))
+                        .run());
             }
             return observed(GuestExecution.run(request((LoadedModule) prepared, asked, deadline)));
         } catch (TimeoutException e) {

@@ -15,10 +15,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import run.endive.runtime.HostFunction;
 import run.endive.runtime.ImportValues;
 import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
 import run.endive.wasi.WasiOptions;
 import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.types.MemoryLimits;
@@ -98,7 +100,7 @@ final class GuestSandbox {
                 .withMemoryFactory(FlatMemory::create)
                 .withMemoryLimits(memory)
                 .withStart(false);
-        return machines(builder, code, stopped, ran);
+        return machines(builder, code, stopped, ran, UnaryOperator.identity());
     }
 
     /**
@@ -106,15 +108,18 @@ final class GuestSandbox {
      * a trap's frames and checks {@code stopped} at every instruction.
      *
      * @param ran hears of the interpreter, or of none for compiled code
+     * @param compiled wraps compiled code's machine
      */
     static Instance.Builder machines(
             Instance.Builder builder,
             LoadedModule.Code code,
             BooleanSupplier stopped,
-            Consumer<Optional<UnwindingInterpreter>> ran) {
+            Consumer<Optional<UnwindingInterpreter>> ran,
+            UnaryOperator<Machine> compiled) {
         if (code.machines().isPresent()) {
             ran.accept(Optional.empty());
-            return builder.withMachineFactory(code.machines().get());
+            return builder.withMachineFactory(
+                    instance -> compiled.apply(code.machines().get().apply(instance)));
         }
         return builder.withMachineFactory(instance -> {
                     UnwindingInterpreter interpreter = new UnwindingInterpreter(instance);

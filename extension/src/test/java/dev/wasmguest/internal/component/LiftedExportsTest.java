@@ -29,6 +29,15 @@ class LiftedExportsTest {
         assertThat(call("echo-string", "")).isEqualTo("");
     }
 
+    /** The guest's post-return runs after each call whose result has been read, with the call's core results. */
+    @Test
+    void postReturnRunsAfterTheResultIsRead() {
+        call("echo-string", "one");
+        call("echo-string", "two");
+
+        assertThat(call("post-returns")).isEqualTo(2);
+    }
+
     @Test
     void aRecordWithASmallIntegerALargeOneAndAString() {
         assertThat(call("bump-record", List.of(41, 1L << 40, "kept"))).isEqualTo(List.of(42, 1L << 41, "kept"));
@@ -51,6 +60,24 @@ class LiftedExportsTest {
     @Test
     void aListIsCopiedIntoTheGuestsMemory() {
         assertThat(call("sum", List.of(1, 2, 3, 0x7fffffff))).isEqualTo(6L + 0x7fffffff);
+    }
+
+    /**
+     * A resource the component defines: an owned handle comes out and goes back in (the component gets a handle of
+     * its own table), a borrowed one goes in as the representation itself, and dropping the last handle inside runs
+     * the destructor.
+     */
+    @Test
+    void aResourceTheComponentDefinesGoesOutAndComesBack() {
+        Object counter = call("make", 7);
+
+        assertThat(call("peek", counter)).isEqualTo(7);
+        assertThat(call("peek", counter))
+                .as("a borrow leaves the counter with its owner")
+                .isEqualTo(7);
+        assertThat(call("last-dropped")).isEqualTo(-1);
+        assertThat(call("consume", counter)).isEqualTo(70);
+        assertThat(call("last-dropped")).as("the destructor ran on the count").isEqualTo(7);
     }
 
     @Test
