@@ -55,7 +55,7 @@ public final class UnwindingInterpreter extends InterpreterMachine {
     /** Keeps the frame, and nothing costly: a stack that overflowed has little room left here. */
     private void remember(Throwable failure, StackFrame frame) {
         try {
-            if (failure != unwinding && failure.getCause() != unwinding) {
+            if (unwinding == null || failure != unwinding && failure.getCause() != unwinding) {
                 frames.clear(); // a new failure, not the same one rethrown wrapped (an overflow as a trap)
                 unwoundFrames = 0;
                 unwindingSince = System.nanoTime();
