@@ -14,7 +14,9 @@ which=${1:-all}
 reps=${2:-3}
 target=benchmarks/target
 work=$target/big-guests
-mkdir -p "$work"
+# What the guests see at /work: only their input, not the caches beside it, which a run would copy in
+guest="$work/guest"
+mkdir -p "$guest"
 mvn -B -q install -DskipTests
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
@@ -26,7 +28,7 @@ millis() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 jvm() { # jvm CACHE MODULE ARGS...: one new JVM, its first and second result
-  java -Xmx8g -cp "$classpath" -Dwasmguest.cache.dir="$1" dev.wasmguest.benchmarks.FirstResults "$2" "$work" /work \
+  java -Xmx8g -cp "$classpath" -Dwasmguest.cache.dir="$1" dev.wasmguest.benchmarks.FirstResults "$2" "$guest" /work \
     "${@:3}" | tail -1
 }
 
@@ -37,7 +39,7 @@ measure() { # measure NAME MODULE ARGS...
   for ((i = 0; i < reps; i++)); do
     local start
     start=$(millis)
-    node --no-warnings benchmarks/node/run-wasi.mjs "$module" "$work" /work "$@" >/dev/null
+    node --no-warnings benchmarks/node/run-wasi.mjs "$module" "$guest" /work "$@" >/dev/null
     node_ms+=($(($(millis) - start)))
     rm -rf "$cache"
     line=$(jvm "$cache" "$module" "$@")
@@ -70,7 +72,7 @@ row() { # row NAME NODE_MS WHAT MS TARGET_RATIO
   }')")
 }
 
-for_each_program "$which" "$work" measure
+for_each_program "$which" "$guest" measure
 echo
 echo "Time from asking for a run to its result; node = node $(node --version) node:wasi, whole process; medians of $reps"
 echo "| guest | case                   | wasmguest   | node      | ratio   | target     |"

@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 which=${1:-all}
 reps=${2:-3}
 work=benchmarks/target/components
-mkdir -p "$work"
+# What the guests see at /work: only their input, not the caches beside it, which a run would copy in
+guest="$work/guest"
+mkdir -p "$guest"
 mvn -B -q install -DskipTests
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
@@ -23,7 +25,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 field() { sed "s/.*$1=\([0-9a-f]*\).*/\1/" <<<"$2"; }
 
 jvm() { # jvm CACHE GUEST ARGS...: one new JVM, its first and second result
-  java -Xmx8g -cp "$classpath" -Dwasmguest.cache.dir="$1" dev.wasmguest.benchmarks.FirstResults "$2" "$work" /work \
+  java -Xmx8g -cp "$classpath" -Dwasmguest.cache.dir="$1" dev.wasmguest.benchmarks.FirstResults "$2" "$guest" /work \
     "${@:3}" | tail -1
 }
 
@@ -58,7 +60,7 @@ row() { # row NAME WHAT COMPONENT_MS MODULE_MS TARGET_RATIO
   }')")
 }
 
-for_each_program "$which" "$work" measure
+for_each_program "$which" "$guest" measure
 echo
 echo "Components against their modules, the same output; engine auto; medians of $reps"
 echo "| guest | case                   | component   | module      | ratio  | target        |"
