@@ -140,7 +140,7 @@ final class GuestEnding {
                             interpreter.get().firstSaw(cause),
                             Backtrace.interpreted(interpreter.get(), cause, module.symbols())));
                 }
-            } else if (CompiledStack.distance(cause, module.digest()) != Integer.MAX_VALUE) {
+            } else if (CompiledStack.wentThrough(cause, module.digest())) {
                 parts.add(new Part(
                         failureLeft.getOrDefault(module, Long.MAX_VALUE),
                         Backtrace.compiled(cause, module.digest(), module.instructionLocator(), module.symbols())));

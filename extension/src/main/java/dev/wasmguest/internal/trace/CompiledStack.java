@@ -45,24 +45,9 @@ public final class CompiledStack {
         return sites;
     }
 
-    /**
-     * How far from where the failure was first thrown the innermost frame of {@code module} is, in JVM frames:
-     * orders the modules a failure went through, innermost first. Read from the failure's first cause, whose stack
-     * holds them all (the code between two modules may pass the failure on wrapped); {@link Integer#MAX_VALUE} when
-     * it did not go through {@code module}.
-     */
-    public static int distance(Throwable failure, String module) {
-        Throwable first = failure;
-        while (first.getCause() != null && first.getCause() != first) {
-            first = first.getCause();
-        }
-        StackTraceElement[] trace = first.getStackTrace();
-        for (int i = 0; i < trace.length; i++) {
-            if (isFunctionOf(trace[i], module)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
+    /** Whether {@code failure} went through compiled code of {@code module}, as {@link #of} reads its stack. */
+    public static boolean wentThrough(Throwable failure, String module) {
+        return !deepest(failure, module).isEmpty();
     }
 
     private static List<StackTraceElement> deepest(Throwable failure, String module) {

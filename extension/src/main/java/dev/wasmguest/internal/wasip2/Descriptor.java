@@ -1,7 +1,6 @@
 package dev.wasmguest.internal.wasip2;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,12 +40,5 @@ record Descriptor(Path root, List<String> names, boolean directory, int flags, b
     /** What is at {@code names} below the same root, opened with {@code flags}. */
     Descriptor at(List<String> names, boolean directory, int flags) {
         return new Descriptor(root, names, directory, flags, readOnly);
-    }
-
-    /** The path from the root to {@code name} inside this one. */
-    List<String> child(String name) {
-        List<String> child = new ArrayList<>(names);
-        child.add(name);
-        return child;
     }
 }
