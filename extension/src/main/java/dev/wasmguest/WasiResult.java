@@ -46,6 +46,7 @@ public final class WasiResult {
     private final Supplier<String> trapExplanation;
     private final String stop;
     private final List<Number> returnValues;
+    private final Optional<Object> returnedValue;
     private final byte[] stdout;
     private final long stdoutDropped;
     private final byte[] stderr;
@@ -71,6 +72,7 @@ public final class WasiResult {
         this.trapExplanation = builder.trapExplanation;
         this.stop = builder.stop;
         this.returnValues = List.copyOf(builder.returnValues);
+        this.returnedValue = builder.returnedValue;
         this.stdout = builder.stdout;
         this.stdoutDropped = builder.stdoutDropped;
         this.stderr = builder.stderr;
@@ -207,6 +209,21 @@ public final class WasiResult {
     @API(status = EXPERIMENTAL, since = "0.1")
     public List<Number> returnValues() {
         return returnValues;
+    }
+
+    /**
+     * What a typed call of a {@link WasiInstance}'s function returned: a component's export, or a wit-bindgen
+     * module's function called with its WIT signature. The value is the Java form of the function's WIT result type
+     * that {@link WasiInstance#call(String, Object...)} describes ({@code string} as a {@link String}, {@code record}
+     * as a {@link Map}, {@code result} as a {@link WitCase}, ...). A numeric result is also {@link #returnValues()}'s
+     * only value.
+     *
+     * @return the value; empty when the function has no result, the call did not return, or the call was not typed
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Optional<Object> returnedValue() {
+        return returnedValue;
     }
 
     /**
@@ -422,11 +439,23 @@ public final class WasiResult {
         return outcome == WasiOutcome.TRAPPED ? describeEnding() + trapExplanation.get() : describeEnding();
     }
 
+    /** A returned value as a message shows it: strings quoted, byte arrays by their bytes. */
+    private static String shown(Object value) {
+        if (value instanceof String string) {
+            return "\"" + string + "\"";
+        }
+        return value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(value);
+    }
+
     /** The first line of {@link #describeOutcome()}. */
     private String describeEnding() {
         String ending = switch (outcome) {
             case EXITED -> "exited with code " + exitCode;
-            case RETURNED -> "returned " + (returnValues.isEmpty() ? "nothing" : returnValues);
+            case RETURNED ->
+                "returned "
+                        + returnedValue
+                                .map(WasiResult::shown)
+                                .orElse(returnValues.isEmpty() ? "nothing" : returnValues.toString());
             case TRAPPED -> "trapped: " + trap;
             case TIMED_OUT -> stop;
         };
@@ -461,6 +490,7 @@ public final class WasiResult {
         private Supplier<String> trapExplanation = () -> "";
         private String stop;
         private List<Number> returnValues = List.of();
+        private Optional<Object> returnedValue = Optional.empty();
         private byte[] stdout = new byte[0];
         private long stdoutDropped;
         private byte[] stderr = new byte[0];
@@ -514,6 +544,19 @@ public final class WasiResult {
         public Builder returned(List<Number> values) {
             this.outcome = WasiOutcome.RETURNED;
             this.returnValues = values;
+            return this;
+        }
+
+        /**
+         * The typed call returned {@code value}, which is also the {@link #returned(List) returned number} when it is
+         * one.
+         *
+         * @param value the Java form of the function's result
+         * @return this builder
+         */
+        public Builder returnedValue(Object value) {
+            returned(value instanceof Number number ? List.of(number) : List.of());
+            this.returnedValue = Optional.of(value);
             return this;
         }
 

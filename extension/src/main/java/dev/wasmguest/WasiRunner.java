@@ -453,15 +453,16 @@ public final class WasiRunner {
     }
 
     /**
-     * Makes one instance of the module to call its exported functions, as a library module (a WASI reactor, which
-     * exports {@code _initialize} instead of {@code _start}) is used: prepares the module as {@link #run()} does,
-     * instantiates it with what this runner grants (arguments, environment, stdin, directories) and its limits, and
-     * runs {@code _initialize} when the module exports it; see {@link WasiInstance#initialization()}.
+     * Makes one instance of the guest to call its exported functions, as a library module (a WASI reactor, which
+     * exports {@code _initialize} instead of {@code _start}) or a component is used: prepares the guest as {@link
+     * #run()} does, instantiates it with what this runner grants (arguments, environment, stdin, directories) and its
+     * limits, and runs {@code _initialize} when a module exports it; see {@link WasiInstance#initialization()}. A
+     * component's functions take Java values for their WIT types: {@link WasiInstance#call(String, Object...)}.
      *
      * @return the instance, to be closed; never {@code null}
-     * @throws GuestResolutionException when the module cannot be loaded, imports functions nobody provides (see
-     *         {@link #withUnknownImports}), or the calling thread is interrupted while waiting for it (its interrupt
-     *         status is kept)
+     * @throws GuestResolutionException when the guest cannot be loaded, imports functions nobody provides (see
+     *         {@link #withUnknownImports}; a component's imports must be WASI 0.2's), or the calling thread is
+     *         interrupted while waiting for it (its interrupt status is kept)
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit, or the mounted
      *         host directories hold more than {@code wasmguest.mount.maxBytes}
      * @since 0.1

@@ -3,6 +3,7 @@ package dev.wasmguest.assertions;
 import static dev.wasmguest.assertions.error.ShouldFinishWithin.shouldFinishWithin;
 import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveExitCode;
 import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveReturned;
+import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveReturnedValue;
 import static dev.wasmguest.assertions.error.ShouldHaveEnded.shouldHaveTrapMessageContaining;
 import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldContain;
 import static dev.wasmguest.assertions.error.ShouldHaveOutput.shouldHaveStdout;
@@ -199,6 +200,34 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
         return verify(
                 run -> run.returned() && sameNumbers(run.returnValues(), values),
                 run -> shouldHaveReturned(run, values));
+    }
+
+    /**
+     * Verifies that a typed call of a {@link dev.wasmguest.WasiInstance}'s function (a component's, or a wit-bindgen
+     * module's) returned {@code expected}, in the Java form of its WIT type that {@link
+     * dev.wasmguest.WasiInstance#call(String, Object...)} describes. Numbers compare as numbers ({@code
+     * returnedValue(5)} holds for a {@code u32}'s {@code 5L}); other values with {@code equals}, arrays by their
+     * elements.
+     *
+     * <pre>{@code
+     * assertThat(greeter.call("greet", "World")).returnedValue("Hello, World!");
+     * assertThat(parser.call("parse", "x")).returnedValue(WitCase.error("not a number: x"));
+     * }</pre>
+     *
+     * @param expected the value; {@code Optional.empty()} for an option's {@code none}
+     * @return {@code this}
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF returnedValue(Object expected) {
+        return verify(
+                run -> run.returned()
+                        && run.returnedValue()
+                                .filter(value -> value instanceof Number number && expected instanceof Number wanted
+                                        ? sameNumbers(List.of(number), List.of(wanted))
+                                        : java.util.Objects.deepEquals(value, expected))
+                                .isPresent(),
+                run -> shouldHaveReturnedValue(run, expected));
     }
 
     private static boolean sameNumbers(List<Number> actual, List<Number> expected) {

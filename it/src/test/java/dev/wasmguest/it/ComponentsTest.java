@@ -2,14 +2,14 @@ package dev.wasmguest.it;
 
 import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiEngine;
+import dev.wasmguest.WasiInstance;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WasmFrame;
+import dev.wasmguest.WitCase;
 import dev.wasmguest.junit.WasmGuest;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,13 +187,21 @@ class ComponentsTest {
         assertThat(result.outcome()).isEqualTo(WasiOutcome.EXITED);
     }
 
+    /** A command component instantiated: its wasi:cli/run export is a function like any other, run by a call. */
     @Test
-    void whatComponentsCannotHaveYetIsRefusedByName() {
-        WasiRunner component = WasiRunner.fromResource("guests/seed.component.wasm");
+    void aCommandsRunExportIsCalledOnItsInstance() {
+        try (WasiInstance seed = WasiRunner.fromResource("guests/seed.component.wasm")
+                .withArgs("arg1", "hello")
+                .instantiate()) {
+            String run = seed.exportedFunctions().stream()
+                    .filter(name -> name.startsWith("wasi:cli/run@0.2.") && name.endsWith("#run"))
+                    .findFirst()
+                    .orElseThrow();
 
-        assertThatThrownBy(() -> component.instantiate())
-                .isInstanceOf(GuestResolutionException.class)
-                .hasMessageContaining("cannot be instantiated to call its functions yet");
+            assertThat(seed.call(run))
+                    .returnedValue(WitCase.ok(null))
+                    .hasStdoutContaining("Received arguments: [arg1, hello]");
+        }
     }
 
     @Test

@@ -85,6 +85,17 @@ public final class ShouldHaveEnded extends RunErrorMessageFactory {
     }
 
     /**
+     * A typed call did not return {@code expected}.
+     *
+     * @param run the call
+     * @param expected the value it should have returned
+     * @return the message; never {@code null}
+     */
+    public static ErrorMessageFactory shouldHaveReturnedValue(WasiResult run, Object expected) {
+        return new ShouldHaveEnded(run, "return the value:%n  %s", expected);
+    }
+
+    /**
      * The guest did not time out.
      *
      * @param run the run

@@ -16,6 +16,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 import run.endive.runtime.Memory;
 import run.endive.runtime.TrapException;
+import run.endive.wasm.types.ValType;
 
 /**
  * The synchronous canonical ABI of the component model: how each value type is laid out in a guest's linear memory
@@ -33,10 +34,21 @@ public final class CanonicalAbi {
 
     /** The core value types that component values flatten to. */
     public enum Core {
-        I32,
-        I64,
-        F32,
-        F64
+        I32(ValType.I32),
+        I64(ValType.I64),
+        F32(ValType.F32),
+        F64(ValType.F64);
+
+        private final ValType valType;
+
+        Core(ValType valType) {
+            this.valType = valType;
+        }
+
+        /** The core value type, as the runtime names it. */
+        public ValType valType() {
+            return valType;
+        }
     }
 
     public static final int MAX_FLAT_PARAMS = 16;

@@ -145,6 +145,29 @@ public final class ComponentInstance {
         return Optional.empty();
     }
 
+    /**
+     * Every function the component exports, in its order: its own by name, those of the instances it exports as
+     * {@code instance#function}, as wasmtime names them.
+     */
+    public Map<String, ComponentFunction> functions() {
+        Map<String, ComponentFunction> functions = new java.util.LinkedHashMap<>();
+        for (Definition.Export export : component.exports()) {
+            boolean valued = component.space(Sort.INSTANCE).contains(export)
+                    || component.space(Sort.FUNC).contains(export);
+            Object value = valued ? valueOfExport(export) : null;
+            if (value instanceof ComponentFunction function) {
+                functions.put(export.name(), function);
+            } else if (value instanceof InstanceValue instance) {
+                new java.util.TreeMap<>(instance.exports()).forEach((name, exported) -> {
+                    if (exported instanceof ComponentFunction function) {
+                        functions.put(export.name() + "#" + name, function);
+                    }
+                });
+            }
+        }
+        return functions;
+    }
+
     private Object valueOfExport(Definition.Export export) {
         for (Sort sort : List.of(Sort.INSTANCE, Sort.FUNC)) {
             List<Definition> space = component.space(sort);
@@ -395,26 +418,12 @@ public final class ComponentInstance {
 
             @Override
             public Object call(List<Object> args) {
-                AbiContext cx = context(options);
-                List<Long> flat = new ArrayList<>();
-                for (int i = 0; i < args.size(); i++) {
-                    CanonicalAbi.lowerFlat(cx, args.get(i), type.paramTypes().get(i), flat);
-                }
-                if (flat.size() > CanonicalAbi.MAX_FLAT_PARAMS) {
-                    throw new MalformedComponentException("calls with more than 16 flat parameters are not supported");
-                }
-                long[] results = core.handle()
-                        .apply(null, flat.stream().mapToLong(Long::longValue).toArray());
-                Object result = null;
-                if (type.result().isPresent()) {
-                    ValueType resultType = type.result().get();
-                    result = CanonicalAbi.flatten(resultType).size() > CanonicalAbi.MAX_FLAT_RESULTS
-                            ? CanonicalAbi.load(cx, (int) results[0], resultType)
-                            : CanonicalAbi.liftFlat(cx, new CanonicalAbi.FlatReader(results), resultType);
-                }
-                long[] returned = results == null ? new long[0] : results;
-                postReturn.ifPresent(post -> post.handle().apply(null, returned));
-                return result;
+                return LiftedCall.call(
+                        context(options),
+                        type,
+                        args,
+                        flat -> core.handle().apply(null, flat),
+                        postReturn.map(post -> flat -> post.handle().apply(null, flat)));
             }
         };
     }
@@ -548,13 +557,6 @@ public final class ComponentInstance {
     }
 
     private static List<ValType> valTypes(List<Core> cores) {
-        return cores.stream()
-                .map(core -> switch (core) {
-                    case I32 -> ValType.I32;
-                    case I64 -> ValType.I64;
-                    case F32 -> ValType.F32;
-                    case F64 -> ValType.F64;
-                })
-                .toList();
+        return cores.stream().map(Core::valType).toList();
     }
 }

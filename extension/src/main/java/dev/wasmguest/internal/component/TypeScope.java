@@ -193,7 +193,11 @@ public final class TypeScope {
             return outerScope(outerAlias.count()).valueTypeAt(outerAlias.index());
         }
         if (type instanceof TypeDef.Exported exported) {
-            return valueTypeAt(exported.index());
+            ValueType target = valueTypeAt(exported.index());
+            if (target instanceof ValueType.HandleType handle) {
+                handle.resource().exportedAs(exported.name());
+            }
+            return target;
         }
         if (type instanceof TypeDef.InstanceExport export) {
             InstanceScope instance = instances

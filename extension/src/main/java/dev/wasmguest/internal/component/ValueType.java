@@ -31,12 +31,30 @@ public sealed interface ValueType
         public RecordType {
             fields = List.copyOf(fields);
         }
+
+        /** A tuple's fields are named by their position, which no WIT identifier can be. */
+        public boolean isTuple() {
+            return !fields.isEmpty() && fields.get(0).name().equals("0");
+        }
     }
 
-    /** A variant, an option (cases {@code none}, {@code some}) or a result (cases {@code ok}, {@code error}). */
-    record VariantType(List<CaseType> cases) implements ValueType {
+    /**
+     * A variant, an option (cases {@code none}, {@code some}) or a result (cases {@code ok}, {@code error}): alike
+     * in the ABI, told apart by their {@link Kind} where values meet Java.
+     */
+    record VariantType(List<CaseType> cases, Kind kind) implements ValueType {
         public VariantType {
             cases = List.copyOf(cases);
+        }
+
+        public VariantType(List<CaseType> cases) {
+            this(cases, Kind.VARIANT);
+        }
+
+        public enum Kind {
+            VARIANT,
+            OPTION,
+            RESULT
         }
     }
 
@@ -64,6 +82,9 @@ public sealed interface ValueType
      */
     final class ResourceType {
         private final String name;
+        /** The name the defining component exports it by, once an export names it: what WIT calls it. */
+        private volatile String exportedName;
+
         private final Optional<TypeScope> definer;
         private final Optional<Integer> destructor;
 
@@ -79,7 +100,14 @@ public sealed interface ValueType
         }
 
         public String name() {
-            return name;
+            return exportedName != null ? exportedName : name;
+        }
+
+        /** Names a resource that its component exports by {@code exported}, the first name it is exported by. */
+        void exportedAs(String exported) {
+            if (exportedName == null && definer.isPresent()) {
+                exportedName = exported;
+            }
         }
 
         /** Whether the component whose types {@code scope} resolves defined it. */
@@ -94,16 +122,17 @@ public sealed interface ValueType
 
         @Override
         public String toString() {
-            return "resource " + name;
+            return "resource " + name();
         }
     }
 
     static VariantType option(ValueType type) {
         return new VariantType(
-                List.of(new CaseType("none", Optional.empty()), new CaseType("some", Optional.of(type))));
+                List.of(new CaseType("none", Optional.empty()), new CaseType("some", Optional.of(type))),
+                VariantType.Kind.OPTION);
     }
 
     static VariantType result(Optional<ValueType> ok, Optional<ValueType> error) {
-        return new VariantType(List.of(new CaseType("ok", ok), new CaseType("error", error)));
+        return new VariantType(List.of(new CaseType("ok", ok), new CaseType("error", error)), VariantType.Kind.RESULT);
     }
 }

@@ -1,7 +1,6 @@
 package dev.wasmguest.internal.run;
 
 import dev.wasmguest.GuestResolutionException;
-import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.component.CaseValue;
@@ -11,16 +10,12 @@ import dev.wasmguest.internal.component.Definition;
 import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasip2.WasiHost;
+import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import run.endive.runtime.ImportValues;
-import run.endive.runtime.Instance;
 import run.endive.wasi.WasiExitException;
-import run.endive.wasm.WasmModule;
 
 /**
  * Runs a command component once: a fresh component instance on the WASI 0.2 host, bounded like a module's run (its
@@ -36,8 +31,8 @@ final class ComponentRun {
     private final RunSpec spec;
     private final Invocation invocation;
     private final Duration preparation;
-    private final List<Instance> cores = new CopyOnWriteArrayList<>();
     private final GuestEnding ending = new GuestEnding();
+    private final ComponentCores cores;
     private volatile boolean stopped;
 
     /**
@@ -58,6 +53,7 @@ final class ComponentRun {
         this.spec = spec;
         this.invocation = invocation;
         this.preparation = preparation;
+        this.cores = new ComponentCores(component, code, spec, () -> stopped, () -> ending);
     }
 
     /**
@@ -67,6 +63,16 @@ final class ComponentRun {
      */
     WasiResult run() {
         String run = component.world().run().orElseThrow();
+        requireServed(component);
+        return execute(run);
+    }
+
+    /**
+     * Refuses a component that imports what the WASI 0.2 host does not give, naming each import.
+     *
+     * @throws GuestResolutionException naming the component and its refused imports
+     */
+    static void requireServed(LoadedComponent component) {
         List<String> refused = component.world().imports().stream()
                 .flatMap(name -> WasiHost.refusal(name).stream())
                 .toList();
@@ -74,7 +80,20 @@ final class ComponentRun {
             throw new GuestResolutionException(
                     component.source(), "the component imports what no host here gives: " + String.join("; ", refused));
         }
-        return execute(run);
+    }
+
+    /** The WASI 0.2 host of a component instance: what the spec and invocation grant, its output to these streams. */
+    static WasiHost host(
+            RunSpec spec, Invocation invocation, OutputStream stdout, OutputStream stderr, Optional<GuestFiles> files) {
+        return new WasiHost(new WasiHost.Grants(
+                invocation.argv(),
+                spec.env(),
+                spec.stdinStream(),
+                stdout,
+                stderr,
+                Optional.ofNullable(spec.clock()),
+                Optional.ofNullable(spec.randomSeed()),
+                files.map(GuestFiles::preopens).orElse(List.of())));
     }
 
     private WasiResult execute(String run) {
@@ -85,21 +104,13 @@ final class ComponentRun {
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
         CapturedOutput stderr =
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
-        WasiHost host = new WasiHost(new WasiHost.Grants(
-                invocation.argv(),
-                spec.env(),
-                spec.stdinStream(),
-                stdout,
-                stderr,
-                Optional.ofNullable(spec.clock()),
-                Optional.ofNullable(spec.randomSeed()),
-                files.map(GuestFiles::preopens).orElse(List.of())));
+        WasiHost host = host(spec, invocation, stdout, stderr, files);
         long start = System.nanoTime();
         StoppedBy stoppedBy = threads.onLargeStack(
                 () -> ending.attempt(
                         () -> {
                             ComponentFunction function = ComponentInstance.instantiate(
-                                            component.component(), host, new Cores())
+                                            component.component(), host, cores)
                                     .export(run, "run")
                                     .orElseThrow(() -> new GuestResolutionException(
                                             component.source(), "its " + run + " export has no function run"));
@@ -117,65 +128,13 @@ final class ComponentRun {
         WasiResult.Builder result = invocation
                 .result()
                 .output(stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes())
-                .memory(memoryBytes(), spec.limits().maxMemoryBytes())
-                .ranOn(engine(), preparation, duration, spec.limits().timeout())
+                .memory(cores.memoryBytes(), spec.limits().maxMemoryBytes())
+                .ranOn(cores.engine(), preparation, duration, spec.limits().timeout())
                 .files(files.map(GuestFiles::fileSystem), writeBackProblems);
         return stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
                         .build()
                 : ending.endOn(result, console.isEmpty() ? Optional.of(stderr.bytes()) : Optional.empty(), List.of())
                         .build();
-    }
-
-    /** The engine that ran the component's largest core module, the program the adapters and shims serve. */
-    private WasiEngine engine() {
-        return code.entrySet().stream()
-                .max(Comparator.comparingInt(entry -> entry.getKey().bytes().length))
-                .map(entry -> entry.getValue().engine())
-                .orElse(WasiEngine.INTERPRETER);
-    }
-
-    /** The component's core modules, loaded once, each run's instances made here with the code chosen for the run. */
-    private final class Cores implements ComponentInstance.CoreInstantiator {
-
-        @Override
-        public WasmModule parse(Definition.CoreModule module) {
-            return code.get(module).module();
-        }
-
-        @Override
-        public Instance instantiate(Definition.CoreModule module, ImportValues imports) {
-            return core(component.module(module), code.get(module), imports);
-        }
-    }
-
-    /** A core module's instance with the code chosen for it, its memory within the limit. */
-    private Instance core(LoadedModule module, LoadedModule.Code code, ImportValues imports) {
-        Instance.Builder builder = Instance.builder(code.module())
-                .withImportValues(imports)
-                .withStart(false)
-                .withMemoryFactory(FlatMemory::create);
-        GuestSandbox.machines(
-                builder,
-                code,
-                () -> stopped,
-                interpreter -> ending.ran(module, interpreter),
-                machine -> new FailureWatch(machine, () -> ending.failureLeft(module)));
-        module.declaredMemory()
-                .ifPresent(declared -> builder.withMemoryLimits(
-                        spec.limits().bound(declared, "a core module of component " + component.source())));
-        Instance instance = builder.build();
-        if (module.declaredMemory().isPresent()) {
-            cores.add(instance);
-        }
-        return instance;
-    }
-
-    /** The largest memory of the component's core modules when the run ended. */
-    private long memoryBytes() {
-        return cores.stream()
-                .mapToLong(instance -> (long) instance.memory().pages() * RunLimits.PAGE_BYTES)
-                .max()
-                .orElse(0);
     }
 }

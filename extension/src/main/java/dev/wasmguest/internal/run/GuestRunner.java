@@ -126,11 +126,21 @@ public final class GuestRunner {
      *         kept)
      * @throws IllegalArgumentException when the module's initial memory exceeds the memory limit
      */
-    public ReactorSession instantiate() {
+    public InstanceSession instantiate() {
         long asked = System.nanoTime();
         long deadline = asked + spec.limits().prepareTimeout().toNanos();
         try {
             LoadedGuest prepared = prepared(deadline, this::requireLinkableModule);
+            if (prepared instanceof LoadedComponent component) {
+                return new ComponentSession(
+                        threads,
+                        component,
+                        component.codeFor(spec.engine(), deadline),
+                        spec,
+                        invocation(component.source(), component.fileName()),
+                        since(asked),
+                        observer);
+            }
             return ReactorSession.open(request((LoadedModule) prepared, asked, deadline), observer);
         } catch (TimeoutException e) {
             throw preparationTooSlow(e);
@@ -163,16 +173,11 @@ public final class GuestRunner {
                 threads, prepared, code, spec, invocation(prepared.source(), prepared.fileName()), since(asked));
     }
 
-    /** Refuses a component, which has no reactor form here, and a module whose imports nobody provides. */
+    /** Refuses a module whose imports nobody provides; a component's imports are checked once it is parsed. */
     private void requireLinkableModule(GuestShape shape) {
-        String source = guest.source().describe();
-        if (shape instanceof ComponentWorld world) {
-            throw new GuestResolutionException(
-                    source,
-                    "a component (" + world.description() + ") cannot be instantiated to call its functions yet;"
-                            + " run it as a command with run()");
+        if (shape instanceof ModuleInterface module) {
+            spec.imports().requireLinkable(guest.source().describe(), module);
         }
-        spec.imports().requireLinkable(source, (ModuleInterface) shape);
     }
 
     /**

@@ -37,6 +37,7 @@ final class GuestSandbox {
     private final RunSpec spec;
     private final Optional<GuestFiles> files;
     private final MemoryLimits memory;
+    private final WitBindgenHandles handles = new WitBindgenHandles();
 
     /**
      * @throws IllegalArgumentException when the module's initial memory is larger than the memory limit
@@ -80,6 +81,11 @@ final class GuestSandbox {
         return options.build();
     }
 
+    /** The handle tables of the instance, for a module built with wit-bindgen's first ABI. */
+    WitBindgenHandles handles() {
+        return handles;
+    }
+
     /**
      * An instance of the guest with {@code wasi}; not started.
      *
@@ -92,9 +98,11 @@ final class GuestSandbox {
             WasiPreview1 wasi, BooleanSupplier stopped, Consumer<Optional<UnwindingInterpreter>> ran) {
         Instance.Builder builder = Instance.builder(code.module())
                 .withImportValues(ImportValues.builder()
-                        .addFunction(Stream.concat(
-                                        Stream.of(wasiFunctions(wasi)),
-                                        Stream.of(spec.imports().link(code.module(), guest.source())))
+                        .addFunction(Stream.of(
+                                        wasiFunctions(wasi),
+                                        handles.link(code.module()),
+                                        spec.imports().link(code.module(), guest.source()))
+                                .flatMap(Stream::of)
                                 .toArray(HostFunction[]::new))
                         .build())
                 .withMemoryFactory(FlatMemory::create)

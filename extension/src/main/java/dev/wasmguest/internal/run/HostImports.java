@@ -55,6 +55,7 @@ public record HostImports(UnknownImports policy, Map<ModuleInterface.FunctionImp
     void requireLinkable(String source, ModuleInterface shape) {
         List<ModuleInterface.FunctionImport> unknown = shape.nonWasiImports().stream()
                 .filter(function -> !functions.containsKey(function))
+                .filter(function -> !WitBindgenHandles.serves(function.module(), function.name()))
                 .toList();
         if (unknown.isEmpty() || policy != UnknownImports.FAIL) {
             return;
@@ -77,6 +78,7 @@ public record HostImports(UnknownImports policy, Map<ModuleInterface.FunctionImp
                 .filter(FunctionImport.class::isInstance)
                 .map(FunctionImport.class::cast)
                 .filter(function -> !function.module().equals(ModuleInterface.WASI_MODULE))
+                .filter(function -> !WitBindgenHandles.serves(function.module(), function.name()))
                 .map(function -> link(function, module.typeSection().getType(function.typeIndex()), source))
                 .toArray(HostFunction[]::new);
     }

@@ -4,6 +4,13 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.component.AbiContext;
+import dev.wasmguest.internal.component.CanonicalAbi;
+import dev.wasmguest.internal.component.Definition;
+import dev.wasmguest.internal.component.LiftedCall;
+import dev.wasmguest.internal.component.ValueType;
+import dev.wasmguest.internal.component.WitSignature;
+import dev.wasmguest.internal.component.WitValues;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
@@ -13,10 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
+import run.endive.runtime.TrapException;
 import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.ValType;
@@ -30,7 +42,7 @@ import run.endive.wasm.types.ValType;
  * Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class ReactorSession {
+public final class ReactorSession implements InstanceSession {
 
     private final RunThreads threads;
     private final LoadedModule guest;
@@ -48,6 +60,7 @@ public final class ReactorSession {
     private volatile Optional<UnwindingInterpreter> interpreter = Optional.empty();
     private final GuestSandbox sandbox;
     private volatile boolean stopped;
+    private final WitValues values = new WitValues(this);
     /** Why no more calls can be made, or null while they can. */
     private String unusable;
 
@@ -79,7 +92,8 @@ public final class ReactorSession {
                             : new long[0];
                 },
                 List.of(),
-                request.preparation());
+                request.preparation(),
+                Optional::empty);
         if (initialization.outcome() != WasiOutcome.RETURNED) {
             String stage = instance == null
                     ? "its instantiation (start function and data)"
@@ -111,23 +125,190 @@ public final class ReactorSession {
     }
 
     /**
-     * Calls the exported function {@code name} with {@code args}, each converted to the type the function declares
-     * (an {@code i32} takes {@link Number#intValue()}, an {@code f64} {@link Number#doubleValue()}, ...).
-     *
-     * @throws IllegalArgumentException when the module exports no such function, or the arguments do not fit its type
-     * @throws IllegalStateException when the instance cannot be called any more, saying why
+     * Calls the exported function {@code name}: with numbers for a function of core types, or with Java values for the
+     * WIT types of a wit-bindgen export whose name spells out its signature ({@code name: func(...)}).
      */
-    public synchronized WasiResult call(String name, List<Number> args) {
+    @Override
+    public synchronized WasiResult call(String name, List<?> args) {
+        requireUsable();
+        if (exportedFunctions().contains(name)) {
+            return numeric(name, numbers(name, args));
+        }
+        Optional<String> spelled = exportedFunctions().stream()
+                .filter(export -> export.startsWith(name + ": func"))
+                .findFirst();
+        if (spelled.isPresent()) {
+            return typed(spelled.get(), name, WitSignature.parse(spelled.get()), args);
+        }
+        throw noSuchFunction(name);
+    }
+
+    @Override
+    public synchronized WasiResult call(String name, String signature, List<?> args) {
+        requireUsable();
+        if (!exportedFunctions().contains(name)) {
+            throw noSuchFunction(name);
+        }
+        return typed(name, name, WitSignature.parse(signature), args);
+    }
+
+    @Override
+    public synchronized byte[] readMemory(long address, int length) {
+        return MemoryAccess.read(memory(), address, length, guest.source());
+    }
+
+    @Override
+    public synchronized void writeMemory(long address, byte[] bytes) {
+        MemoryAccess.write(memory(), address, bytes, guest.source());
+    }
+
+    private Memory memory() {
+        requireUsable();
+        if (instance.memory() == null) {
+            throw new IllegalStateException("guest module " + guest.source() + " has no memory");
+        }
+        return instance.memory();
+    }
+
+    private void requireUsable() {
         if (unusable != null) {
             throw new IllegalStateException(
                     "guest module " + guest.source() + " cannot be called any more: " + unusable);
         }
-        FunctionType type = typeOf(name);
+    }
+
+    private WasiResult numeric(String name, List<Number> args) {
+        FunctionType type = instance.exportType(name);
         long[] encoded = encode(name, type, args);
         List<String> described = new ArrayList<>();
         described.add(name);
         args.forEach(arg -> described.add(String.valueOf(arg)));
-        WasiResult record = timed(described, () -> instance.export(name).apply(encoded), type.returns(), Duration.ZERO);
+        return ended(
+                name,
+                timed(
+                        described,
+                        () -> instance.export(name).apply(encoded),
+                        type.returns(),
+                        Duration.ZERO,
+                        Optional::empty));
+    }
+
+    /** A call with Java values for the WIT types of {@code signature}, through the canonical ABI. */
+    private WasiResult typed(
+            String export, String name, dev.wasmguest.internal.component.FunctionType signature, List<?> args) {
+        requireCoreTypeFits(export, name, signature);
+        List<Object> lowered = TypedArguments.lowered(values, name, signature, args, guest.source());
+        List<String> described = new ArrayList<>();
+        described.add(name);
+        args.forEach(arg -> described.add(String.valueOf(arg)));
+        Optional<LiftedCall.Core> postReturn = Stream.of("cabi_post_" + name, "cabi_post_" + export)
+                .filter(exportedFunctions()::contains)
+                .findFirst()
+                .map(post -> flat -> instance.export(post).apply(flat));
+        AtomicReference<Optional<Object>> returned = new AtomicReference<>(Optional.empty());
+        return ended(
+                name,
+                timed(
+                        described,
+                        () -> {
+                            Object result = LiftedCall.call(
+                                    abiContext(),
+                                    signature,
+                                    lowered,
+                                    flat -> instance.export(export).apply(flat),
+                                    postReturn);
+                            returned.set(signature.result().map(type -> values.toJava(type, result)));
+                            return new long[0];
+                        },
+                        List.of(),
+                        Duration.ZERO,
+                        returned::get));
+    }
+
+    /** Refuses a signature whose core form is not the export's type, which would call it with the wrong values. */
+    private void requireCoreTypeFits(
+            String export, String name, dev.wasmguest.internal.component.FunctionType signature) {
+        List<ValType> flatParams = new ArrayList<>();
+        signature.paramTypes().forEach(type -> flatParams.addAll(valTypes(CanonicalAbi.flatten(type))));
+        List<ValType> params = flatParams.size() > CanonicalAbi.MAX_FLAT_PARAMS ? List.of(ValType.I32) : flatParams;
+        List<ValType> flatResults = signature
+                .result()
+                .map(type -> valTypes(CanonicalAbi.flatten(type)))
+                .orElse(List.of());
+        List<ValType> results = flatResults.size() > CanonicalAbi.MAX_FLAT_RESULTS ? List.of(ValType.I32) : flatResults;
+        FunctionType core = instance.exportType(export);
+        if (!core.params().equals(params) || !core.returns().equals(results)) {
+            throw new IllegalArgumentException("the WIT signature " + WitSignature.describe(signature) + " does not fit"
+                    + " function \"" + name + "\" of guest module " + guest.source() + ": its core type is "
+                    + describe(core) + ", and the signature's would be " + describe(FunctionType.of(params, results)));
+        }
+    }
+
+    private static List<ValType> valTypes(List<CanonicalAbi.Core> cores) {
+        return cores.stream().map(CanonicalAbi.Core::valType).toList();
+    }
+
+    /** Where the canonical ABI reads and writes: the module's memory, its {@code cabi_realloc}, its handle tables. */
+    private AbiContext abiContext() {
+        Set<String> exports = exportedFunctions();
+        Optional<String> realloc = Stream.of("cabi_realloc", "canonical_abi_realloc")
+                .filter(exports::contains)
+                .findFirst();
+        WitBindgenHandles handles = sandbox.handles();
+        return new AbiContext() {
+            @Override
+            public Memory memory() {
+                return instance.memory();
+            }
+
+            @Override
+            public Definition.StringEncoding encoding() {
+                return Definition.StringEncoding.UTF8;
+            }
+
+            @Override
+            public int allocate(int alignment, int size) {
+                String allocator = realloc.orElseThrow(
+                        () -> new TrapException(
+                                "the module exports no cabi_realloc, which wit-bindgen's modules export to receive lists and strings"));
+                return (int) instance.export(allocator).apply(0, 0, alignment, size)[0];
+            }
+
+            @Override
+            public int lowerHandle(ValueType.HandleType type, Object representation) {
+                return handles.add(type.resource().name(), (Integer) representation);
+            }
+
+            @Override
+            public Object liftHandle(ValueType.HandleType type, int handle) {
+                return type.owned()
+                        ? handles.remove(type.resource().name(), handle)
+                        : handles.get(type.resource().name(), handle);
+            }
+        };
+    }
+
+    private List<Number> numbers(String name, List<?> args) {
+        List<Number> numbers = new ArrayList<>();
+        for (Object arg : args) {
+            if (!(arg instanceof Number number)) {
+                throw new IllegalArgumentException("function \"" + name + "\" of guest module " + guest.source()
+                        + " takes numbers " + describe(instance.exportType(name)) + ", got " + args + ". A function"
+                        + " that wit-bindgen made takes WIT values: give its signature with callWit(name, signature,"
+                        + " args...)");
+            }
+            numbers.add(number);
+        }
+        return numbers;
+    }
+
+    private IllegalArgumentException noSuchFunction(String name) {
+        return new IllegalArgumentException("guest module " + guest.source() + " exports no function \"" + name
+                + "\"; it exports " + String.join(", ", exportedFunctions()));
+    }
+
+    /** {@code record}, after which a call that timed out or exited leaves the instance unusable. */
+    private WasiResult ended(String name, WasiResult record) {
         if (record.outcome() == WasiOutcome.TIMED_OUT || record.outcome() == WasiOutcome.EXITED) {
             unusable = "its call of " + name + " " + ending(record);
         }
@@ -147,14 +328,6 @@ public final class ReactorSession {
         unusable = "it was closed";
         wasi.close();
         return files.map(GuestFiles::writeBack).orElse(List.of());
-    }
-
-    private FunctionType typeOf(String name) {
-        if (!exportedFunctions().contains(name)) {
-            throw new IllegalArgumentException("guest module " + guest.source() + " exports no function \"" + name
-                    + "\"; it exports " + String.join(", ", exportedFunctions()));
-        }
-        return instance.exportType(name);
     }
 
     private long[] encode(String name, FunctionType type, List<Number> args) {
@@ -183,7 +356,11 @@ public final class ReactorSession {
 
     /** Runs guest code on a large-stack thread within the timeout, its output captured on its own. */
     private WasiResult timed(
-            List<String> called, GuestEnding.GuestCode work, List<ValType> returns, Duration preparation) {
+            List<String> called,
+            GuestEnding.GuestCode work,
+            List<ValType> returns,
+            Duration preparation,
+            Supplier<Optional<Object>> typedResult) {
         CapturedOutput out = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         CapturedOutput err = new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped);
         stdout.switchTo(out);
@@ -204,10 +381,15 @@ public final class ReactorSession {
                 .memory(instance != null ? sandbox.memoryBytes(instance) : 0, sandbox.maxMemoryBytes())
                 .ranOn(code.engine(), preparation, duration, spec.limits().timeout())
                 .files(files.map(GuestFiles::fileSystem), List.of());
-        WasiResult record = stoppedBy.stopped()
-                ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
-                        .build()
-                : ending.endOn(result, Optional.of(err.bytes()), returns).build();
+        if (stoppedBy.stopped()) {
+            result.stopped(stoppedBy.describe(duration, spec.limits().timeout()));
+        } else {
+            ending.endOn(result, Optional.of(err.bytes()), returns);
+            if (ending.outcome == WasiOutcome.RETURNED) {
+                typedResult.get().ifPresent(result::returnedValue);
+            }
+        }
+        WasiResult record = result.build();
         observer.accept(record);
         return record;
     }
