@@ -2,7 +2,7 @@
 # Builds users' projects against the wasmguest artifacts in the local Maven repository, as users' builds would: their
 # own poms, public coordinates only, nothing from this reactor. Run `mvn install` first (.ci/run does).
 #   quickstart    README's minimal pom.xml and its test, verbatim, in an empty directory: 1 test passes
-#   examples      README's example test classes (<!-- example: ... -->: backtraces, reactors, imports), verbatim, in
+#   examples      README's example test classes (<!-- example: ... -->: backtraces, reactors, imports, typed calls), verbatim, in
 #                 the quickstart's project with the guests they name: every test passes
 #   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
 #   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
@@ -67,10 +67,10 @@ for file in $examples; do
   mkdir -p "$dir/$(dirname "$file")"
   readme_block "example: $file" > "$dir/$file"
 done
-cp "$root"/guests/wasm/{crash-debug,counter,hostcall}.wasm "$dir/src/test/resources/"
+cp "$root"/guests/wasm/{crash-debug,counter,hostcall,witlib,abi.component}.wasm "$dir/src/test/resources/"
 (cd "$dir" && "${mvn[@]}" test) > "$work/examples.log" 2>&1 || fail "mvn test of the README's examples: $(tail -60 "$work/examples.log")"
-expect_in "$work/examples.log" "Tests run: 5, Failures: 0, Errors: 0, Skipped: 0"
-echo "   passed: $(echo "$examples" | wc -l) example classes, $(grep -F 'Tests run: 5, Failures' "$work/examples.log" | tail -1)"
+expect_in "$work/examples.log" "Tests run: 7, Failures: 0, Errors: 0, Skipped: 0"
+echo "   passed: $(echo "$examples" | wc -l) example classes, $(grep -F 'Tests run: 7, Failures' "$work/examples.log" | tail -1)"
 
 echo "== junit6-after: JUnit 6.1.3 declared after wasmguest"
 dir=$(project junit6-after src/test/resources)
