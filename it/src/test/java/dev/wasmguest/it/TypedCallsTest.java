@@ -4,6 +4,8 @@ import static dev.wasmguest.assertions.WasiAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.UnknownImports;
 import dev.wasmguest.WasiEngine;
 import dev.wasmguest.WasiInstance;
 import dev.wasmguest.WasiResult;
@@ -180,6 +182,34 @@ class TypedCallsTest {
             assertThatThrownBy(() -> abi.readMemory(65_535, 2))
                     .isInstanceOf(IndexOutOfBoundsException.class)
                     .hasMessageContaining("are not all inside its memory of 65536 bytes");
+        }
+    }
+
+    /** Imports no host here serves are refused by name, or follow wasmguest.imports.unknown, as a module's do. */
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void importsNoHostServesFollowTheUnknownImportsSetting(WasiEngine engine) {
+        WasiRunner vendor =
+                WasiRunner.fromResource("guests/vendor.component.wasm").withEngine(engine);
+
+        assertThatThrownBy(vendor::instantiate)
+                .isInstanceOf(GuestResolutionException.class)
+                .hasMessageContaining("example:vendor/lookup@1.0.0: the WASI 0.2 host serves wasi:cli")
+                .hasMessageContaining("wasi:sockets/instance-network@0.2.0: wasmguest grants guests no network access")
+                .hasMessageContaining("wasmguest.imports.unknown=trap or =default-values");
+        try (WasiInstance trapping =
+                vendor.withUnknownImports(UnknownImports.TRAP).instantiate()) {
+            assertThat(trapping.call("probe"))
+                    .trapped()
+                    .hasTrapMessageContaining("the guest called example:vendor/lookup@1.0.0#lookup, an import that"
+                            + " no host here serves, linked as a function that traps (wasmguest.imports.unknown=trap)");
+        }
+        try (WasiInstance zeros =
+                vendor.withUnknownImports(UnknownImports.DEFAULT_VALUES).instantiate()) {
+            assertThat(zeros.call("probe")).returnedValue(1);
+            assertThat(zeros.call("ready")).returnedValue(false);
         }
     }
 }

@@ -463,7 +463,7 @@ public final class ComponentInstance {
         Map<String, Object> exports = new HashMap<>();
         type.functions().keySet().forEach(name -> {
             FunctionType functionType = type.function(name).orElseThrow();
-            host.function(name)
+            host.function(name, functionType)
                     .ifPresent(call -> exports.put(name, new ComponentFunction() {
                         @Override
                         public FunctionType type() {

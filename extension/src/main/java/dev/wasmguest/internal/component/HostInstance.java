@@ -13,6 +13,14 @@ public interface HostInstance {
     /** The host's implementation of the exported function {@code name}, called with and returning ABI values. */
     Optional<Call> function(String name);
 
+    /**
+     * The host's implementation of the exported function {@code name} of {@code type}, the type the component's
+     * import declares; by default, whatever {@link #function(String)} gives.
+     */
+    default Optional<Call> function(String name, FunctionType type) {
+        return function(name);
+    }
+
     @FunctionalInterface
     interface Call {
         Object call(List<Object> args);

@@ -3,10 +3,12 @@ package dev.wasmguest.internal.run;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.component.CaseValue;
 import dev.wasmguest.internal.component.ComponentFunction;
 import dev.wasmguest.internal.component.ComponentInstance;
 import dev.wasmguest.internal.component.Definition;
+import dev.wasmguest.internal.component.HostInstance;
 import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasip2.WasiHost;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import run.endive.wasi.WasiExitException;
 
 /**
@@ -63,37 +66,58 @@ final class ComponentRun {
      */
     WasiResult run() {
         String run = component.world().run().orElseThrow();
-        requireServed(component);
+        requireServed(component, spec);
         return execute(run);
     }
 
     /**
-     * Refuses a component that imports what the WASI 0.2 host does not give, naming each import.
+     * Refuses a component that imports what the WASI 0.2 host does not give, naming each import, unless {@code
+     * wasmguest.imports.unknown} covers such imports.
      *
-     * @throws GuestResolutionException naming the component and its refused imports
+     * @throws GuestResolutionException naming the component, its refused imports and the setting
      */
-    static void requireServed(LoadedComponent component) {
+    static void requireServed(LoadedComponent component, RunSpec spec) {
+        if (unserved(component, spec).covered()) {
+            return;
+        }
         List<String> refused = component.world().imports().stream()
                 .flatMap(name -> WasiHost.refusal(name).stream())
                 .toList();
         if (!refused.isEmpty()) {
             throw new GuestResolutionException(
-                    component.source(), "the component imports what no host here gives: " + String.join("; ", refused));
+                    component.source(),
+                    "the component imports what no host here gives: " + String.join("; ", refused)
+                            + ". To link such imports as functions that trap when called, or that return zero values,"
+                            + " set " + WasmGuestSetting.IMPORTS_UNKNOWN.key() + "=trap or =default-values"
+                            + " (withUnknownImports)");
         }
     }
 
-    /** The WASI 0.2 host of a component instance: what the spec and invocation grant, its output to these streams. */
-    static WasiHost host(
-            RunSpec spec, Invocation invocation, OutputStream stdout, OutputStream stderr, Optional<GuestFiles> files) {
-        return new WasiHost(new WasiHost.Grants(
-                invocation.argv(),
-                spec.env(),
-                spec.stdinStream(),
-                stdout,
-                stderr,
-                Optional.ofNullable(spec.clock()),
-                Optional.ofNullable(spec.randomSeed()),
-                files.map(GuestFiles::preopens).orElse(List.of())));
+    private static UnservedImports unserved(LoadedComponent component, RunSpec spec) {
+        return new UnservedImports(spec.imports().policy(), component.source());
+    }
+
+    /**
+     * The WASI 0.2 host of an instance of {@code component}: what the spec and invocation grant, its output to these
+     * streams, and what {@code wasmguest.imports.unknown} makes of the imports it does not serve.
+     */
+    static Function<String, Optional<HostInstance>> host(
+            LoadedComponent component,
+            RunSpec spec,
+            Invocation invocation,
+            OutputStream stdout,
+            OutputStream stderr,
+            Optional<GuestFiles> files) {
+        return unserved(component, spec)
+                .around(new WasiHost(new WasiHost.Grants(
+                        invocation.argv(),
+                        spec.env(),
+                        spec.stdinStream(),
+                        stdout,
+                        stderr,
+                        Optional.ofNullable(spec.clock()),
+                        Optional.ofNullable(spec.randomSeed()),
+                        files.map(GuestFiles::preopens).orElse(List.of()))));
     }
 
     private WasiResult execute(String run) {
@@ -104,7 +128,7 @@ final class ComponentRun {
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
         CapturedOutput stderr =
                 new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
-        WasiHost host = host(spec, invocation, stdout, stderr, files);
+        Function<String, Optional<HostInstance>> host = host(component, spec, invocation, stdout, stderr, files);
         long start = System.nanoTime();
         StoppedBy stoppedBy = threads.onLargeStack(
                 () -> ending.attempt(

@@ -56,7 +56,7 @@ final class ComponentSession implements InstanceSession {
             Invocation invocation,
             Duration preparation,
             Consumer<WasiResult> observer) {
-        ComponentRun.requireServed(component);
+        ComponentRun.requireServed(component, spec);
         this.threads = threads;
         this.component = component;
         this.spec = spec;
@@ -64,7 +64,7 @@ final class ComponentSession implements InstanceSession {
         this.observer = observer;
         this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
         this.cores = new ComponentCores(component, code, spec, () -> stopped, () -> ending);
-        var host = ComponentRun.host(spec, invocation, stdout, stderr, files);
+        var host = ComponentRun.host(component, spec, invocation, stdout, stderr, files);
         this.initialization = timed(
                 List.of(),
                 () -> {
