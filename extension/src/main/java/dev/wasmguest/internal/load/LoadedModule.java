@@ -45,6 +45,9 @@ public final class LoadedModule implements LoadedGuest {
     private final WasmModule module;
     /** Made on the first trap in compiled code, once that code is there. */
     private final Lazy<InstructionMap> instructions;
+    /** The most pages a run's memory has reached, so that later runs' memories start with room for them. */
+    private final java.util.concurrent.atomic.AtomicInteger pagesReached =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param module the module as parsed: every body decoded, unless {@code loaded} is compiled code, in which
@@ -183,5 +186,15 @@ public final class LoadedModule implements LoadedGuest {
         return module.memorySection()
                 .filter(section -> section.memoryCount() > 0)
                 .map(section -> section.getMemory(0).limits());
+    }
+
+    /** The most pages of memory a run of this module has reached so far; 0 before the first. */
+    public int pagesReached() {
+        return pagesReached.get();
+    }
+
+    /** Remembers that a run's memory reached {@code pages}. Thread-safe. */
+    public void reached(int pages) {
+        pagesReached.accumulateAndGet(pages, Math::max);
     }
 }

@@ -31,6 +31,7 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
     private final BooleanSupplier stopped;
     private final Supplier<GuestEnding> ending;
     private final List<Instance> withMemory = new CopyOnWriteArrayList<>();
+    private final Map<Instance, LoadedModule> memoryOf = new ConcurrentHashMap<>();
     private final Map<LoadedModule, Optional<UnwindingInterpreter>> machines = new ConcurrentHashMap<>();
 
     /**
@@ -61,7 +62,7 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
         Instance.Builder builder = Instance.builder(moduleCode.module())
                 .withImportValues(imports)
                 .withStart(false)
-                .withMemoryFactory(FlatMemory::create);
+                .withMemoryFactory(FlatMemory.withRoomFor(module.pagesReached()));
         GuestSandbox.machines(
                 builder,
                 moduleCode,
@@ -77,6 +78,7 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
         Instance instance = builder.build();
         if (module.declaredMemory().isPresent()) {
             withMemory.add(instance);
+            memoryOf.put(instance, module);
         }
         return instance;
     }
@@ -84,6 +86,11 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
     /** Tells {@code call} which machines run the core modules, for a backtrace through them. */
     void ranIn(GuestEnding call) {
         machines.forEach(call::ran);
+    }
+
+    /** Tells each core module how large its memory is now, so that its next instances start with room for it. */
+    void rememberMemories() {
+        memoryOf.forEach((instance, module) -> module.reached(instance.memory().pages()));
     }
 
     /** The largest memory of the component's core modules now. */

@@ -13,6 +13,7 @@ import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasip2.WasiHost;
 import java.io.OutputStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ import run.endive.wasi.WasiExitException;
 /**
  * Runs a command component once: a fresh component instance on the WASI 0.2 host, bounded like a module's run (its
  * timeout, the memory limit of each core module, captured and capped output, a fixed clock and seeded random when the
- * spec says so), on a large-stack thread. Each core module runs with the code its engine choice gave it, compiled or
+ * spec says so), on the caller's thread as a module's run (again from the start on a large-stack thread when it
+ * overflows the caller's stack). Each core module runs with the code its engine choice gave it, compiled or
  * interpreted, as a module of its own would. {@code wasi:cli/run} returning an error is exit code 1, as in wasmtime.
  */
 final class ComponentRun {
+
+    private static final System.Logger LOG = System.getLogger(ComponentRun.class.getName());
 
     private final RunThreads threads;
     private final LoadedComponent component;
@@ -34,9 +38,6 @@ final class ComponentRun {
     private final RunSpec spec;
     private final Invocation invocation;
     private final Duration preparation;
-    private final GuestEnding ending = new GuestEnding();
-    private final ComponentCores cores;
-    private volatile boolean stopped;
 
     /**
      * One run to make.
@@ -56,7 +57,6 @@ final class ComponentRun {
         this.spec = spec;
         this.invocation = invocation;
         this.preparation = preparation;
-        this.cores = new ComponentCores(component, code, spec, () -> stopped, () -> ending);
     }
 
     /**
@@ -67,7 +67,18 @@ final class ComponentRun {
     WasiResult run() {
         String run = component.world().run().orElseThrow();
         requireServed(component, spec);
-        return execute(run);
+        long start = System.nanoTime();
+        if (!Thread.currentThread().isInterrupted()) {
+            Optional<WasiResult> here = new Attempt(run, start).onCallerThread();
+            if (here.isPresent()) {
+                return here.get();
+            }
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Component " + component.source() + " overflowed the caller's stack; running it again on a"
+                            + " thread with a " + RunThreads.STACK_BYTES / (1024 * 1024) + " MiB stack");
+        }
+        return new Attempt(run, start).onLargeStackThread();
     }
 
     /**
@@ -120,45 +131,88 @@ final class ComponentRun {
                         files.map(GuestFiles::preopens).orElse(List.of()))));
     }
 
-    private WasiResult execute(String run) {
-        Optional<GuestFiles> files =
-                GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
-        Optional<HostConsole> console = Optional.ofNullable(spec.console());
-        CapturedOutput stdout =
-                new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
-        CapturedOutput stderr =
-                new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
-        Function<String, Optional<HostInstance>> host = host(component, spec, invocation, stdout, stderr, files);
-        long start = System.nanoTime();
-        StoppedBy stoppedBy = threads.onLargeStack(
-                () -> ending.attempt(
-                        () -> {
-                            ComponentFunction function = ComponentInstance.instantiate(
-                                            component.component(), host, cores)
-                                    .export(run, "run")
-                                    .orElseThrow(() -> new GuestResolutionException(
-                                            component.source(), "its " + run + " export has no function run"));
-                            if (((CaseValue) function.call(List.of())).index() != 0) {
-                                throw new WasiExitException(1);
-                            }
-                            return new long[0];
-                        },
-                        WasiOutcome.EXITED),
-                spec.limits().timeout().toNanos(),
-                () -> stopped = true,
-                component.source());
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
-        WasiResult.Builder result = invocation
-                .result()
-                .output(stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes())
-                .memory(cores.memoryBytes(), spec.limits().maxMemoryBytes())
-                .ranOn(cores.engine(), preparation, duration, spec.limits().timeout())
-                .files(files.map(GuestFiles::fileSystem), writeBackProblems);
-        return stoppedBy.stopped()
-                ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
-                        .build()
-                : ending.endOn(result, console.isEmpty() ? Optional.of(stderr.bytes()) : Optional.empty(), List.of())
-                        .build();
+    /**
+     * One attempt at the run, everything it does private to it (its instances, captured output, copies of
+     * directories), so that an attempt that overflowed the caller's stack is dropped and made again on a large-stack
+     * thread, indistinguishable from a first one; the run's timeout counts from the first attempt's start.
+     */
+    private final class Attempt {
+
+        private final String run;
+        private final long start;
+        private final GuestEnding ending = new GuestEnding();
+        private final ComponentCores cores;
+        private final Optional<GuestFiles> files;
+        private final Optional<HostConsole> console = Optional.ofNullable(spec.console());
+        private final CapturedOutput stdout;
+        private final CapturedOutput stderr;
+        private volatile boolean stopped;
+
+        Attempt(String run, long start) {
+            this.run = run;
+            this.start = start;
+            this.cores = new ComponentCores(component, code, spec, () -> stopped, () -> ending);
+            this.files = GuestFiles.prepare(spec.mounts(), spec.limits().maxMountBytes());
+            this.stdout =
+                    new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stdout));
+            this.stderr =
+                    new CapturedOutput(spec.limits().maxOutputBytes(), () -> stopped, console.map(HostConsole::stderr));
+        }
+
+        /** Runs here, a timer interrupting this thread at the deadline; empty when it overflowed this stack. */
+        Optional<WasiResult> onCallerThread() {
+            boolean timedOut = threads.onCallerThread(
+                    this::work, start + spec.limits().timeout().toNanos(), () -> stopped = true);
+            if (!timedOut && ending.overflowedStack) {
+                return Optional.empty();
+            }
+            if (!timedOut && ending.interrupted) {
+                Thread.currentThread().interrupt(); // someone else interrupted the caller: stop, and let it see it too
+                return Optional.of(finish(StoppedBy.INTERRUPT));
+            }
+            return Optional.of(finish(timedOut ? StoppedBy.OWN_TIMEOUT : StoppedBy.NOTHING));
+        }
+
+        WasiResult onLargeStackThread() {
+            long remaining = Math.max(1, spec.limits().timeout().toNanos() - (System.nanoTime() - start));
+            return finish(threads.onLargeStack(this::work, remaining, () -> stopped = true, component.source()));
+        }
+
+        /** Instantiates the component and calls its {@code run}; {@code run} returning an error is exit code 1. */
+        private void work() {
+            Function<String, Optional<HostInstance>> host = host(component, spec, invocation, stdout, stderr, files);
+            ending.attempt(
+                    () -> {
+                        ComponentFunction function = ComponentInstance.instantiate(component.component(), host, cores)
+                                .export(run, "run")
+                                .orElseThrow(() -> new GuestResolutionException(
+                                        component.source(), "its " + run + " export has no function run"));
+                        if (((CaseValue) function.call(List.of())).index() != 0) {
+                            throw new WasiExitException(1);
+                        }
+                        return new long[0];
+                    },
+                    WasiOutcome.EXITED);
+        }
+
+        private WasiResult finish(StoppedBy stoppedBy) {
+            Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            cores.rememberMemories();
+            List<String> writeBackProblems = files.map(GuestFiles::writeBack).orElse(List.of());
+            WasiResult.Builder result = invocation
+                    .result()
+                    .output(stdout.bytes(), stdout.droppedBytes(), stderr.bytes(), stderr.droppedBytes())
+                    .memory(cores.memoryBytes(), spec.limits().maxMemoryBytes())
+                    .ranOn(cores.engine(), preparation, duration, spec.limits().timeout())
+                    .files(files.map(GuestFiles::fileSystem), writeBackProblems);
+            return stoppedBy.stopped()
+                    ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
+                            .build()
+                    : ending.endOn(
+                                    result,
+                                    console.isEmpty() ? Optional.of(stderr.bytes()) : Optional.empty(),
+                                    List.of())
+                            .build();
+        }
     }
 }

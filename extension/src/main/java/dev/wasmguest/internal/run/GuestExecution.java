@@ -10,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import run.endive.runtime.Instance;
@@ -30,11 +29,6 @@ import run.endive.wasi.WasiPreview1;
 public final class GuestExecution {
 
     private static final System.Logger LOG = System.getLogger(GuestExecution.class.getName());
-
-    private static final int RUNNING = 0;
-    private static final int FINISHED = 1;
-    private static final int STOPPING = 2;
-    private static final int STOPPED = 3;
 
     private final RunThreads threads;
     private final LoadedModule guest;
@@ -109,46 +103,16 @@ public final class GuestExecution {
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
     private Optional<WasiResult> runOnCallerThread() {
-        Thread caller = Thread.currentThread();
-        AtomicInteger state = new AtomicInteger(RUNNING);
-        Deadlines.Alarm alarm = threads.deadlines()
-                .watch(start + spec.limits().timeout().toNanos(), () -> {
-                    if (state.compareAndSet(RUNNING, STOPPING)) {
-                        stopped = true;
-                        caller.interrupt();
-                        state.set(STOPPED);
-                    }
-                });
-        boolean timedOut;
-        try {
-            task.run();
-        } finally {
-            timedOut = endWatch(state, alarm); // also when task.run() throws: no stray interrupt may follow
-        }
+        boolean timedOut =
+                threads.onCallerThread(task, start + spec.limits().timeout().toNanos(), () -> stopped = true);
         if (!timedOut && task.ending.overflowedStack) {
             return Optional.empty();
         }
         if (!timedOut && task.ending.interrupted) {
-            caller.interrupt(); // someone else interrupted the caller: stop, and let the caller see it too
+            Thread.currentThread().interrupt(); // someone else interrupted the caller: stop, and let it see it too
             return Optional.of(finish(StoppedBy.INTERRUPT));
         }
         return Optional.of(finish(timedOut ? StoppedBy.OWN_TIMEOUT : StoppedBy.NOTHING));
-    }
-
-    /**
-     * Ends the timer's watch over a run on the caller's thread; true when the timer stopped it. The timer's interrupt
-     * is cleared: it was meant for the guest, not for the caller.
-     */
-    private static boolean endWatch(AtomicInteger state, Deadlines.Alarm alarm) {
-        if (state.compareAndSet(RUNNING, FINISHED)) {
-            alarm.cancel();
-            return false;
-        }
-        while (state.get() != STOPPED) {
-            Thread.onSpinWait(); // the timer is between its decision and its interrupt: nanoseconds
-        }
-        Thread.interrupted();
-        return true;
     }
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */
@@ -201,6 +165,7 @@ public final class GuestExecution {
                     WasiOutcome.EXITED);
             if (instance.get() != null) {
                 memoryBytes = sandbox.memoryBytes(instance.get());
+                guest.reached((int) (memoryBytes / RunLimits.PAGE_BYTES));
             }
         }
     }

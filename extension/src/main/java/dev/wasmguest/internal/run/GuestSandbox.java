@@ -105,7 +105,7 @@ final class GuestSandbox {
                                 .flatMap(Stream::of)
                                 .toArray(HostFunction[]::new))
                         .build())
-                .withMemoryFactory(FlatMemory::create)
+                .withMemoryFactory(FlatMemory.withRoomFor(guest.pagesReached()))
                 .withMemoryLimits(memory)
                 .withStart(false);
         return machines(builder, code, stopped, ran, UnaryOperator.identity());

@@ -34,6 +34,11 @@ public final class RunThreads {
 
     private static final System.Logger LOG = System.getLogger(RunThreads.class.getName());
 
+    private static final int RUNNING = 0;
+    private static final int FINISHED = 1;
+    private static final int STOPPING = 2;
+    private static final int STOPPED = 3;
+
     private final String moduleName;
     private final Lazy<Deadlines> deadlines;
     private final Lazy<ExecutorService> largeStack;
@@ -48,6 +53,46 @@ public final class RunThreads {
     /** Stops this module's runs at their timeouts. */
     Deadlines deadlines() {
         return deadlines.get();
+    }
+
+    /**
+     * Runs {@code work} here, on the caller's thread, because handing a run to another thread and back costs more
+     * than a tiny guest's whole run. At {@code deadlineNanos} ({@link System#nanoTime()}'s clock) a timer calls
+     * {@code stopping}, which sets the guest's stop flag, and interrupts this thread; that interrupt is cleared
+     * before this returns, as it was meant for the guest.
+     *
+     * @return whether the timer stopped the work
+     */
+    boolean onCallerThread(Runnable work, long deadlineNanos, Runnable stopping) {
+        Thread caller = Thread.currentThread();
+        AtomicInteger state = new AtomicInteger(RUNNING);
+        Deadlines.Alarm alarm = deadlines().watch(deadlineNanos, () -> {
+            if (state.compareAndSet(RUNNING, STOPPING)) {
+                stopping.run();
+                caller.interrupt();
+                state.set(STOPPED);
+            }
+        });
+        boolean timedOut;
+        try {
+            work.run();
+        } finally {
+            timedOut = endWatch(state, alarm); // also when work.run() throws: no stray interrupt may follow
+        }
+        return timedOut;
+    }
+
+    /** Ends the timer's watch over work on the caller's thread; true when the timer stopped it. */
+    private static boolean endWatch(AtomicInteger state, Deadlines.Alarm alarm) {
+        if (state.compareAndSet(RUNNING, FINISHED)) {
+            alarm.cancel();
+            return false;
+        }
+        while (state.get() != STOPPED) {
+            Thread.onSpinWait(); // the timer is between its decision and its interrupt: nanoseconds
+        }
+        Thread.interrupted();
+        return true;
     }
 
     /**
