@@ -13,7 +13,6 @@ import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasip2.WasiHost;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import run.endive.wasi.WasiExitException;
  * interpreted, as a module of its own would. {@code wasi:cli/run} returning an error is exit code 1, as in wasmtime.
  */
 final class ComponentRun {
-
-    private static final System.Logger LOG = System.getLogger(ComponentRun.class.getName());
 
     private final RunThreads threads;
     private final LoadedComponent component;
@@ -68,17 +65,10 @@ final class ComponentRun {
         String run = component.world().run().orElseThrow();
         requireServed(component, spec);
         long start = System.nanoTime();
-        if (!Thread.currentThread().isInterrupted()) {
-            Optional<WasiResult> here = new Attempt(run, start).onCallerThread();
-            if (here.isPresent()) {
-                return here.get();
-            }
-            LOG.log(
-                    Level.DEBUG,
-                    () -> "Component " + component.source() + " overflowed the caller's stack; running it again on a"
-                            + " thread with a " + RunThreads.STACK_BYTES / (1024 * 1024) + " MiB stack");
-        }
-        return new Attempt(run, start).onLargeStackThread();
+        return threads.hereOrOnLargeStack(
+                () -> new Attempt(run, start).onCallerThread(),
+                () -> new Attempt(run, start).onLargeStackThread(),
+                "Component " + component.source());
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.wasi.WasiCallLog;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import run.endive.wasi.WasiPreview1;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class GuestExecution {
-
-    private static final System.Logger LOG = System.getLogger(GuestExecution.class.getName());
 
     private final RunThreads threads;
     private final LoadedModule guest;
@@ -87,18 +84,11 @@ public final class GuestExecution {
      */
     public static WasiResult run(Request request) {
         long start = System.nanoTime();
-        if (!Thread.currentThread().isInterrupted()) {
-            Optional<WasiResult> here = new GuestExecution(request, start).runOnCallerThread();
-            if (here.isPresent()) {
-                return here.get();
-            }
-            LOG.log(
-                    Level.DEBUG,
-                    () -> "Guest module " + request.guest().source() + " overflowed the caller's stack;"
-                            + " running it again on a thread with a " + RunThreads.STACK_BYTES / (1024 * 1024)
-                            + " MiB stack");
-        }
-        return new GuestExecution(request, start).runOnRunThread();
+        return request.threads()
+                .hereOrOnLargeStack(
+                        () -> new GuestExecution(request, start).runOnCallerThread(),
+                        () -> new GuestExecution(request, start).runOnRunThread(),
+                        "Guest module " + request.guest().source());
     }
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.internal.util.Lazy;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,6 +13,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -53,6 +55,27 @@ public final class RunThreads {
     /** Stops this module's runs at their timeouts. */
     Deadlines deadlines() {
         return deadlines.get();
+    }
+
+    /**
+     * A run made here, on the caller's thread, or, when it overflowed this stack ({@code here} gives nothing), made
+     * again from the start by {@code again} on a large-stack thread. An interrupted caller goes there at once, where
+     * the interrupt stops the run before it starts.
+     *
+     * @param what the guest, for the log
+     */
+    <T> T hereOrOnLargeStack(Supplier<Optional<T>> here, Supplier<T> again, String what) {
+        if (!Thread.currentThread().isInterrupted()) {
+            Optional<T> result = here.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            LOG.log(
+                    Level.DEBUG,
+                    () -> what + " overflowed the caller's stack; running it again on a thread with a "
+                            + STACK_BYTES / (1024 * 1024) + " MiB stack");
+        }
+        return again.get();
     }
 
     /**

@@ -95,4 +95,21 @@ class FlatMemoryTest {
         assertThat(FlatMemory.create(new MemoryLimits(1, 65536))).isInstanceOf(ByteArrayMemory.class);
         assertThat(FlatMemory.create(new MemoryLimits(1, FlatMemory.MAX_PAGES))).isInstanceOf(FlatMemory.class);
     }
+
+    /** Room made up front for pages earlier runs reached is not memory yet: bounds and sizes are the declared ones. */
+    @Test
+    void roomForMorePagesIsNotMemoryUntilItGrows() {
+        Memory roomy = FlatMemory.withRoomFor(3).apply(new MemoryLimits(1, 2));
+
+        assertThat(roomy.pages()).isEqualTo(1);
+        assertThatThrownBy(() -> roomy.readInt(PAGE)).isInstanceOf(WasmRuntimeException.class);
+        assertThat(roomy.grow(1)).isEqualTo(1);
+        assertThat(roomy.readInt(2 * PAGE - 4))
+                .as("a grown page reads as zeros")
+                .isZero();
+        assertThat(roomy.grow(1)).as("the maximum holds, whatever the room").isEqualTo(-1);
+        assertThat(FlatMemory.withRoomFor(3).apply(new MemoryLimits(1, 4, true)))
+                .as("a shared memory stays Endive's")
+                .isInstanceOf(ByteArrayMemory.class);
+    }
 }
