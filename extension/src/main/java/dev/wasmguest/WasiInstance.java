@@ -31,8 +31,9 @@ import org.apiguardian.api.API;
  * canonical ABI:
  *
  * <pre>{@code
- * try (WasiInstance greeter = WasiRunner.fromResource("guests/greeter.component.wasm").instantiate()) {
- *     assertThat(greeter.call("greet", "World")).returnedValue("Hello, World!");
+ * try (WasiInstance abi = WasiRunner.fromResource("guests/abi.component.wasm").instantiate()) {
+ *     assertThat(abi.call("echo-string", "grüße")).returnedValue("grüße");
+ *     assertThat(abi.call("check", Optional.of(41))).returnedValue(WitCase.ok(42));
  * }
  * }</pre>
  *
@@ -65,7 +66,9 @@ public final class WasiInstance implements AutoCloseable {
     }
 
     /**
-     * Calls an exported function and waits for it to return, trap or time out.
+     * Calls an exported function with numbers and waits for it to return, trap or time out. A component's function,
+     * or a wit-bindgen export whose name spells out its signature, takes them as its WIT types say, as {@link
+     * #call(String, Object...)} does.
      *
      * @param function the export's name, e.g. {@code "add"}
      * @param args the arguments, each converted to the type the function declares ({@link Number#intValue()} for an

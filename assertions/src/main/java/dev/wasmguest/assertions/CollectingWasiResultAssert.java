@@ -65,6 +65,11 @@ final class CollectingWasiResultAssert extends WasiResultAssert {
     }
 
     @Override
+    public WasiResultAssert returnedValue(Object expected) {
+        return collecting(() -> super.returnedValue(expected));
+    }
+
+    @Override
     public WasiResultAssert hasStdout(String expected) {
         return collecting(() -> super.hasStdout(expected));
     }

@@ -12,12 +12,14 @@ import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.WitCase;
 import dev.wasmguest.WitHandle;
+import dev.wasmguest.junit.WasmGuest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -62,6 +64,13 @@ class TypedCallsTest {
             assertThat(abi.call("sum", List.of(1, 2, 3, 0x7fffffff))).returnedValue(6L + 0x7fffffff);
             assertThat(abi.call("post-returns")).returnedValue(1).returned(1);
         }
+    }
+
+    /** A component's instance is injected as a module's is, and closed when the test ends. */
+    @Test
+    void aComponentsInstanceIsInjected(@WasmGuest(resource = "guests/abi.component.wasm") WasiInstance abi) {
+        assertThat(abi.exportedFunctions()).contains("echo-string", "make", "last-dropped");
+        assertThat(abi.call("echo-string", "injected")).returnedValue("injected");
     }
 
     @ParameterizedTest
