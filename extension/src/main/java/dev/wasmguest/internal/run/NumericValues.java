@@ -3,6 +3,8 @@ package dev.wasmguest.internal.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.ValType;
 
 /** Numbers to and from the encoding Endive gives WebAssembly values: every value a {@code long}, floats as bits. */
@@ -49,6 +51,12 @@ final class NumericValues {
             return Double.longBitsToDouble(value);
         }
         return value;
+    }
+
+    /** A core function type as messages show it: {@code (i32, i32) -> (i64)}. */
+    static String describe(FunctionType type) {
+        return type.params().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")")) + " -> "
+                + type.returns().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")"));
     }
 
     static String name(ValType type) {

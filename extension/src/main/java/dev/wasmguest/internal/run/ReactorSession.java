@@ -4,11 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.internal.component.AbiContext;
-import dev.wasmguest.internal.component.CanonicalAbi;
-import dev.wasmguest.internal.component.Definition;
-import dev.wasmguest.internal.component.LiftedCall;
-import dev.wasmguest.internal.component.ValueType;
 import dev.wasmguest.internal.component.WitSignature;
 import dev.wasmguest.internal.component.WitValues;
 import dev.wasmguest.internal.load.LoadedModule;
@@ -23,12 +18,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
-import run.endive.runtime.TrapException;
 import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.ValType;
@@ -196,96 +188,19 @@ public final class ReactorSession implements InstanceSession {
     /** A call with Java values for the WIT types of {@code signature}, through the canonical ABI. */
     private WasiResult typed(
             String export, String name, dev.wasmguest.internal.component.FunctionType signature, List<?> args) {
-        requireCoreTypeFits(export, name, signature);
+        WitBindgenCall call = new WitBindgenCall(instance, exportedFunctions(), sandbox.handles(), export, name);
+        call.requireFits(signature, guest.source());
         List<Object> lowered = TypedArguments.lowered(values, name, signature, args, guest.source());
         List<String> described = new ArrayList<>();
         described.add(name);
         args.forEach(arg -> described.add(String.valueOf(arg)));
-        Optional<LiftedCall.Core> postReturn = Stream.of("cabi_post_" + name, "cabi_post_" + export)
-                .filter(exportedFunctions()::contains)
-                .findFirst()
-                .map(post -> flat -> instance.export(post).apply(flat));
         AtomicReference<Optional<Object>> returned = new AtomicReference<>(Optional.empty());
-        return ended(
-                name,
-                timed(
-                        described,
-                        () -> {
-                            Object result = LiftedCall.call(
-                                    abiContext(),
-                                    signature,
-                                    lowered,
-                                    flat -> instance.export(export).apply(flat),
-                                    postReturn);
-                            returned.set(signature.result().map(type -> values.toJava(type, result)));
-                            return new long[0];
-                        },
-                        List.of(),
-                        Duration.ZERO,
-                        returned::get));
-    }
-
-    /** Refuses a signature whose core form is not the export's type, which would call it with the wrong values. */
-    private void requireCoreTypeFits(
-            String export, String name, dev.wasmguest.internal.component.FunctionType signature) {
-        List<ValType> flatParams = new ArrayList<>();
-        signature.paramTypes().forEach(type -> flatParams.addAll(valTypes(CanonicalAbi.flatten(type))));
-        List<ValType> params = flatParams.size() > CanonicalAbi.MAX_FLAT_PARAMS ? List.of(ValType.I32) : flatParams;
-        List<ValType> flatResults = signature
-                .result()
-                .map(type -> valTypes(CanonicalAbi.flatten(type)))
-                .orElse(List.of());
-        List<ValType> results = flatResults.size() > CanonicalAbi.MAX_FLAT_RESULTS ? List.of(ValType.I32) : flatResults;
-        FunctionType core = instance.exportType(export);
-        if (!core.params().equals(params) || !core.returns().equals(results)) {
-            throw new IllegalArgumentException("the WIT signature " + WitSignature.describe(signature) + " does not fit"
-                    + " function \"" + name + "\" of guest module " + guest.source() + ": its core type is "
-                    + describe(core) + ", and the signature's would be " + describe(FunctionType.of(params, results)));
-        }
-    }
-
-    private static List<ValType> valTypes(List<CanonicalAbi.Core> cores) {
-        return cores.stream().map(CanonicalAbi.Core::valType).toList();
-    }
-
-    /** Where the canonical ABI reads and writes: the module's memory, its {@code cabi_realloc}, its handle tables. */
-    private AbiContext abiContext() {
-        Set<String> exports = exportedFunctions();
-        Optional<String> realloc = Stream.of("cabi_realloc", "canonical_abi_realloc")
-                .filter(exports::contains)
-                .findFirst();
-        WitBindgenHandles handles = sandbox.handles();
-        return new AbiContext() {
-            @Override
-            public Memory memory() {
-                return instance.memory();
-            }
-
-            @Override
-            public Definition.StringEncoding encoding() {
-                return Definition.StringEncoding.UTF8;
-            }
-
-            @Override
-            public int allocate(int alignment, int size) {
-                String allocator = realloc.orElseThrow(
-                        () -> new TrapException(
-                                "the module exports no cabi_realloc, which wit-bindgen's modules export to receive lists and strings"));
-                return (int) instance.export(allocator).apply(0, 0, alignment, size)[0];
-            }
-
-            @Override
-            public int lowerHandle(ValueType.HandleType type, Object representation) {
-                return handles.add(type.resource().name(), (Integer) representation);
-            }
-
-            @Override
-            public Object liftHandle(ValueType.HandleType type, int handle) {
-                return type.owned()
-                        ? handles.remove(type.resource().name(), handle)
-                        : handles.get(type.resource().name(), handle);
-            }
+        GuestEnding.GuestCode work = () -> {
+            Object result = call.call(signature, lowered);
+            returned.set(signature.result().map(type -> values.toJava(type, result)));
+            return new long[0];
         };
+        return ended(name, timed(described, work, List.of(), Duration.ZERO, returned::get));
     }
 
     private List<Number> numbers(String name, List<?> args) {
@@ -293,7 +208,8 @@ public final class ReactorSession implements InstanceSession {
         for (Object arg : args) {
             if (!(arg instanceof Number number)) {
                 throw new IllegalArgumentException("function \"" + name + "\" of guest module " + guest.source()
-                        + " takes numbers " + describe(instance.exportType(name)) + ", got " + args + ". A function"
+                        + " takes numbers " + NumericValues.describe(instance.exportType(name)) + ", got " + args
+                        + ". A function"
                         + " that wit-bindgen made takes WIT values: give its signature with callWit(name, signature,"
                         + " args...)");
             }
@@ -335,18 +251,13 @@ public final class ReactorSession implements InstanceSession {
             throw new IllegalArgumentException("function \"" + name + "\" of guest module " + guest.source()
                     + " takes " + type.params().size() + " argument"
                     + (type.params().size() == 1 ? "" : "s") + " "
-                    + describe(type) + ", got " + args.size() + ": " + args);
+                    + NumericValues.describe(type) + ", got " + args.size() + ": " + args);
         }
         long[] encoded = new long[args.size()];
         for (int i = 0; i < encoded.length; i++) {
             encoded[i] = NumericValues.encode(type.params().get(i), args.get(i), name, i);
         }
         return encoded;
-    }
-
-    private static String describe(FunctionType type) {
-        return type.params().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")")) + " -> "
-                + type.returns().stream().map(NumericValues::name).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** How a call ended, in one line: a trap without its backtrace, which the result gives. */
