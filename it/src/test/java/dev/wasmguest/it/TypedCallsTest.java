@@ -14,6 +14,7 @@ import dev.wasmguest.WitCase;
 import dev.wasmguest.WitHandle;
 import dev.wasmguest.junit.WasmGuest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,30 @@ class TypedCallsTest {
             assertThatThrownBy(() -> abi.readMemory(65_535, 2))
                     .isInstanceOf(IndexOutOfBoundsException.class)
                     .hasMessageContaining("are not all inside its memory of 65536 bytes");
+        }
+    }
+
+    /**
+     * A call is bounded like a run, and a component instance that trapped or was stopped cannot be entered again, as
+     * in wasmtime: its state may be half-changed.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void aCallThatNeverEndsTimesOutAndATrapEndsTheInstance(WasiEngine engine) {
+        WasiRunner abi = WasiRunner.fromResource("guests/abi.component.wasm").withEngine(engine);
+        try (WasiInstance spinning = abi.withTimeout(Duration.ofSeconds(2)).instantiate()) {
+            assertThat(spinning.call("spin")).timedOut();
+            assertThatThrownBy(() -> spinning.call("echo-string", "more"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot be called any more: its call of spin timed out after 2 s");
+        }
+        try (WasiInstance trapping = abi.instantiate()) {
+            assertThat(trapping.call("boom")).trapped().hasTrapMessageContaining("unreachable");
+            assertThatThrownBy(() -> trapping.call("echo-string", "more"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot be called any more: its call of boom trapped");
         }
     }
 
