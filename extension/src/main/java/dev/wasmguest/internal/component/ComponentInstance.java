@@ -459,7 +459,9 @@ public final class ComponentInstance {
 
     /** The host's instance as the component sees it: each function with the type its instance type gives. */
     private InstanceValue hostInstance(Definition.Import imported, HostInstance host) {
-        TypeScope.InstanceScope type = scope.instanceType(imported.type().typeIndex(), imported.name());
+        // the same scope that type aliases of the instance's exports resolve in: each instance type resolved once
+        TypeScope.InstanceScope type =
+                instanceType(component.space(Sort.INSTANCE).indexOf(imported)).orElseThrow();
         Map<String, Object> exports = new HashMap<>();
         type.functions().keySet().forEach(name -> {
             FunctionType functionType = type.function(name).orElseThrow();
