@@ -25,6 +25,10 @@ import org.apiguardian.api.API;
 public record WitCase(String name, Object value) {
 
     /**
+     * A case of a variant or result.
+     *
+     * @param name the case's name
+     * @param value its payload; {@code null} for a case without one
      * @throws NullPointerException when {@code name} is {@code null}
      */
     public WitCase {
