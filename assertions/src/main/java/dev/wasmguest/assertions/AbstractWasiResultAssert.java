@@ -26,6 +26,7 @@ import dev.wasmguest.internal.assertions.RunContext;
 import dev.wasmguest.internal.assertions.SnapshotMatcher;
 import dev.wasmguest.internal.assertions.Snapshots;
 import dev.wasmguest.internal.assertions.TestCaller;
+import dev.wasmguest.internal.assertions.WitValueMatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,9 +206,9 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
     /**
      * Verifies that a typed call of a {@link dev.wasmguest.WasiInstance}'s function (a component's, or a wit-bindgen
      * module's) returned {@code expected}, in the Java form of its WIT type that {@link
-     * dev.wasmguest.WasiInstance#call(String, Object...)} describes. Numbers compare as numbers ({@code
-     * returnedValue(5)} holds for a {@code u32}'s {@code 5L}); other values with {@code equals}, arrays by their
-     * elements.
+     * dev.wasmguest.WasiInstance#call(String, Object...)} describes. Numbers compare as numbers, wherever they are
+     * ({@code returnedValue(WitCase.ok(5))} holds for a {@code result<u32, string>}'s {@code ok(5L)}); lists, maps,
+     * optionals and cases element by element; byte arrays by their bytes; other values with {@code equals}.
      *
      * <pre>{@code
      * assertThat(greeter.call("greet", "World")).returnedValue("Hello, World!");
@@ -223,9 +224,7 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
         return verify(
                 run -> run.returned()
                         && run.returnedValue()
-                                .filter(value -> value instanceof Number number && expected instanceof Number wanted
-                                        ? sameNumbers(List.of(number), List.of(wanted))
-                                        : java.util.Objects.deepEquals(value, expected))
+                                .filter(value -> WitValueMatch.matches(value, expected))
                                 .isPresent(),
                 run -> shouldHaveReturnedValue(run, expected));
     }

@@ -1,6 +1,6 @@
 /**
  * The assertions' helpers: the run's context block, snapshot files and their matching, navigation of soft
- * assertions.
+ * assertions, and how a typed call's result matches what a test expects ({@code WitValueMatch}).
  *
  * <p>May use: the extension's public API ({@code dev.wasmguest}), its configuration
  * ({@code dev.wasmguest.internal.config}, so that the snapshot keys are read like every other key) and AssertJ; no
