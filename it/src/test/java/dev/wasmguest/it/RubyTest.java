@@ -9,6 +9,7 @@ import dev.wasmguest.WasiInstance;
 import dev.wasmguest.WasiRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class RubyTest {
         String file = System.getProperty("wasmguest.it.ruby", "");
         assumeTrue(!file.isEmpty() && Files.isRegularFile(Path.of(file)), "-Dwasmguest.it.ruby names ruby+stdlib.wasm");
 
-        WasiRunner ruby = WasiRunner.fromFile(Path.of(file)).withUnknownImports(UnknownImports.TRAP);
+        WasiRunner ruby = WasiRunner.fromFile(Path.of(file))
+                .withUnknownImports(UnknownImports.TRAP)
+                .withTimeout(Duration.ofMinutes(10)); // Ruby's start takes 20 to 40 s, more on a busy machine
         try (WasiInstance vm = ruby.instantiate()) {
             // ruby.wasm's own host passes C strings, each ending in a NUL
             assertThat(vm.call("ruby-init", List.of("ruby.wasm\0", "-EUTF-8\0", "-e_=0\0")))
