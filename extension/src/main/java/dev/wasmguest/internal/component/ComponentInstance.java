@@ -152,9 +152,7 @@ public final class ComponentInstance {
     public Map<String, ComponentFunction> functions() {
         Map<String, ComponentFunction> functions = new java.util.LinkedHashMap<>();
         for (Definition.Export export : component.exports()) {
-            boolean valued = component.space(Sort.INSTANCE).contains(export)
-                    || component.space(Sort.FUNC).contains(export);
-            Object value = valued ? valueOfExport(export) : null;
+            Object value = exportedValue(export).orElse(null); // types are exported too
             if (value instanceof ComponentFunction function) {
                 functions.put(export.name(), function);
             } else if (value instanceof InstanceValue instance) {
@@ -169,15 +167,22 @@ public final class ComponentInstance {
     }
 
     private Object valueOfExport(Definition.Export export) {
+        return exportedValue(export)
+                .orElseThrow(() -> new MalformedComponentException(
+                        "export " + export.name() + " is neither an instance nor a function"));
+    }
+
+    /** The instance or function {@code export} exports; empty for an export of another sort. */
+    private Optional<Object> exportedValue(Definition.Export export) {
         for (Sort sort : List.of(Sort.INSTANCE, Sort.FUNC)) {
             List<Definition> space = component.space(sort);
             for (int i = 0; i < space.size(); i++) {
                 if (space.get(i) == export) {
-                    return value(sort, i);
+                    return Optional.of(value(sort, i));
                 }
             }
         }
-        throw new MalformedComponentException("export " + export.name() + " is neither an instance nor a function");
+        return Optional.empty();
     }
 
     /** Instantiates the core instances in index order: their start functions run in the order the binary gives. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import run.endive.wasm.types.ValType;
 
 /**
  * A call of a core function as {@code canon lift} makes it: the arguments lowered into core values (or, past 16 of
@@ -42,6 +43,23 @@ public final class LiftedCall {
         long[] returned = results == null ? new long[0] : results;
         postReturn.ifPresent(post -> post.apply(returned));
         return result;
+    }
+
+    /**
+     * The core function type a function of {@code type} is lifted from: its parameters' and result's core values, or
+     * a pointer to them in memory when there are too many.
+     */
+    public static run.endive.wasm.types.FunctionType coreType(FunctionType type) {
+        return run.endive.wasm.types.FunctionType.of(
+                spilled(type.paramTypes(), CanonicalAbi.MAX_FLAT_PARAMS),
+                spilled(type.result().stream().toList(), CanonicalAbi.MAX_FLAT_RESULTS));
+    }
+
+    /** The core values {@code types} pass as, or a pointer to them in memory when there are more than {@code max}. */
+    private static List<ValType> spilled(List<ValueType> types, int max) {
+        List<ValType> flat = new ArrayList<>();
+        types.forEach(type -> CanonicalAbi.flatten(type).forEach(core -> flat.add(core.valType())));
+        return flat.size() > max ? List.of(ValType.I32) : flat;
     }
 
     private static long[] lower(AbiContext cx, FunctionType type, List<Object> args) {

@@ -7,11 +7,9 @@ import dev.wasmguest.internal.load.LoadedComponent;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import run.endive.runtime.ImportValues;
@@ -30,8 +28,9 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
     private final RunSpec spec;
     private final BooleanSupplier stopped;
     private final Supplier<GuestEnding> ending;
-    private final List<Instance> withMemory = new CopyOnWriteArrayList<>();
+    /** The core instances with a memory of their own, and the module of each. */
     private final Map<Instance, LoadedModule> memoryOf = new ConcurrentHashMap<>();
+
     private final Map<LoadedModule, Optional<UnwindingInterpreter>> machines = new ConcurrentHashMap<>();
 
     /**
@@ -77,7 +76,6 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
                         spec.limits().bound(declared, "a core module of component " + component.source())));
         Instance instance = builder.build();
         if (module.declaredMemory().isPresent()) {
-            withMemory.add(instance);
             memoryOf.put(instance, module);
         }
         return instance;
@@ -95,7 +93,7 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
 
     /** The largest memory of the component's core modules now. */
     long memoryBytes() {
-        return withMemory.stream()
+        return memoryOf.keySet().stream()
                 .mapToLong(instance -> (long) instance.memory().pages() * RunLimits.PAGE_BYTES)
                 .max()
                 .orElse(0);
@@ -103,7 +101,7 @@ final class ComponentCores implements ComponentInstance.CoreInstantiator {
 
     /** The memory of the core instance with the largest one: the program's, which the adapters and shims serve. */
     Optional<Instance> largestMemory() {
-        return withMemory.stream()
+        return memoryOf.keySet().stream()
                 .max(Comparator.comparingInt(instance -> instance.memory().pages()));
     }
 

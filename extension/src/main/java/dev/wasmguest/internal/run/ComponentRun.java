@@ -3,7 +3,6 @@ package dev.wasmguest.internal.run;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
-import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.component.CaseValue;
 import dev.wasmguest.internal.component.ComponentFunction;
 import dev.wasmguest.internal.component.ComponentInstance;
@@ -72,26 +71,13 @@ final class ComponentRun {
     }
 
     /**
-     * Refuses a component that imports what the WASI 0.2 host does not give, naming each import, unless {@code
+     * Refuses a component that imports what the WASI 0.2 host does not give, unless {@code
      * wasmguest.imports.unknown} covers such imports.
      *
      * @throws GuestResolutionException naming the component, its refused imports and the setting
      */
     static void requireServed(LoadedComponent component, RunSpec spec) {
-        if (unserved(component, spec).covered()) {
-            return;
-        }
-        List<String> refused = component.world().imports().stream()
-                .flatMap(name -> WasiHost.refusal(name).stream())
-                .toList();
-        if (!refused.isEmpty()) {
-            throw new GuestResolutionException(
-                    component.source(),
-                    "the component imports what no host here gives: " + String.join("; ", refused)
-                            + ". To link such imports as functions that trap when called, or that return zero values,"
-                            + " set " + WasmGuestSetting.IMPORTS_UNKNOWN.key() + "=trap or =default-values"
-                            + " (withUnknownImports)");
-        }
+        unserved(component, spec).requireCovered(component.world().imports());
     }
 
     private static UnservedImports unserved(LoadedComponent component, RunSpec spec) {
@@ -151,16 +137,9 @@ final class ComponentRun {
 
         /** Runs here, a timer interrupting this thread at the deadline; empty when it overflowed this stack. */
         Optional<WasiResult> onCallerThread() {
-            boolean timedOut = threads.onCallerThread(
-                    this::work, start + spec.limits().timeout().toNanos(), () -> stopped = true);
-            if (!timedOut && ending.overflowedStack) {
-                return Optional.empty();
-            }
-            if (!timedOut && ending.interrupted) {
-                Thread.currentThread().interrupt(); // someone else interrupted the caller: stop, and let it see it too
-                return Optional.of(finish(StoppedBy.INTERRUPT));
-            }
-            return Optional.of(finish(timedOut ? StoppedBy.OWN_TIMEOUT : StoppedBy.NOTHING));
+            return threads.onCallerThread(
+                            this::work, start + spec.limits().timeout().toNanos(), () -> stopped = true, ending)
+                    .map(this::finish);
         }
 
         WasiResult onLargeStackThread() {

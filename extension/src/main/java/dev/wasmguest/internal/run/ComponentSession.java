@@ -8,7 +8,6 @@ import dev.wasmguest.internal.component.ValueType;
 import dev.wasmguest.internal.component.WitValues;
 import dev.wasmguest.internal.load.LoadedComponent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +73,7 @@ final class ComponentSession implements InstanceSession {
                 },
                 preparation);
         if (initialization.outcome() != WasiOutcome.RETURNED) {
-            unusable = "its instantiation " + ending(initialization);
+            unusable = "its instantiation " + GuestEnding.briefly(initialization);
         }
     }
 
@@ -100,9 +99,7 @@ final class ComponentSession implements InstanceSession {
                     + "\"; it exports " + (functions.isEmpty() ? "none" : String.join(", ", functions.keySet())));
         }
         List<Object> lowered = TypedArguments.lowered(values, name, function.type(), args, component.source());
-        List<String> described = new ArrayList<>();
-        described.add(name);
-        args.forEach(arg -> described.add(String.valueOf(arg)));
+        List<String> described = Invocation.call(name, args);
         Optional<ValueType> resultType = function.type().result();
         WasiResult record = timed(
                 described,
@@ -112,7 +109,7 @@ final class ComponentSession implements InstanceSession {
                 },
                 Duration.ZERO);
         if (record.outcome() != WasiOutcome.RETURNED) {
-            unusable = "its call of " + name + " " + ending(record);
+            unusable = "its call of " + name + " " + GuestEnding.briefly(record);
         }
         return record;
     }
@@ -148,10 +145,6 @@ final class ComponentSession implements InstanceSession {
         ended = true;
         unusable = "it was closed";
         return files.map(GuestFiles::writeBack).orElse(List.of());
-    }
-
-    private static String ending(WasiResult call) {
-        return call.trapped() ? "trapped: " + call.trap().orElseThrow() : call.describeOutcome();
     }
 
     /** Runs component code on a large-stack thread within the timeout, its output captured on its own. */

@@ -67,7 +67,8 @@ final class FlatMemory implements Memory {
     }
 
     /**
-     * A memory factory whose flat memories start with room for {@code roomPages}: the pages earlier runs of the
+     * A memory factory: this memory when it {@link #fits}, else Endive's paged one. Its flat memories start with room
+     * for {@code roomPages}: the pages earlier runs of the
      * module reached. A small program's first {@code memory.grow} (jco's preview 1 adapter makes one in every run)
      * otherwise doubles and copies the array: a fifth of a small component's run.
      */
@@ -78,11 +79,6 @@ final class FlatMemory implements Memory {
     /** Whether a memory with these limits can be a {@code FlatMemory}. */
     static boolean fits(MemoryLimits limits) {
         return !limits.shared() && limits.maximumPages() <= MAX_PAGES;
-    }
-
-    /** This memory when it {@link #fits}, else Endive's paged one. */
-    static Memory create(MemoryLimits limits) {
-        return fits(limits) ? new FlatMemory(limits) : new ByteArrayMemory(limits);
     }
 
     private static VarHandle view(Class<?> arrayType) {

@@ -100,6 +100,11 @@ final class GuestEnding {
         failureLeft.putIfAbsent(module, System.nanoTime());
     }
 
+    /** How a call ended, in one line, for why an instance can be called no more: a trap without its backtrace. */
+    static String briefly(WasiResult call) {
+        return call.trapped() ? "trapped: " + call.trap().orElseThrow() : call.describeOutcome();
+    }
+
     /**
      * Puts how this stretch ended, as the guest ended it, into {@code result}.
      *

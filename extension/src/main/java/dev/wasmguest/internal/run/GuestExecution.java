@@ -93,16 +93,9 @@ public final class GuestExecution {
 
     /** Runs here, a timer interrupting this thread at the deadline; empty when the guest overflowed this stack. */
     private Optional<WasiResult> runOnCallerThread() {
-        boolean timedOut =
-                threads.onCallerThread(task, start + spec.limits().timeout().toNanos(), () -> stopped = true);
-        if (!timedOut && task.ending.overflowedStack) {
-            return Optional.empty();
-        }
-        if (!timedOut && task.ending.interrupted) {
-            Thread.currentThread().interrupt(); // someone else interrupted the caller: stop, and let it see it too
-            return Optional.of(finish(StoppedBy.INTERRUPT));
-        }
-        return Optional.of(finish(timedOut ? StoppedBy.OWN_TIMEOUT : StoppedBy.NOTHING));
+        return threads.onCallerThread(
+                        task, start + spec.limits().timeout().toNanos(), () -> stopped = true, task.ending)
+                .map(this::finish);
     }
 
     /** Runs on a pooled large-stack thread and waits for it, stopping it at the deadline. */

@@ -29,6 +29,14 @@ public record Invocation(String source, List<String> argv, Map<String, String> e
         return new Invocation(source, called, env, testName);
     }
 
+    /** A call of an instance's {@code function} with {@code args}, as its result names it: the function, then each. */
+    static List<String> call(String function, List<?> args) {
+        List<String> called = new java.util.ArrayList<>();
+        called.add(function);
+        args.forEach(arg -> called.add(String.valueOf(arg)));
+        return called;
+    }
+
     /** A result of this invocation, to be filled in with how it went. */
     WasiResult.Builder result() {
         return WasiResult.builder().ran(source, argv, env, testName);

@@ -90,7 +90,7 @@ public final class ReactorSession implements InstanceSession {
             String stage = instance == null
                     ? "its instantiation (start function and data)"
                     : "its " + ModuleInterface.INITIALIZE;
-            unusable = stage + " " + ending(initialization);
+            unusable = stage + " " + GuestEnding.briefly(initialization);
         }
     }
 
@@ -172,9 +172,7 @@ public final class ReactorSession implements InstanceSession {
     private WasiResult numeric(String name, List<Number> args) {
         FunctionType type = instance.exportType(name);
         long[] encoded = encode(name, type, args);
-        List<String> described = new ArrayList<>();
-        described.add(name);
-        args.forEach(arg -> described.add(String.valueOf(arg)));
+        List<String> described = Invocation.call(name, args);
         return ended(
                 name,
                 timed(
@@ -191,9 +189,7 @@ public final class ReactorSession implements InstanceSession {
         WitBindgenCall call = new WitBindgenCall(instance, exportedFunctions(), sandbox.handles(), export, name);
         call.requireFits(signature, guest.source());
         List<Object> lowered = TypedArguments.lowered(values, name, signature, args, guest.source());
-        List<String> described = new ArrayList<>();
-        described.add(name);
-        args.forEach(arg -> described.add(String.valueOf(arg)));
+        List<String> described = Invocation.call(name, args);
         AtomicReference<Optional<Object>> returned = new AtomicReference<>(Optional.empty());
         GuestEnding.GuestCode work = () -> {
             Object result = call.call(signature, lowered);
@@ -226,7 +222,7 @@ public final class ReactorSession implements InstanceSession {
     /** {@code record}, after which a call that timed out or exited leaves the instance unusable. */
     private WasiResult ended(String name, WasiResult record) {
         if (record.outcome() == WasiOutcome.TIMED_OUT || record.outcome() == WasiOutcome.EXITED) {
-            unusable = "its call of " + name + " " + ending(record);
+            unusable = "its call of " + name + " " + GuestEnding.briefly(record);
         }
         return record;
     }
@@ -258,11 +254,6 @@ public final class ReactorSession implements InstanceSession {
             encoded[i] = NumericValues.encode(type.params().get(i), args.get(i), name, i);
         }
         return encoded;
-    }
-
-    /** How a call ended, in one line: a trap without its backtrace, which the result gives. */
-    private static String ending(WasiResult call) {
-        return call.trapped() ? "trapped: " + call.trap().orElseThrow() : call.describeOutcome();
     }
 
     /** Runs guest code on a large-stack thread within the timeout, its output captured on its own. */

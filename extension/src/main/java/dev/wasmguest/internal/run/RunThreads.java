@@ -82,11 +82,13 @@ public final class RunThreads {
      * Runs {@code work} here, on the caller's thread, because handing a run to another thread and back costs more
      * than a tiny guest's whole run. At {@code deadlineNanos} ({@link System#nanoTime()}'s clock) a timer calls
      * {@code stopping}, which sets the guest's stop flag, and interrupts this thread; that interrupt is cleared
-     * before this returns, as it was meant for the guest.
+     * before this returns, as it was meant for the guest. An interrupt from anyone else stops the guest and stays set.
      *
-     * @return whether the timer stopped the work
+     * @param ending where {@code work} records how the guest ended
+     * @return what stopped the work ({@link StoppedBy#NOTHING} when nothing did); empty when it overflowed this stack
+     *         and must be made again on a large-stack thread
      */
-    boolean onCallerThread(Runnable work, long deadlineNanos, Runnable stopping) {
+    Optional<StoppedBy> onCallerThread(Runnable work, long deadlineNanos, Runnable stopping, GuestEnding ending) {
         Thread caller = Thread.currentThread();
         AtomicInteger state = new AtomicInteger(RUNNING);
         Deadlines.Alarm alarm = deadlines().watch(deadlineNanos, () -> {
@@ -102,7 +104,17 @@ public final class RunThreads {
         } finally {
             timedOut = endWatch(state, alarm); // also when work.run() throws: no stray interrupt may follow
         }
-        return timedOut;
+        if (timedOut) {
+            return Optional.of(StoppedBy.OWN_TIMEOUT);
+        }
+        if (ending.overflowedStack) {
+            return Optional.empty();
+        }
+        if (ending.interrupted) {
+            caller.interrupt(); // someone else interrupted the caller: stop, and let it see it too
+            return Optional.of(StoppedBy.INTERRUPT);
+        }
+        return Optional.of(StoppedBy.NOTHING);
     }
 
     /** Ends the timer's watch over work on the caller's thread; true when the timer stopped it. */

@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.run;
 
+import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.UnknownImports;
 import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.component.CaseValue;
@@ -7,6 +8,7 @@ import dev.wasmguest.internal.component.FunctionType;
 import dev.wasmguest.internal.component.HostInstance;
 import dev.wasmguest.internal.component.TypeDef;
 import dev.wasmguest.internal.component.ValueType;
+import dev.wasmguest.internal.wasip2.WasiHost;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,6 +34,28 @@ final class UnservedImports {
     /** Whether the policy covers what no host serves; with {@code fail} such a component is refused. */
     boolean covered() {
         return policy != UnknownImports.FAIL;
+    }
+
+    /**
+     * Refuses {@code imports} that the WASI 0.2 host does not serve, naming each, unless the policy covers them.
+     *
+     * @throws GuestResolutionException naming the component, the refused imports and the setting
+     */
+    void requireCovered(List<String> imports) {
+        if (covered()) {
+            return;
+        }
+        List<String> refused = imports.stream()
+                .flatMap(name -> WasiHost.refusal(name).stream())
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new GuestResolutionException(
+                    source,
+                    "the component imports what no host here gives: " + String.join("; ", refused)
+                            + ". To link such imports as functions that trap when called, or that return zero values,"
+                            + " set " + WasmGuestSetting.IMPORTS_UNKNOWN.key() + "=trap or =default-values"
+                            + " (withUnknownImports)");
+        }
     }
 
     /** {@code host}'s instances, each import it does not serve (or function it lacks) covered by the policy. */

@@ -1,13 +1,11 @@
 package dev.wasmguest.internal.run;
 
 import dev.wasmguest.internal.component.AbiContext;
-import dev.wasmguest.internal.component.CanonicalAbi;
 import dev.wasmguest.internal.component.Definition;
 import dev.wasmguest.internal.component.FunctionType;
 import dev.wasmguest.internal.component.LiftedCall;
 import dev.wasmguest.internal.component.ValueType;
 import dev.wasmguest.internal.component.WitSignature;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Memory;
 import run.endive.runtime.TrapException;
-import run.endive.wasm.types.ValType;
 
 /**
  * A call of a core module's function that wit-bindgen made, as a component's {@code canon lift} would call it: the
@@ -33,22 +30,14 @@ record WitBindgenCall(Instance instance, Set<String> exports, WitBindgenHandles 
      * @throws IllegalArgumentException naming both types
      */
     void requireFits(FunctionType signature, String source) {
-        List<ValType> params = spilled(signature.paramTypes(), CanonicalAbi.MAX_FLAT_PARAMS);
-        List<ValType> results = spilled(signature.result().stream().toList(), CanonicalAbi.MAX_FLAT_RESULTS);
+        run.endive.wasm.types.FunctionType lifted = LiftedCall.coreType(signature);
         run.endive.wasm.types.FunctionType core = instance.exportType(export);
-        if (!core.params().equals(params) || !core.returns().equals(results)) {
+        if (!core.params().equals(lifted.params()) || !core.returns().equals(lifted.returns())) {
             throw new IllegalArgumentException("the WIT signature " + WitSignature.describe(signature) + " does not fit"
                     + " function \"" + name + "\" of guest module " + source + ": its core type is "
                     + NumericValues.describe(core) + ", and the signature's would be "
-                    + NumericValues.describe(run.endive.wasm.types.FunctionType.of(params, results)));
+                    + NumericValues.describe(lifted));
         }
-    }
-
-    /** The core values {@code types} pass as, or a pointer to them in memory when there are more than {@code max}. */
-    private static List<ValType> spilled(List<ValueType> types, int max) {
-        List<ValType> flat = new ArrayList<>();
-        types.forEach(type -> CanonicalAbi.flatten(type).forEach(core -> flat.add(core.valType())));
-        return flat.size() > max ? List.of(ValType.I32) : flat;
     }
 
     /**

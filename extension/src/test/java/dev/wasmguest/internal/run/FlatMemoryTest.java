@@ -90,10 +90,12 @@ class FlatMemoryTest {
 
     @Test
     void sharedOrHugeMemoriesUseEndivesOwn() {
-        assertThat(FlatMemory.create(new MemoryLimits(1, 4))).isInstanceOf(FlatMemory.class);
-        assertThat(FlatMemory.create(new MemoryLimits(1, 4, true))).isInstanceOf(ByteArrayMemory.class);
-        assertThat(FlatMemory.create(new MemoryLimits(1, 65536))).isInstanceOf(ByteArrayMemory.class);
-        assertThat(FlatMemory.create(new MemoryLimits(1, FlatMemory.MAX_PAGES))).isInstanceOf(FlatMemory.class);
+        assertThat(FlatMemory.withRoomFor(0).apply(new MemoryLimits(1, 4))).isInstanceOf(FlatMemory.class);
+        assertThat(FlatMemory.withRoomFor(0).apply(new MemoryLimits(1, 4, true)))
+                .isInstanceOf(ByteArrayMemory.class);
+        assertThat(FlatMemory.withRoomFor(0).apply(new MemoryLimits(1, 65536))).isInstanceOf(ByteArrayMemory.class);
+        assertThat(FlatMemory.withRoomFor(0).apply(new MemoryLimits(1, FlatMemory.MAX_PAGES)))
+                .isInstanceOf(FlatMemory.class);
     }
 
     /** Room made up front for pages earlier runs reached is not memory yet: bounds and sizes are the declared ones. */
