@@ -9,6 +9,8 @@
 #   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
 #   old-junit     JUnit 5.9, older than supported: fails with one clear message naming both versions
 #   without-junit a plain program using WasiRunner: no JUnit on its class path, none needed
+#   surefire-exit one fast test of a module that takes seconds to translate, default Surefire settings: the fork
+#                 ends with its test (no "kill self fork JVM"), and the next mvn test runs compiled code at once
 #   suites        README's zero-Java suites project: pom.xml and junit-platform.properties only, run by `mvn test`;
 #                 Surefire counts and names the cases; README's ConsoleLauncher one-liner
 #   console-standalone  the quickstart's test run by JUnit's console-standalone jar (Jupiter inside a 1.x jar)
@@ -125,6 +127,26 @@ java -cp "$dir/target/classes:$(cat "$dir/target/class-path.txt")" com.example.E
 expect_in "$work/without-junit.log" "stdout: hello world"
 expect_in "$work/without-junit.log" "exited with code 0"
 echo "   passed: the guest ran, with no JUnit on the class path"
+
+echo "== surefire-exit: mvn test twice on an empty cache, default Surefire settings"
+dir=$(project surefire-exit src/test/resources)
+cp "$root/guests/wasm/many-functions.wasm" "$dir/src/test/resources/"
+(cd "$dir" && "${mvn[@]}" test) > "$work/surefire-exit-1.log" 2>&1 || fail "first mvn test: $(tail -40 "$work/surefire-exit-1.log")"
+expect_in "$work/surefire-exit-1.log" "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
+expect_in "$work/surefire-exit-1.log" "engine of the first run: INTERPRETER"
+if grep -F -e "kill self fork JVM" -e "finishing its translation" "$work/surefire-exit-1.log"; then
+  fail "the fork waited for the translation at its exit: $(tail -40 "$work/surefire-exit-1.log")"
+fi
+# The translation goes on in a JVM of its own after the build; a user's next build comes later than this one
+for ((i = 0; i < 600; i++)); do
+  compgen -G "$dir/wasm-cache/compiled/*/*.bin" >/dev/null && ! pgrep -f "DetachedTranslation $dir/wasm-cache" >/dev/null && break
+  sleep 1
+done
+compgen -G "$dir/wasm-cache/compiled/*/*.bin" >/dev/null || fail "no compiled code stored: $(ls -la "$dir"/wasm-cache/compiled/*/)"
+! compgen -G "$dir/wasm-cache/compiled/*/*.log" >/dev/null || fail "the translation failed: $(cat "$dir"/wasm-cache/compiled/*/*.log)"
+(cd "$dir" && "${mvn[@]}" test) > "$work/surefire-exit-2.log" 2>&1 || fail "second mvn test: $(tail -40 "$work/surefire-exit-2.log")"
+expect_in "$work/surefire-exit-2.log" "engine of the first run: COMPILER"
+echo "   passed: the first build ended with its test ($(grep -m1 -o 'Total time: .*' "$work/surefire-exit-1.log")), the second ran compiled code"
 
 echo "== suites: README's pom.xml and junit-platform.properties, no Java test code"
 dir="$work/suites"

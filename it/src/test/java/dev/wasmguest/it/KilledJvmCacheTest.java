@@ -98,21 +98,20 @@ class KilledJvmCacheTest {
     }
 
     @Test
-    void aJvmKilledWhileTranslating() throws Exception {
-        // The compiler engine makes the run wait for the translation, which announces itself after 2 s.
+    void aJvmKilledWhileTranslatingLeavesTheTranslationToTheJvmThatDoesIt() throws Exception {
+        // The compiler engine makes the run wait for the translation, which announces itself after 2 s. A module this
+        // big is translated by a JVM of its own, which the kill does not reach: the next JVM loads what it stored.
         Process killed = resolveAndRun("many-functions.wasm", "never run", "wasmguest.engine=compiler");
-        awaitLine(killed, line -> line.contains("translating it to JVM bytecode"));
+        awaitLine(killed, line -> line.contains("translating it to JVM bytecode in a JVM of its own"));
 
         kill(killed);
 
-        assertThat(filesIn("compiled"))
-                .as("no compiled code is stored")
-                .noneMatch(file -> file.toString().endsWith(".bin"));
-        assertThat(finish(resolveAndRun("many-functions.wasm", "after the kill")))
+        assertThat(finish(resolveAndRun("many-functions.wasm", "after the kill", "wasmguest.engine=compiler")))
                 .contains(SixRunsOfABigGuest.OUTPUT);
         assertThat(filesIn("compiled"))
-                .as("the compiled code the next JVM stored")
-                .anyMatch(file -> file.toString().endsWith(".bin"));
+                .as("the compiled code the translating JVM stored, and no log of it")
+                .anyMatch(file -> file.toString().endsWith(".bin"))
+                .noneMatch(file -> file.toString().endsWith(".log"));
         String loaded = finish(resolveAndRun("many-functions.wasm", "once more"));
         assertThat(loaded).contains(SixRunsOfABigGuest.OUTPUT, "loaded its compiled code");
         assertNoTemporaryFiles();

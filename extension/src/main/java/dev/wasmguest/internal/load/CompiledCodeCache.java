@@ -44,12 +44,14 @@ final class CompiledCodeCache {
     private static final byte[] MAGIC = "WGCC0002".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_BYTES = 32;
 
+    private final Path root;
     private final Path directory;
     private final Duration lockTimeout;
     /** The locks of entries this JVM is translating, by module. */
     private final Map<String, CacheLock> translating = new ConcurrentHashMap<>();
 
     CompiledCodeCache(Path cacheDirectory, Duration lockTimeout) {
+        this.root = cacheDirectory;
         this.directory = cacheDirectory.resolve("compiled").resolve(RuntimeVersion.cacheSegment());
         this.lockTimeout = lockTimeout;
     }
@@ -115,6 +117,21 @@ final class CompiledCodeCache {
         if (lock != null) {
             lock.close();
         }
+    }
+
+    /** The cache directory this cache's {@code compiled} folder is in. */
+    Path root() {
+        return root;
+    }
+
+    /** The longest wait for another thread or JVM translating the same module. */
+    Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    /** Where a {@link DetachedTranslation} of the module writes its output. */
+    Path logFile(String moduleSha256) {
+        return file(moduleSha256, ".log");
     }
 
     /** Where the module's entry is, or would be, stored. */

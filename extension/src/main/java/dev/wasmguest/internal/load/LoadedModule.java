@@ -80,6 +80,7 @@ public final class LoadedModule implements LoadedGuest {
                 source,
                 fileName,
                 sha256,
+                bytes,
                 ModuleLoader.subject(source, bytes.length),
                 module,
                 everyBody,

@@ -113,7 +113,11 @@ public final class ModuleLoader {
         return module(name, source.fileName(), bytes, resolved.sha256(), shape, caches);
     }
 
-    /** A core module: from the compiled-code cache when it holds the module's code, else parsed (and validated). */
+    /**
+     * A core module: from the compiled-code cache when it holds the module's code, else parsed (and validated). A
+     * big module this JVM's heap could not parse whole is validated and translated by a {@link DetachedTranslation}
+     * first, then loaded from the cache, which needs a fraction of the memory.
+     */
     private static LoadedModule module(
             String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
         boolean validated = caches.validated().contains(sha256);
@@ -122,6 +126,13 @@ public final class ModuleLoader {
                     withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
             if (fromCache.isPresent()) {
                 return fromCache.get();
+            }
+        }
+        if (caches.compiledCode().isPresent()
+                && DetachedTranslation.beyondHeap(ModuleLayout.of(bytes).codeBytes())) {
+            Optional<LoadedModule> translated = translatedElsewhere(name, fileName, bytes, sha256, shape, caches);
+            if (translated.isPresent()) {
+                return translated.get();
             }
         }
         ProgressLog progress = ProgressLog.start(
@@ -139,6 +150,28 @@ public final class ModuleLoader {
             caches.validated().add(sha256);
         }
         return new LoadedModule(name, fileName, sha256, bytes, module, shape, Optional.empty(), caches.compiledCode());
+    }
+
+    /** The module as a JVM of its own validated and translated it; empty when that failed (parsing here says why). */
+    private static Optional<LoadedModule> translatedElsewhere(
+            String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
+        CompiledCodeCache cache = caches.compiledCode().orElseThrow();
+        ProgressLog progress = ProgressLog.start(
+                subject(name, bytes.length),
+                () -> "validating and translating it to JVM bytecode in a JVM of its own (this JVM's heap, "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, is too small to parse it whole;"
+                        + " later JVMs load it from " + cache.entryFile(sha256) + ")");
+        Optional<CompiledCodeCache.Entry> entry;
+        try {
+            entry = DetachedTranslation.run(cache, sha256, bytes, name, true);
+        } finally {
+            progress.end(() -> "validated and translated");
+        }
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        caches.validated().add(sha256);
+        return withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
     }
 
     /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
@@ -255,6 +288,15 @@ public final class ModuleLoader {
     }
 
     private static GuestResolutionException malformed(String name, Throwable cause) {
+        if (cause instanceof OutOfMemoryError) {
+            return new GuestResolutionException(
+                    name,
+                    "the JVM ran out of heap parsing it (" + cause.getMessage() + ", at most "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): give the test JVM more"
+                            + " (-Xmx), or keep wasmguest.cache.compiled=true, which translates big modules in a JVM"
+                            + " of their own",
+                    cause);
+        }
         String reason = cause instanceof WasmEngineException && cause.getMessage() != null
                 ? cause.getMessage()
                 : "the runtime's parser failed on it (" + cause + ")";

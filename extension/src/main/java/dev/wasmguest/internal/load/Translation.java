@@ -16,28 +16,29 @@ import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.NameCustomSection;
 
 /**
- * A module's compiled code in this JVM, and the one place that writes it to the compiled-code cache: given when the
- * preparation loaded it from the cache, else made once, on first need, on a thread of its own. That thread loads what
- * another thread or JVM stored meanwhile, or translates the module and stores the result. No run's timeout or
- * interrupt ever reaches it, and its result is stored whatever happens to the run that started it. A JVM that ends
- * while it runs waits for it, up to {@link #FINISH_BEFORE_EXIT}, so that later JVMs find the compiled code.
- * Thread-safe.
+ * A module's compiled code in this JVM: given when the preparation loaded it from the compiled-code cache, else made
+ * once, on first need, on a thread of its own. That thread loads what another thread or JVM stored meanwhile, or has
+ * the module translated and stored: a big module by a {@link DetachedTranslation}, which outlives this JVM, a small
+ * one here. No run's timeout or interrupt ever reaches it, and its result is stored whatever happens to the run that
+ * started it. A JVM that ends while it translates a small module waits for it, up to {@link #FINISH_BEFORE_EXIT},
+ * so that later JVMs find the compiled code. Thread-safe.
  */
 final class Translation {
 
     private static final System.Logger LOG = System.getLogger(Translation.class.getName());
 
-    /** Translation recurses on its thread's stack over nested blocks; a large stack spares deep modules. */
-    private static final long STACK_BYTES = 64L * 1024 * 1024;
-
     private static final int LISTED_FUNCTIONS = 10;
 
-    /** How long an ending JVM waits for a translation in progress, so that later JVMs can use its result. */
-    static final Duration FINISH_BEFORE_EXIT = Duration.ofMinutes(2);
+    /**
+     * How long an ending JVM waits for a small module's translation in progress, so that later JVMs can use its
+     * result: less than the 30 s after which Surefire kills a fork that does not end.
+     */
+    static final Duration FINISH_BEFORE_EXIT = Duration.ofSeconds(20);
 
     private final String source;
     private final String fileName;
     private final String sha256;
+    private final byte[] bytes;
     private final String subject;
     private final WasmModule module;
     private final Supplier<WasmModule> everyBody;
@@ -54,6 +55,7 @@ final class Translation {
             String source,
             String fileName,
             String sha256,
+            byte[] bytes,
             String subject,
             WasmModule module,
             Supplier<WasmModule> everyBody,
@@ -63,6 +65,7 @@ final class Translation {
         this.source = source;
         this.fileName = fileName;
         this.sha256 = sha256;
+        this.bytes = bytes;
         this.subject = subject;
         this.module = module;
         this.everyBody = everyBody;
@@ -90,14 +93,80 @@ final class Translation {
         if (!compiled.compareAndSet(null, started)) {
             return compiled.get();
         }
-        Thread finishBeforeExit = new Thread(() -> awaitBeforeExit(started), "wasmguest-finish-translation");
+        return Background.start(
+                started, "wasmguest-translate " + fileName, DetachedTranslation.STACK_BYTES, this::loadOrTranslate);
+    }
+
+    /** Whether a JVM of its own translates the module: a big one, with a cache to hand the result over in. */
+    private boolean detached() {
+        return cache.isPresent() && layout.get().codeBytes() >= DetachedTranslation.DETACH_FROM_CODE_BYTES;
+    }
+
+    private CompiledCode loadOrTranslate() {
+        boolean detached = detached();
+        ProgressLog progress = ProgressLog.start(subject, () -> activity(detached));
         try {
-            Runtime.getRuntime().addShutdownHook(finishBeforeExit);
-            started.whenComplete((code, failure) -> removeShutdownHook(finishBeforeExit));
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is ending: translate for this JVM's remaining runs only
+            Optional<CompiledCodeCache.Entry> stored = cache.flatMap(c -> c.find(sha256));
+            boolean helped = stored.isEmpty() && detached;
+            if (helped) {
+                stored = DetachedTranslation.run(cache.get(), sha256, bytes, source, false);
+            }
+            if (stored.isEmpty()) {
+                stored = cache.flatMap(c -> c.findOrLock(sha256));
+            }
+            if (stored.isPresent()) {
+                CompiledCode code =
+                        CompiledCode.load(stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256);
+                progress.end(() -> helped
+                        ? "translated to JVM bytecode in a JVM of its own, cached in "
+                                + cache.get().entryFile(sha256) + ","
+                        : "loaded its compiled code, which another thread or JVM stored,");
+                logInterpreted(code.interpreted(), helped ? Level.INFO : Level.DEBUG);
+                return code;
+            }
+            return translateHere(progress);
+        } catch (RuntimeException | Error e) {
+            cache.ifPresent(c -> c.abandon(sha256));
+            progress.end(() -> "translation failed: " + e);
+            LOG.log(Level.DEBUG, () -> "Guest module " + source + " could not be translated", e);
+            throw e;
         }
-        return Background.start(started, "wasmguest-translate " + fileName, STACK_BYTES, this::loadOrTranslate);
+    }
+
+    private String activity(boolean detached) {
+        if (cache.isEmpty()) {
+            return "translating it to JVM bytecode (wasmguest.cache.compiled=false, so every JVM translates it)";
+        }
+        String entry = cache.get().entryFile(sha256).toString();
+        return detached
+                ? "translating it to JVM bytecode in a JVM of its own, which stores it in " + entry
+                        + " for later JVMs even if this one ends first"
+                : "translating it to JVM bytecode (once per machine and Endive version: later JVMs load it from "
+                        + entry + ")";
+    }
+
+    /**
+     * Translates in this JVM, which defines every class now, in the translation's background work: its runs start at
+     * once. A JVM that ends meanwhile waits for the translation (a small module's: big ones are detached) so that
+     * later JVMs find it.
+     */
+    private CompiledCode translateHere(ProgressLog progress) {
+        Thread finishBeforeExit = new Thread(() -> awaitBeforeExit(compiled.get()), "wasmguest-finish-translation");
+        boolean hooked = cache.isPresent() && addShutdownHook(finishBeforeExit);
+        try {
+            CompiledCodeCache.Entry translation = Translator.translate(everyBody.get(), layout.get());
+            CompiledCode code =
+                    CompiledCode.loadEagerly(translation.jar(), translation.interpreted(), "sha256:" + sha256);
+            cache.ifPresent(c -> c.store(sha256, translation));
+            progress.end(() -> "translated to JVM bytecode"
+                    + cache.map(c -> ", cached in " + c.entryFile(sha256)).orElse(""));
+            logInterpreted(code.interpreted(), Level.INFO);
+            return code;
+        } finally {
+            if (hooked) {
+                removeShutdownHook(finishBeforeExit);
+            }
+        }
     }
 
     /**
@@ -106,7 +175,7 @@ final class Translation {
      * cold again.
      */
     private void awaitBeforeExit(CompletableFuture<CompiledCode> translation) {
-        if (translation.isDone() || cache.isEmpty()) {
+        if (translation.isDone()) {
             return;
         }
         LOG.log(
@@ -122,45 +191,20 @@ final class Translation {
         }
     }
 
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false; // the JVM is ending: translate for this JVM's remaining runs only
+        }
+    }
+
     private static void removeShutdownHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: it finds the translation done
-        }
-    }
-
-    private CompiledCode loadOrTranslate() {
-        ProgressLog progress = ProgressLog.start(
-                subject,
-                () -> "translating it to JVM bytecode (once per"
-                        + " machine and Endive version: "
-                        + cache.map(c -> "later JVMs load it from " + c.entryFile(sha256))
-                                .orElse("wasmguest.cache.compiled=false, so every JVM translates it")
-                        + ")");
-        try {
-            Optional<CompiledCodeCache.Entry> stored = cache.flatMap(c -> c.findOrLock(sha256));
-            if (stored.isPresent()) {
-                CompiledCode code =
-                        CompiledCode.load(stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256);
-                progress.end(() -> "loaded its compiled code, which another thread or JVM stored,");
-                logInterpreted(code.interpreted(), Level.DEBUG);
-                return code;
-            }
-            Translator.Translation translation = Translator.translate(everyBody.get(), layout.get());
-            cache.ifPresent(c -> c.store(
-                    sha256,
-                    new CompiledCodeCache.Entry(
-                            translation.importedFunctions(), translation.code().interpreted(), translation.jar())));
-            progress.end(() -> "translated to JVM bytecode"
-                    + cache.map(c -> ", cached in " + c.entryFile(sha256)).orElse(""));
-            logInterpreted(translation.code().interpreted(), Level.INFO);
-            return translation.code();
-        } catch (RuntimeException | Error e) {
-            cache.ifPresent(c -> c.abandon(sha256));
-            progress.end(() -> "translation failed: " + e);
-            LOG.log(Level.DEBUG, () -> "Guest module " + source + " could not be translated", e);
-            throw e;
         }
     }
 

@@ -49,29 +49,27 @@ final class Translator {
 
     private Translator() {}
 
-    /** The compiled code, the jar of its classes to store, and how many functions the module imports. */
-    record Translation(CompiledCode code, byte[] jar, int importedFunctions) {}
-
     /**
+     * The module's compiled classes as a jar, with the functions left to the interpreter: what the compiled-code
+     * cache stores, and what {@link CompiledCode#load} defines.
+     *
      * @param module a validated module with every body decoded
      * @param layout the same module's layout, for the size of each body
      * @throws WasmEngineException when Endive's compiler rejects the module
      */
-    static Translation translate(WasmModule module, ModuleLayout layout) {
+    static CompiledCodeCache.Entry translate(WasmModule module, ModuleLayout layout) {
         return translate(module, layout, LIKELY_TOO_LARGE);
     }
 
     /** Like {@link #translate(WasmModule, ModuleLayout)}, interpreting up front the bodies above {@code screen}. */
-    static Translation translate(WasmModule module, ModuleLayout layout, int screen) {
+    static CompiledCodeCache.Entry translate(WasmModule module, ModuleLayout layout, int screen) {
         int imported = module.importSection().count(ExternalType.FUNCTION);
         SortedSet<Integer> interpreted = likelyTooLarge(imported, layout, screen);
         while (true) {
             try {
-                // With the line numbers that backtraces read, once for every later JVM. This JVM defines every class
-                // now, in the translation's background work, as Endive's own loading did: its runs start at once.
+                // With the line numbers that backtraces read, once for every later JVM.
                 byte[] jar = GeneratedMethods.numbered(compile(module, interpreted));
-                return new Translation(
-                        CompiledCode.loadEagerly(jar, new ArrayList<>(interpreted), module.digest()), jar, imported);
+                return new CompiledCodeCache.Entry(imported, new ArrayList<>(interpreted), jar);
             } catch (WasmEngineException e) {
                 Optional<Integer> tooLarge = tooLargeFunction(e);
                 if (tooLarge.isEmpty() || !interpreted.add(tooLarge.get())) {

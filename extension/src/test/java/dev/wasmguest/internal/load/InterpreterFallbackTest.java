@@ -62,10 +62,10 @@ class InterpreterFallbackTest {
     void aFunctionTheSizeScreenMissesIsFoundByTheCompilerAndInterpreted() {
         byte[] huge = TestGuests.resource("huge-function.wasm");
 
-        Translator.Translation translation =
+        CompiledCodeCache.Entry translation =
                 Translator.translate(ModuleParser.parse(huge, "test", true), ModuleLayout.of(huge), Integer.MAX_VALUE);
 
-        assertThat(translation.code().interpreted()).containsExactly(7);
+        assertThat(translation.interpreted()).containsExactly(7);
         assertThat(CompiledCode.load(translation.jar(), List.of(7), "sha256:test")
                         .interpreted())
                 .containsExactly(7);
