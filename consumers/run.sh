@@ -184,6 +184,31 @@ expect_in "$work/suites-failing.log" "Tests run: 2, Failures: 1, Errors: 0, Skip
 expect_in "$work/suites-failing.log" 'Case wrong_stdout of suite "wasmguest own suite" failed'
 echo "   passed: a failing case fails mvn test, named (Tests run: 2, Failures: 1)"
 
+echo "== suites: README's shards, verbatim, merged by the command line"
+readme_block "suites: src/test/resources/junit-platform.properties" > "$dir/src/test/resources/junit-platform.properties"
+version=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$root/pom.xml" | head -1)
+cp "$HOME/.m2/repository/dev/wasmguest/wasmguest-cli/$version/wasmguest-cli-$version.jar" "$dir/wasmguest-cli.jar"
+readme_block "suites: shards" > "$work/shards.sh"
+[ -s "$work/shards.sh" ] || fail "README.md lacks the suites shards marker"
+(cd "$dir" && bash -e "$work/shards.sh") > "$work/shards.log" 2>&1 || fail "the shards: $(tail -40 "$work/shards.log")"
+python3 - "$dir/target" <<'PY' || fail "the shards' reports: $(head -c 3000 "$dir/target/wasi-report.json")"
+import json, sys, glob
+target = sys.argv[1]
+def cases(report):
+    return sorted((suite["name"], test["name"]) for suite in report["results"] for test in suite["tests"])
+shards = [json.load(open(f"{target}/shard-{k}.json")) for k in (1, 2, 3)]
+assert [s["shard"] for s in shards] == [{"index": k, "count": 3} for k in (1, 2, 3)], [s["shard"] for s in shards]
+every = [case for shard in shards for case in cases(shard)]
+assert len(every) == len(set(every)) == 16, every
+merged = json.load(open(f"{target}/wasi-report.json"))
+assert merged["merged_shards"] == 3 and cases(merged) == sorted(every), merged
+results = {suite["name"]: suite for suite in merged["results"]}
+own, ops = results["wasmguest own suite"], results["wasmguest operations suite"]
+assert (own["passed"], own["failed"], own["skipped"]) == (9, 0, 4), own
+assert (ops["passed"], ops["failed"]) == (3, 0), ops
+PY
+echo "   passed: 3 shards ran $(python3 -c "import json,sys; print([len([t for s in json.load(open(f'$dir/target/shard-{k}.json'))['results'] for t in s['tests']]) for k in (1,2,3)])") cases, merged into the 16 of the whole run"
+
 echo "== suites: README's ConsoleLauncher one-liner, verbatim"
 mkdir -p "$dir/wasi-testsuite/tests/c"
 cp -r "$root/guests/ops-suite" "$dir/wasi-testsuite/tests/c/testsuite"

@@ -180,6 +180,14 @@ public enum WasmGuestSetting {
     SUITES_SKIP("wasmguest.suites.skip", "none", "plain lists of suite cases not to run, comma-separated"),
     /** Where the suites engine writes its JSON report (the upstream runner's schema); default none. */
     SUITES_REPORT("wasmguest.suites.report", "none", "where the suites engine writes its JSON report"),
+    /**
+     * {@code k/n}: the suites engine runs only the k-th of n shards of the cases, each case in exactly one shard by a
+     * stable hash of its suite's and its own name; default all cases.
+     */
+    SUITES_SHARD(
+            "wasmguest.suites.shard",
+            "none",
+            "k/n: the suites engine runs the k-th of n shards of the cases, by a hash of suite and case names"),
     /** The timeout of each case of a spec-driven suite; default {@code PT5S}. */
     SUITES_TIMEOUT("wasmguest.suites.timeout", "PT5S", "the timeout of each case of a spec-driven suite"),
     /**

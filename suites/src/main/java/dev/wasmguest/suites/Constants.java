@@ -36,6 +36,13 @@ public final class Constants {
     /** Where to write the JSON report in the upstream runner's schema; none unless set. */
     public static final String REPORT = "wasmguest.suites.report";
 
+    /**
+     * Which shard of the cases runs, {@code k/n} (1 &lt;= k &lt;= n): a CI matrix of n jobs, job k running shard k/n,
+     * runs every case exactly once. A case's shard is a hash of its suite's and its own name. Each shard's report
+     * says which it is; {@code java -jar wasmguest-cli.jar --merge-reports OUT SHARD.json...} merges them.
+     */
+    public static final String SHARD = "wasmguest.suites.shard";
+
     /** The timeout of each case, an ISO-8601 duration such as {@code PT10S}; default 5 seconds. */
     public static final String TIMEOUT = "wasmguest.suites.timeout";
 

@@ -19,6 +19,7 @@ class ConstantsTest {
         assertThat(Constants.EXPECTATIONS).isEqualTo(WasmGuestSetting.SUITES_EXPECTATIONS.key());
         assertThat(Constants.SKIP).isEqualTo(WasmGuestSetting.SUITES_SKIP.key());
         assertThat(Constants.REPORT).isEqualTo(WasmGuestSetting.SUITES_REPORT.key());
+        assertThat(Constants.SHARD).isEqualTo(WasmGuestSetting.SUITES_SHARD.key());
         assertThat(Constants.TIMEOUT).isEqualTo(WasmGuestSetting.SUITES_TIMEOUT.key());
         assertThat(Constants.PARALLEL).isEqualTo(WasmGuestSetting.SUITES_PARALLEL.key());
         assertThat(Constants.PARALLEL_CONFIG_PREFIX).isEqualTo(SuitesExecution.PARALLEL_CONFIG_PREFIX);

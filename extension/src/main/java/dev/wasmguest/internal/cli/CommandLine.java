@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  * @param engine {@code --engine}: auto, compiler or interpreter, when given
  * @param timeout {@code --timeout}: the run's timeout as an ISO-8601 duration, overriding {@code wasmguest.timeout}
  * @param verbose {@code --verbose}: wasmguest's own progress and log lines on stderr, beside the guest's
- * @param module the module's path or URL; empty with {@code --version} or {@code --help}
+ * @param module the module's path or URL; empty with {@code --version}, {@code --help} or {@code --merge-reports}
+ * @param mergeReports {@code --merge-reports OUT SHARD...}: the report file to write, then the shards' reports
  */
 @API(status = INTERNAL, since = "0.1")
 public record CommandLine(
@@ -31,7 +32,8 @@ public record CommandLine(
         Optional<String> module,
         List<String> args,
         boolean version,
-        boolean help) {
+        boolean help,
+        List<String> mergeReports) {
 
     public static final String USAGE = String.join(
             "\n",
@@ -45,6 +47,8 @@ public record CommandLine(
             "  --timeout DURATION    the run's timeout, ISO-8601 (PT60S, the default, or wasmguest.timeout)",
             "  --verbose             also prints wasmguest's own progress (downloads, translation) on stderr",
             "  --version             prints the name and version",
+            "  --merge-reports OUT SHARD.json...  writes to OUT the suites report of the whole run whose shards",
+            "                        (wasmguest.suites.shard=k/n) wrote SHARD.json...; runs no module",
             "  -h, --help            prints this text",
             "MODULE is a path or an http(s) URL. The guest reads this process's stdin; its stdout and stderr are this",
             "process's, written as the guest writes them (up to wasmguest.output.max each). Other settings come from",
@@ -54,6 +58,7 @@ public record CommandLine(
         env = Map.copyOf(env);
         mounts = List.copyOf(mounts);
         args = List.copyOf(args);
+        mergeReports = List.copyOf(mergeReports);
     }
 
     /**
@@ -78,11 +83,20 @@ public record CommandLine(
             switch (word) {
                 case "--version" -> {
                     return new CommandLine(
-                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), true, false);
+                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), true, false, List.of());
                 }
                 case "-h", "--help" -> {
                     return new CommandLine(
-                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), false, true);
+                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), false, true, List.of());
+                }
+                case "--merge-reports" -> {
+                    List<String> files = words.subList(index + 1, words.size());
+                    if (files.size() < 2) {
+                        throw new IllegalArgumentException(
+                                "--merge-reports needs the file to write and the shards'" + " reports");
+                    }
+                    return new CommandLine(
+                            env, mounts, engine, timeout, verbose, Optional.empty(), List.of(), false, false, files);
                 }
                 case "--env" -> {
                     String variable = value(words, ++index, word);
@@ -113,7 +127,8 @@ public record CommandLine(
                 Optional.of(words.get(index)),
                 new ArrayList<>(words.subList(index + 1, words.size())),
                 false,
-                false);
+                false,
+                List.of());
     }
 
     private static String value(List<String> words, int index, String option) {

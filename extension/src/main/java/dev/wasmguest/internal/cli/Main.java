@@ -15,11 +15,17 @@ import dev.wasmguest.internal.run.Mount;
 import dev.wasmguest.internal.run.RunSpec;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
+import dev.wasmguest.internal.suite.ShardReports;
+import dev.wasmguest.internal.util.AtomicFiles;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +72,7 @@ public final class Main {
     }
 
     /** Runs the command line {@code words}; returns the process's exit code. */
-    int run(java.util.List<String> words) {
+    int run(List<String> words) {
         CommandLine command;
         try {
             command = CommandLine.parse(words);
@@ -83,6 +89,9 @@ public final class Main {
             out.println(RuntimeVersion.versionLine());
             return 0;
         }
+        if (!command.mergeReports().isEmpty()) {
+            return mergeReports(command.mergeReports());
+        }
         logging.accept(command.verbose());
         try {
             Settings settings = Settings.system();
@@ -94,6 +103,24 @@ public final class Main {
             return report(result);
         } catch (GuestResolutionException | IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    /** Writes the whole run's suites report, merged from its shards', to the first of {@code files}. */
+    private int mergeReports(List<String> files) {
+        Path target = Path.of(files.get(0));
+        try {
+            String merged = ShardReports.merge(
+                    files.subList(1, files.size()).stream().map(Path::of).toList());
+            AtomicFiles.write(target, merged.getBytes(StandardCharsets.UTF_8));
+            out.println("wasmguest: merged " + (files.size() - 1) + " shard reports into " + target);
+            return 0;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("Error: " + e.getMessage());
+            return ERROR;
+        } catch (IOException e) {
+            err.println("Error: cannot write " + target + ": " + e);
             return ERROR;
         }
     }

@@ -281,6 +281,47 @@ public final class Json {
         return atEnd() ? '\0' : text.charAt(position);
     }
 
+    /**
+     * {@code value} (maps, lists, strings, numbers, booleans and {@code null}, as {@link #parse} gives them) as JSON
+     * text: each member of an object or a list that holds objects on a line of its own, indented by depth, other lists
+     * on one line.
+     */
+    public static String write(Object value) {
+        StringBuilder json = new StringBuilder();
+        write(value, json, "");
+        return json.toString();
+    }
+
+    private static void write(Object value, StringBuilder json, String indent) {
+        if (value instanceof Map<?, ?> object) {
+            String inner = indent + "  ";
+            json.append('{');
+            String separator = "\n";
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                json.append(separator)
+                        .append(inner)
+                        .append(quote(String.valueOf(member.getKey())))
+                        .append(": ");
+                write(member.getValue(), json, inner);
+                separator = ",\n";
+            }
+            json.append(object.isEmpty() ? "}" : "\n" + indent + "}");
+        } else if (value instanceof List<?> list) {
+            boolean nested = list.stream().anyMatch(element -> element instanceof Map || element instanceof List);
+            String inner = indent + "  ";
+            json.append('[');
+            for (int index = 0; index < list.size(); index++) {
+                json.append(index == 0 ? "" : ",").append(nested ? "\n" + inner : index == 0 ? "" : " ");
+                write(list.get(index), json, inner);
+            }
+            json.append(nested && !list.isEmpty() ? "\n" + indent + "]" : "]");
+        } else if (value instanceof String text) {
+            json.append(quote(text));
+        } else {
+            json.append(value); // numbers, booleans, null
+        }
+    }
+
     /** {@code text} as a JSON string: quoted, with quotes, backslashes and control characters escaped. */
     public static String quote(String text) {
         StringBuilder quoted = new StringBuilder("\"");

@@ -41,6 +41,16 @@ final class CaseDescriptor extends AbstractTestDescriptor implements Node<Suites
         return module;
     }
 
+    /** The name of the case's suite. */
+    String suiteName() {
+        return suiteName;
+    }
+
+    /** The case's name: its module's, without {@code .wasm}. */
+    String caseName() {
+        return CaseSpec.caseName(module);
+    }
+
     static String displayName(String suiteName, String caseName) {
         return suiteName + " › " + caseName;
     }

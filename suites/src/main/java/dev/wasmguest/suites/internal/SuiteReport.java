@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.internal.load.RuntimeVersion;
 import dev.wasmguest.internal.suite.CaseOutcome;
 import dev.wasmguest.internal.suite.Json;
+import dev.wasmguest.internal.suite.Shard;
 import dev.wasmguest.internal.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +19,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * The JSON report in the upstream runner's schema: when the run started and finished, the runtime, and per suite
  * its duration, counts and cases ({@code name}, {@code executed}, {@code duration_s}, {@code wasi_functions},
  * {@code failures}), plus each case's {@code outcome} in words, which the upstream schema leaves to be derived.
- * Expected failures count as skipped, as JUnit reports them; an unexpected pass counts as failed. Thread-safe.
+ * Expected failures count as skipped, as JUnit reports them; an unexpected pass counts as failed. A shard's report
+ * says which shard it is ({@code "shard": {"index": 2, "count": 4}}), for {@code ShardReports} to merge. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class SuiteReport {
@@ -38,8 +41,14 @@ public final class SuiteReport {
             List<String> failures) {}
 
     private final Instant started = Instant.now();
+    private final Optional<Shard> shard;
     private final Map<String, List<Case>> casesBySuite = new LinkedHashMap<>();
     private final Map<String, Duration> suiteDurations = new LinkedHashMap<>();
+
+    /** @param shard the shard of the cases this run ran, if it ran one */
+    SuiteReport(Optional<Shard> shard) {
+        this.shard = shard;
+    }
 
     synchronized void suite(String name, Duration duration) {
         casesBySuite.computeIfAbsent(name, any -> new ArrayList<>());
@@ -69,6 +78,11 @@ public final class SuiteReport {
         json.append("  \"runtime\": {\"name\": \"wasmguest\", \"version\": ")
                 .append(Json.quote(RuntimeVersion.versionLine().substring("wasmguest ".length())))
                 .append("},\n");
+        shard.ifPresent(ran -> json.append("  \"shard\": {\"index\": ")
+                .append(ran.index())
+                .append(", \"count\": ")
+                .append(ran.count())
+                .append("},\n"));
         json.append("  \"results\": [");
         Iterator<Map.Entry<String, List<Case>>> suites = casesBySuite.entrySet().iterator();
         while (suites.hasNext()) {

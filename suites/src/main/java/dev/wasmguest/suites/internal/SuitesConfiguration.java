@@ -3,6 +3,7 @@ package dev.wasmguest.suites.internal;
 import dev.wasmguest.WasmGuestSetting;
 import dev.wasmguest.internal.config.Settings;
 import dev.wasmguest.internal.suite.Expectations;
+import dev.wasmguest.internal.suite.Shard;
 import dev.wasmguest.internal.suite.SuiteSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ record SuitesConfiguration(
         Expectations expectations,
         List<String> suites,
         Optional<Path> report,
+        Optional<Shard> shard,
         boolean parallel) {
 
     /**
@@ -41,6 +43,7 @@ record SuitesConfiguration(
                         .map(value -> value.text().strip())
                         .filter(path -> !path.isEmpty())
                         .map(Path::of),
+                Shard.of(settings.value(WasmGuestSetting.SUITES_SHARD)),
                 settings.choice(WasmGuestSetting.SUITES_PARALLEL)
                         .or(() -> settings.get("junit.jupiter.execution.parallel.enabled"))
                         .map(Boolean::parseBoolean)

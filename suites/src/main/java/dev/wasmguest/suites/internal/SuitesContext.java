@@ -17,6 +17,6 @@ public record SuitesContext(CaseRunner runner, SuiteReport report) implements En
                         configuration.settings(),
                         Optional.empty(),
                         configuration.suite().timeout()),
-                new SuiteReport());
+                new SuiteReport(configuration.shard()));
     }
 }

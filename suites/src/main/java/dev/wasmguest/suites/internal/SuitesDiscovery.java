@@ -2,6 +2,7 @@ package dev.wasmguest.suites.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.suite.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,11 +59,24 @@ public final class SuitesDiscovery {
         TestDescriptor parent = engine.findByUniqueId(suitesParent)
                 .map(TestDescriptor.class::cast)
                 .orElse(engine);
+        configuration.shard().ifPresent(shard -> keepOnly(shard, parent));
         inOrder(parent);
         if (!configuration.suite().cases().selectsAll() && !parent.getChildren().isEmpty() && noCase(parent)) {
             parent.addChild(new NoCaseSelectedDescriptor(parent.getUniqueId(), nothingSelected(configuration, parent)));
         }
         return engine;
+    }
+
+    /** Removes the cases of other shards; a suite none of whose cases is this shard's stays, empty. */
+    private static void keepOnly(Shard shard, TestDescriptor parent) {
+        for (TestDescriptor suite : List.copyOf(parent.getChildren())) {
+            for (TestDescriptor test : List.copyOf(suite.getChildren())) {
+                if (test instanceof CaseDescriptor testCase
+                        && !shard.holds(testCase.suiteName(), testCase.caseName())) {
+                    test.removeFromHierarchy();
+                }
+            }
+        }
     }
 
     /** Suites in the order of their directories, and cases in the order of their modules, whatever selected them. */
