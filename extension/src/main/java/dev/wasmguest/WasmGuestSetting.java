@@ -98,6 +98,40 @@ public enum WasmGuestSetting {
             "wasmguest.cache.compiled",
             "true",
             "keep Endive's compiled code and validation markers in the cache directory for later JVMs"),
+    /**
+     * The URL of a shared HTTP cache of modules and compiled code (GET, HEAD and PUT, as nginx with WebDAV,
+     * bazel-remote or Gradle's build-cache node serve them); default none.
+     */
+    CACHE_REMOTE(
+            "wasmguest.cache.remote",
+            "none",
+            "URL of a shared HTTP cache of modules and compiled code (GET/HEAD/PUT); user:password@ for basic auth"),
+    /** Where an entry is under the remote cache's URL: {@code {kind}} and {@code {key}}; default {@code {kind}/{key}}. */
+    CACHE_REMOTE_LAYOUT(
+            "wasmguest.cache.remote.layout",
+            "{kind}/{key}",
+            "an entry's path under wasmguest.cache.remote: {kind} (modules or compiled) and {key} (64 hex digits);"
+                    + " ac/{key} for bazel-remote, cache/{key} for Gradle's build-cache node"),
+    /** {@code true}: this JVM also stores what it downloads and translates in the remote cache; default {@code false}. */
+    CACHE_REMOTE_WRITE(
+            "wasmguest.cache.remote.write",
+            "false",
+            "true: also store downloaded modules and translated code in the remote cache (trusted builds only)",
+            List.of("true", "false")),
+    /**
+     * The secret that authenticates compiled code in the remote cache (HMAC-SHA256): compiled code is read from and
+     * written to the remote cache only with it; default none.
+     */
+    CACHE_REMOTE_KEY(
+            "wasmguest.cache.remote.key",
+            "none",
+            "secret that authenticates compiled code in the remote cache (set it from a CI secret, in the environment);"
+                    + " without it compiled code is neither read nor written there"),
+    /** The longest a request to the remote cache may take; default {@code PT10S}. */
+    CACHE_REMOTE_TIMEOUT(
+            "wasmguest.cache.remote.timeout",
+            "PT10S",
+            "the longest a request to the remote cache may take; a remote that fails or is slow is then left alone"),
     /** {@code auto}, {@code compiler} or {@code interpreter} (see {@link WasiEngine}); default {@code auto}. */
     ENGINE(
             "wasmguest.engine",

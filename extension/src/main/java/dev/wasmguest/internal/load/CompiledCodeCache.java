@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.load;
 
+import dev.wasmguest.internal.remote.RemoteCache;
 import dev.wasmguest.internal.util.AtomicFiles;
 import dev.wasmguest.internal.util.CacheLock;
 import dev.wasmguest.internal.util.Sha256;
@@ -47,10 +48,17 @@ final class CompiledCodeCache {
     private final Path root;
     private final Path directory;
     private final Duration lockTimeout;
+    private final Optional<RemoteCache> remote;
     /** The locks of entries this JVM is translating, by module. */
     private final Map<String, CacheLock> translating = new ConcurrentHashMap<>();
 
     CompiledCodeCache(Path cacheDirectory, Duration lockTimeout) {
+        this(cacheDirectory, lockTimeout, Optional.empty());
+    }
+
+    /** @param remote where entries missing here are looked for, and stored entries are shared, if anywhere */
+    CompiledCodeCache(Path cacheDirectory, Duration lockTimeout, Optional<RemoteCache> remote) {
+        this.remote = remote;
         this.root = cacheDirectory;
         this.directory = cacheDirectory.resolve("compiled").resolve(RuntimeVersion.cacheSegment());
         this.lockTimeout = lockTimeout;
@@ -63,9 +71,12 @@ final class CompiledCodeCache {
      */
     record Entry(int importedFunctions, List<Integer> interpreted, byte[] jar) {}
 
-    /** The module's entry, if one is stored and whole. Never waits. */
+    /**
+     * The module's entry, if one is stored here and whole, or the remote cache has an authentic one (then stored
+     * here too). Never waits for another translation; a remote costs at most its timeout.
+     */
     Optional<Entry> find(String moduleSha256) {
-        return Optional.ofNullable(read(moduleSha256));
+        return Optional.ofNullable(read(moduleSha256)).or(() -> fromRemote(moduleSha256));
     }
 
     /**
@@ -73,9 +84,9 @@ final class CompiledCodeCache {
      * {@link #abandon}. Waits while another thread or JVM translates the module, up to the lock timeout.
      */
     Optional<Entry> findOrLock(String moduleSha256) {
-        Entry found = read(moduleSha256);
-        if (found != null) {
-            return Optional.of(found);
+        Optional<Entry> stored = find(moduleSha256);
+        if (stored.isPresent()) {
+            return stored;
         }
         CacheLock lock;
         try {
@@ -87,7 +98,7 @@ final class CompiledCodeCache {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        found = read(moduleSha256); // whoever held the lock may have stored it meanwhile
+        Entry found = read(moduleSha256); // whoever held the lock may have stored it meanwhile
         if (found != null) {
             lock.close();
             return Optional.of(found);
@@ -101,8 +112,10 @@ final class CompiledCodeCache {
         try {
             Path file = entryFile(moduleSha256);
             if (!Files.exists(file)) {
+                byte[] encoded = encode(entry);
                 AtomicFiles.removeAbandoned(directory);
-                AtomicFiles.write(file, encode(entry));
+                AtomicFiles.write(file, encoded);
+                remote.ifPresent(shared -> shared.storeCompiled(remoteKey(moduleSha256), encoded));
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot store compiled code in " + directory + ": " + e);
@@ -117,6 +130,11 @@ final class CompiledCodeCache {
         if (lock != null) {
             lock.close();
         }
+    }
+
+    /** The remote cache this one shares entries with, if any. */
+    Optional<RemoteCache> remote() {
+        return remote;
     }
 
     /** The cache directory this cache's {@code compiled} folder is in. */
@@ -137,6 +155,36 @@ final class CompiledCodeCache {
     /** Where the module's entry is, or would be, stored. */
     Path entryFile(String moduleSha256) {
         return file(moduleSha256, ".bin");
+    }
+
+    /** The remote's authentic entry, stored here for later JVMs, if it has one that decodes. */
+    private Optional<Entry> fromRemote(String moduleSha256) {
+        return remote.flatMap(shared -> shared.compiled(remoteKey(moduleSha256), "sha256:" + moduleSha256))
+                .flatMap(bytes -> {
+                    Entry entry = decode(bytes);
+                    if (entry == null) {
+                        LOG.log(
+                                Level.WARNING,
+                                "The remote cache's compiled code for sha256:" + moduleSha256
+                                        + " is authentic but not of this format; translating here");
+                        return Optional.empty();
+                    }
+                    try {
+                        AtomicFiles.write(entryFile(moduleSha256), bytes);
+                    } catch (IOException e) {
+                        LOG.log(Level.WARNING, "Cannot store compiled code in " + directory + ": " + e);
+                    }
+                    return Optional.of(entry);
+                });
+    }
+
+    /**
+     * The remote cache's key of the module's entry: Endive's version and the compiler's options are part of it, so
+     * machines on other versions never share code.
+     */
+    private static String remoteKey(String moduleSha256) {
+        String key = "compiled;" + RuntimeVersion.cacheSegment() + ";" + moduleSha256 + ";" + Translator.OPTIONS;
+        return Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private Entry read(String moduleSha256) {

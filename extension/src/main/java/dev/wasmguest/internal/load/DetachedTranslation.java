@@ -2,6 +2,8 @@ package dev.wasmguest.internal.load;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.remote.RemoteCache;
 import dev.wasmguest.internal.util.Background;
 import dev.wasmguest.internal.util.Sha256;
 import java.io.File;
@@ -98,10 +100,12 @@ public final class DetachedTranslation {
         Process helper;
         try {
             Files.createDirectories(log.getParent());
-            helper = new ProcessBuilder(command(cache, sha256, validate))
+            ProcessBuilder builder = new ProcessBuilder(command(cache, sha256, validate))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            // The remote cache's settings (its key among them) by the environment, which other users cannot read
+            cache.remote().ifPresent(remote -> builder.environment().putAll(remote.settings()));
+            helper = builder.start();
         } catch (IOException | RuntimeException e) {
             LOG.log(
                     Level.INFO,
@@ -156,7 +160,8 @@ public final class DetachedTranslation {
             System.err.println("the module on standard input (" + bytes.length + " bytes) is not sha256 " + sha256);
             System.exit(BAD_INPUT);
         }
-        CompiledCodeCache cache = new CompiledCodeCache(Path.of(args[0]), Duration.parse(args[1]));
+        CompiledCodeCache cache =
+                new CompiledCodeCache(Path.of(args[0]), Duration.parse(args[1]), RemoteCache.from(Settings.system()));
         if (cache.findOrLock(sha256).isPresent()) {
             System.exit(0);
         }

@@ -1,5 +1,6 @@
 package dev.wasmguest.internal.load;
 
+import dev.wasmguest.internal.remote.RemoteCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,13 @@ record EngineCaches(Optional<CompiledCodeCache> compiledCode, ValidatedModules v
      * another one compiling the same module.
      */
     static EngineCaches in(Path cacheDirectory, Duration lockTimeout) {
+        return in(cacheDirectory, lockTimeout, Optional.empty());
+    }
+
+    /** As {@link #in(Path, Duration)}, compiled code shared through {@code remote} too, if given. */
+    static EngineCaches in(Path cacheDirectory, Duration lockTimeout, Optional<RemoteCache> remote) {
         return new EngineCaches(
-                Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout)), ValidatedModules.in(cacheDirectory));
+                Optional.of(new CompiledCodeCache(cacheDirectory, lockTimeout, remote)),
+                ValidatedModules.in(cacheDirectory));
     }
 }

@@ -9,6 +9,7 @@ import dev.wasmguest.internal.component.ComponentParser;
 import dev.wasmguest.internal.component.MalformedComponentException;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.remote.RemoteCache;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
 import dev.wasmguest.internal.resolve.ResolvedModule;
@@ -67,12 +68,13 @@ public final class ModuleLoader {
      */
     public static ModuleLoader fromSettings(Settings settings) {
         ResolutionSettings resolution = ResolutionSettings.from(settings);
+        Optional<RemoteCache> remote = RemoteCache.from(settings);
         boolean keepCompiled = settings.read(WasmGuestSetting.CACHE_COMPILED, ConfigValue::flag, true);
         EngineCaches caches = keepCompiled
                 ? EngineCaches.in(
-                        resolution.cacheDirectory(), resolution.limits().lockTimeout())
+                        resolution.cacheDirectory(), resolution.limits().lockTimeout(), remote)
                 : EngineCaches.none();
-        return new ModuleLoader(new ModuleResolver(resolution, Clock.systemUTC()), caches);
+        return new ModuleLoader(new ModuleResolver(resolution, Clock.systemUTC(), remote), caches);
     }
 
     /** A handle that prepares {@code source} on first use. */
@@ -120,7 +122,7 @@ public final class ModuleLoader {
      */
     private static LoadedModule module(
             String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
-        boolean validated = caches.validated().contains(sha256);
+        boolean validated = caches.validated().contains(sha256) || authenticRemoteCode(sha256, caches);
         if (validated) {
             Optional<LoadedModule> fromCache =
                     withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
@@ -150,6 +152,21 @@ public final class ModuleLoader {
             caches.validated().add(sha256);
         }
         return new LoadedModule(name, fileName, sha256, bytes, module, shape, Optional.empty(), caches.compiledCode());
+    }
+
+    /**
+     * Whether the remote cache has authentic compiled code for the module, now stored here: a trusted build validated
+     * the module before translating it, so it counts as validated.
+     */
+    private static boolean authenticRemoteCode(String sha256, EngineCaches caches) {
+        boolean shared = caches.compiledCode()
+                .filter(cache -> cache.remote().isPresent())
+                .flatMap(cache -> cache.find(sha256))
+                .isPresent();
+        if (shared) {
+            caches.validated().add(sha256);
+        }
+        return shared;
     }
 
     /** The module as a JVM of its own validated and translated it; empty when that failed (parsing here says why). */

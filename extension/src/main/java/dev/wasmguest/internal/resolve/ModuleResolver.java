@@ -3,6 +3,7 @@ package dev.wasmguest.internal.resolve;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
+import dev.wasmguest.internal.remote.RemoteCache;
 import dev.wasmguest.internal.source.BytesSource;
 import dev.wasmguest.internal.source.FileSource;
 import dev.wasmguest.internal.source.ModuleSource;
@@ -37,8 +38,15 @@ public final class ModuleResolver {
     private final HttpFetcher fetcher;
     private final ResolutionSettings settings;
     private final Clock clock;
+    private final Optional<RemoteCache> remote;
 
     public ModuleResolver(ResolutionSettings settings, Clock clock) {
+        this(settings, clock, Optional.empty());
+    }
+
+    /** @param remote where pinned modules missing here are looked for first, and downloads are shared, if anywhere */
+    public ModuleResolver(ResolutionSettings settings, Clock clock, Optional<RemoteCache> remote) {
+        this.remote = remote;
         this.settings = settings;
         this.cache = new ModuleCache(settings.cacheDirectory());
         this.fetcher = new HttpFetcher(settings.limits());
@@ -82,7 +90,13 @@ public final class ModuleResolver {
             if (current.isPresent() && current.get().fresh) {
                 return logHit(uri, current.get());
             }
-            return download(uri, pinned, current);
+            Optional<ResolvedModule> shared = pinned.flatMap(sha256 -> fromRemote(uri, sha256));
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+            ResolvedModule downloaded = download(uri, pinned, current);
+            remote.ifPresent(cache -> cache.storeModule(downloaded.sha256(), downloaded.bytes()));
+            return downloaded;
         } catch (TimeoutException e) {
             throw new GuestResolutionException(
                     uri.toString(), e.getMessage() + "; if no other build is running, delete that file", e);
@@ -90,6 +104,18 @@ public final class ModuleResolver {
             Thread.currentThread().interrupt();
             throw new GuestResolutionException(uri.toString(), "interrupted while waiting for the cache lock", e);
         }
+    }
+
+    /**
+     * A pinned module from the remote cache, stored here; only a pinned one, since only its sha256 is known before
+     * it is downloaded. It is a wasm module: its bytes have the sha256 it was pinned with.
+     */
+    private Optional<ResolvedModule> fromRemote(URI uri, String sha256) {
+        return remote.flatMap(cache -> cache.module(sha256, uri.toString())).map(bytes -> {
+            ResolvedModule module = verified(uri.toString(), bytes, Optional.of(sha256));
+            cache.storeModule(sha256, bytes);
+            return module;
+        });
     }
 
     /** A usable cached module for the URL: the pinned one, else the one the URL index names. */

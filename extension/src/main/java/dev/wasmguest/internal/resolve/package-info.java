@@ -3,6 +3,7 @@
  * {@code sha256} pins, offline mode. A module that cannot be had is a {@link dev.wasmguest.GuestResolutionException}
  * ({@code OfflineMissException} when offline mode kept it from being downloaded).
  *
- * <p>May use: {@code dev.wasmguest}, {@code source}, {@code config}, {@code util}. Core layer: framework-free.
+ * <p>May use: {@code dev.wasmguest}, {@code source}, {@code remote}, {@code config}, {@code util}. Core layer:
+ * framework-free.
  */
 package dev.wasmguest.internal.resolve;
