@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 reps=${2:-3}
-work=benchmarks/target/components
+bench=benchmarks/target/components
 # What the guests see at /work: only their input, not the caches beside it, which a run would copy in
-guest="$work/guest"
+guest="$bench/guest"
 mkdir -p "$guest"
 mvn -B -q install -DskipTests
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -31,7 +31,7 @@ jvm() { # jvm CACHE GUEST ARGS...: one new JVM, its first and second result
 
 rows=()
 measure() { # measure NAME MODULE ARGS...
-  local name=$1 module=$2 cache=$work/cache-$1 component=${2%.wasm}.component.wasm
+  local name=$1 module=$2 cache=$bench/cache-$1 component=${2%.wasm}.component.wasm
   shift 2
   [ -f "$component" ] || jco new "$module" --wasi-command -o "$component"
   rm -rf "$cache"

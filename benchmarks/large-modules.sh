@@ -15,12 +15,30 @@ fetch() {
   echo "$target"
 }
 
-# Runs COMMAND NAME MODULE ARGS... for each large program WHICH names (flite, yosys or all), with the arguments of
-# the benchmarks' work: flite's phonemes of "Hello world", and yosys's read_verilog; proc; opt; stat of a counter,
-# which it reads from /work, the guest path of WORK.
-#   for_each_program WHICH WORK COMMAND
+# The share directory of yosys (techmap.v and the rest, which `synth` reads from /share), written into DIR/share
+# from the package's resources module.
+#   yosys_share DIR
+yosys_share() {
+  local dir=$1 modules=benchmarks/target/large-modules
+  if [ ! -d "$modules/yosys-share/share" ]; then
+    local tmp
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent @yowasp/yosys@0.55.944 >/dev/null && tar xzf ./*.tgz)
+    node benchmarks/node/materialize-tree.mjs "$tmp/package/gen/resources-yosys.js" "$modules/yosys-share"
+    rm -rf "$tmp"
+  fi
+  mkdir -p "$dir"
+  cp -r "$modules/yosys-share/share" "$dir/"
+}
+
+# Runs COMMAND NAME MODULE ARGS... for each large program WHICH names (flite, yosys, synth or all), with the
+# arguments of the benchmarks' work: flite's phonemes of "Hello world", yosys's read_verilog; proc; opt; stat of a
+# counter, which it reads from /work, the guest path of WORK, and (given ROOT, the host directory of the guest's /,
+# which holds WORK) yosys's synth -noabc of the same counter, with /share in ROOT (ABC is a process of its own,
+# which WASI cannot start).
+#   for_each_program WHICH WORK COMMAND [ROOT]
 for_each_program() {
-  local which=$1 work=$2 command=$3
+  local which=$1 work=$2 command=$3 root=${4:-}
   cat > "$work/counter.v" <<'VERILOG'
 module counter(input clk, input rst, output reg [7:0] count);
   always @(posedge clk) begin
@@ -35,5 +53,10 @@ VERILOG
   if [ "$which" = yosys ] || [ "$which" = all ]; then
     "$command" yosys "$(fetch @yowasp/yosys@0.55.944 gen/yosys.core.wasm yosys)" -p \
       "read_verilog /work/counter.v; proc; opt; stat"
+  fi
+  if [ -n "$root" ] && { [ "$which" = synth ] || [ "$which" = all ]; }; then
+    yosys_share "$root"
+    "$command" synth "$(fetch @yowasp/yosys@0.55.944 gen/yosys.core.wasm yosys)" -p \
+      "read_verilog /work/counter.v; synth -noabc -top counter; stat"
   fi
 }

@@ -178,10 +178,9 @@ final class Translation {
         if (translation.isDone()) {
             return;
         }
-        LOG.log(
-                Level.INFO,
-                () -> "Guest module " + source + ": the JVM is ending; finishing its translation" + " (at most "
-                        + FINISH_BEFORE_EXIT.toSeconds() + " s) so that later JVMs load the compiled code");
+        // On stderr, not the log: java.util.logging's own shutdown hook may have closed its handlers already.
+        System.err.println("wasmguest: guest module " + source + ": the JVM is ending; finishing its translation"
+                + " (at most " + FINISH_BEFORE_EXIT.toSeconds() + " s) so that later JVMs load the compiled code");
         try {
             translation.get(FINISH_BEFORE_EXIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
