@@ -130,8 +130,7 @@ public final class ModuleLoader {
                 return fromCache.get();
             }
         }
-        if (caches.compiledCode().isPresent()
-                && DetachedTranslation.beyondHeap(ModuleLayout.of(bytes).codeBytes())) {
+        if (caches.compiledCode().isPresent() && DetachedTranslation.beyondHeap(codeBytes(bytes))) {
             Optional<LoadedModule> translated = translatedElsewhere(name, fileName, bytes, sha256, shape, caches);
             if (translated.isPresent()) {
                 return translated.get();
@@ -152,6 +151,15 @@ public final class ModuleLoader {
             caches.validated().add(sha256);
         }
         return new LoadedModule(name, fileName, sha256, bytes, module, shape, Optional.empty(), caches.compiledCode());
+    }
+
+    /** The size of the module's code section; 0 when its layout is malformed, which parsing it then reports. */
+    private static long codeBytes(byte[] bytes) {
+        try {
+            return ModuleLayout.of(bytes).codeBytes();
+        } catch (RuntimeException malformed) {
+            return 0;
+        }
     }
 
     /**
