@@ -115,8 +115,12 @@ final class Translation {
                 stored = cache.flatMap(c -> c.findOrLock(sha256));
             }
             if (stored.isPresent()) {
-                CompiledCode code =
-                        CompiledCode.load(stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256);
+                // Code translated for this JVM's waiting runs is defined here, in the background, as code translated
+                // in this JVM is: a run's time and timeout never include the definition of its classes.
+                CompiledCode code = helped
+                        ? CompiledCode.loadEagerly(
+                                stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256)
+                        : CompiledCode.load(stored.get().jar(), stored.get().interpreted(), "sha256:" + sha256);
                 progress.end(() -> helped
                         ? "translated to JVM bytecode in a JVM of its own, cached in "
                                 + cache.get().entryFile(sha256) + ","
