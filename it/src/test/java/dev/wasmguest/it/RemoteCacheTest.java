@@ -15,10 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,21 +196,7 @@ class RemoteCacheTest {
         private Machine() {}
 
         public static void main(String[] args) {
-            Logger wasmguest = Logger.getLogger("dev.wasmguest");
-            wasmguest.setLevel(Level.FINE);
-            wasmguest.setUseParentHandlers(false);
-            wasmguest.addHandler(new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    System.out.println("log: " + record.getMessage());
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            });
+            ResolveInAnotherJvm.printLogLines("dev.wasmguest");
             WasiResult result = WasiRunner.fromUrl(args[0], args[1]).run("remote");
             System.out.print(result.stdout());
             System.exit(result.exitCode());

@@ -17,7 +17,15 @@ public final class ResolveInAnotherJvm {
     private ResolveInAnotherJvm() {}
 
     public static void main(String[] args) {
-        Logger engine = Logger.getLogger("dev.wasmguest.internal.load");
+        printLogLines("dev.wasmguest.internal.load");
+        WasiResult result = WasiRunner.fromUrl(args[0]).run(args[1]);
+        System.out.print(result.stdout());
+        System.exit(result.exitCode());
+    }
+
+    /** Prints every line {@code logger} and the loggers below it log, whatever its level, after {@code log: }. */
+    static void printLogLines(String logger) {
+        Logger engine = Logger.getLogger(logger);
         engine.setLevel(Level.FINE);
         // Only the handler below: the console's copy of a slow step's INFO line would count it twice.
         engine.setUseParentHandlers(false);
@@ -33,8 +41,5 @@ public final class ResolveInAnotherJvm {
             @Override
             public void close() {}
         });
-        WasiResult result = WasiRunner.fromUrl(args[0]).run(args[1]);
-        System.out.print(result.stdout());
-        System.exit(result.exitCode());
     }
 }
