@@ -122,10 +122,13 @@ public final class ModuleLoader {
      */
     private static LoadedModule module(
             String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
-        boolean validated = caches.validated().contains(sha256) || authenticRemoteCode(sha256, caches);
-        if (validated) {
+        boolean validatedHere = caches.validated().contains(sha256);
+        Optional<CompiledCodeCache.Entry> cached =
+                validatedHere ? find(sha256, caches) : authenticRemoteCode(sha256, caches);
+        boolean validated = validatedHere || cached.isPresent();
+        if (cached.isPresent()) {
             Optional<LoadedModule> fromCache =
-                    withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
+                    withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode(), cached.get());
             if (fromCache.isPresent()) {
                 return fromCache.get();
             }
@@ -163,18 +166,19 @@ public final class ModuleLoader {
     }
 
     /**
-     * Whether the remote cache has authentic compiled code for the module, now stored here: a trusted build validated
-     * the module before translating it, so it counts as validated.
+     * The remote cache's authentic compiled code for the module, now stored here: a trusted build validated the module
+     * before translating it, so it counts as validated.
      */
-    private static boolean authenticRemoteCode(String sha256, EngineCaches caches) {
-        boolean shared = caches.compiledCode()
+    private static Optional<CompiledCodeCache.Entry> authenticRemoteCode(String sha256, EngineCaches caches) {
+        Optional<CompiledCodeCache.Entry> shared = caches.compiledCode()
                 .filter(cache -> cache.remote().isPresent())
-                .flatMap(cache -> cache.find(sha256))
-                .isPresent();
-        if (shared) {
-            caches.validated().add(sha256);
-        }
+                .flatMap(cache -> cache.find(sha256));
+        shared.ifPresent(entry -> caches.validated().add(sha256));
         return shared;
+    }
+
+    private static Optional<CompiledCodeCache.Entry> find(String sha256, EngineCaches caches) {
+        return caches.compiledCode().flatMap(cache -> cache.find(sha256));
     }
 
     /** The module as a JVM of its own validated and translated it; empty when that failed (parsing here says why). */
@@ -196,33 +200,30 @@ public final class ModuleLoader {
             return Optional.empty();
         }
         caches.validated().add(sha256);
-        return withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode());
+        return withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode(), entry.get());
     }
 
-    /** The guest with the compiled code the cache holds for it, if it holds any that loads. */
+    /** The guest with the compiled code the cache holds for it, {@code entry}, if that loads. */
     private static Optional<LoadedModule> withCachedCode(
             String name,
             String fileName,
             byte[] bytes,
             String sha256,
             ModuleInterface shape,
-            Optional<CompiledCodeCache> cache) {
-        Optional<CompiledCodeCache.Entry> entry = cache.flatMap(c -> c.find(sha256));
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
+            Optional<CompiledCodeCache> cache,
+            CompiledCodeCache.Entry entry) {
         // Independent parts of similar cost (yosys: 0.2-0.4 s each): the classes and the interpreted bodies are
         // made ready on other threads while this one parses the rest.
         long start = System.nanoTime();
         CompletableFuture<CompiledCode> loading = Background.start(
                 "wasmguest-load " + fileName,
-                () -> CompiledCode.load(entry.get().jar(), entry.get().interpreted(), "sha256:" + sha256));
+                () -> CompiledCode.load(entry.jar(), entry.interpreted(), "sha256:" + sha256));
         try {
             WasmModule module = ModuleParser.parseWithBodiesOf(
                     bytes,
                     "sha256:" + sha256,
-                    entry.get().interpreted().stream()
-                            .map(function -> function - entry.get().importedFunctions())
+                    entry.interpreted().stream()
+                            .map(function -> function - entry.importedFunctions())
                             .collect(Collectors.toList()));
             long parsed = System.nanoTime();
             CompiledCode code = loading.join();
