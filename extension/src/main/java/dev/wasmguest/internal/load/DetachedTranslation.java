@@ -125,11 +125,12 @@ public final class DetachedTranslation {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        Optional<CompiledCodeCache.Entry> entry = cache.find(sha256);
         if (exit == INVALID_MODULE) {
             return Optional.empty(); // parsing it here tells what is wrong with it
         }
-        if (exit != 0 || entry.isEmpty()) {
+        // Only a helper that succeeded has an entry to read: a failed one's would be a needless read, or a remote GET
+        Optional<CompiledCodeCache.Entry> entry = exit == 0 ? cache.find(sha256) : Optional.empty();
+        if (entry.isEmpty()) {
             LOG.log(
                     Level.WARNING,
                     "Guest module " + source + ": the JVM translating it ended with exit code " + exit
