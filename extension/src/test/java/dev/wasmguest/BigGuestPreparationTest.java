@@ -52,7 +52,11 @@ class BigGuestPreparationTest {
         assertThat(first.preparation())
                 .as("translating must take longer than the run's timeout, else this test" + " proves nothing")
                 .isGreaterThan(SHORT_TIMEOUT);
-        assertThat(first.duration()).isLessThan(SHORT_TIMEOUT);
+        // The run ended within its timeout (it succeeded); its duration is compared with the translation it waited
+        // for, not with the clock: under load a run's wall time alone can pass a second.
+        assertThat(first.duration())
+                .as("the run's duration excludes the translation")
+                .isLessThan(first.preparation());
         assertThat(second.succeeded()).isTrue();
         assertThat(second.preparation())
                 .as("prepared once: the second run does not wait for a translation")
