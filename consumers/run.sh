@@ -4,6 +4,7 @@
 #   quickstart    README's minimal pom.xml and its test, verbatim, in an empty directory: 1 test passes
 #   examples      README's example test classes (<!-- example: ... -->: backtraces, reactors, imports, typed calls), verbatim, in
 #                 the quickstart's project with the guests they name: every test passes
+#   coverage      README's guest coverage: its Surefire setting in the quickstart pom.xml, its test, its genhtml command
 #   junit6-after  wasmguest (through its BOM) declared before JUnit 6: the project gets JUnit 6 alone
 #   module-path   the tests as a module, everything on the module path, run by the JUnit ConsoleLauncher
 #   oldest-junit  JUnit 5.10, the oldest supported: injection, nesting, parallel runs and reports work
@@ -73,6 +74,36 @@ cp "$root"/guests/wasm/{crash-debug,counter,hostcall,witlib,abi.component}.wasm 
 (cd "$dir" && "${mvn[@]}" test) > "$work/examples.log" 2>&1 || fail "mvn test of the README's examples: $(tail -60 "$work/examples.log")"
 expect_in "$work/examples.log" "Tests run: 7, Failures: 0, Errors: 0, Skipped: 0"
 echo "   passed: $(echo "$examples" | wc -l) example classes, $(grep -F 'Tests run: 7, Failures' "$work/examples.log" | tail -1)"
+
+echo "== coverage: README's Surefire setting, test and genhtml command, verbatim"
+dir=$(project coverage src/test/resources)
+readme_block "coverage: surefire" > "$work/coverage-surefire.xml"
+readme_block "quickstart: pom.xml" | python3 -c '
+import re, sys
+pom, plugin = sys.stdin.read(), open(sys.argv[1]).read()
+surefire = re.compile(r"[ ]*<plugin>\s*<artifactId>maven-surefire-plugin</artifactId>.*?</plugin>\n", re.S)
+if not surefire.search(pom):
+    sys.exit("the quickstart pom.xml has no Surefire plugin to replace")
+print(surefire.sub(lambda m: plugin, pom, count=1), end="")' "$work/coverage-surefire.xml" > "$dir/pom.xml"
+mkdir -p "$dir/src/test/java/com/example" "$dir/guests/src"
+readme_block "coverage: src/test/java/com/example/CoverageTest.java" > "$dir/src/test/java/com/example/CoverageTest.java"
+readme_block "coverage: report" > "$work/coverage-report.sh"
+[ -s "$work/coverage-surefire.xml" ] && [ -s "$dir/src/test/java/com/example/CoverageTest.java" ] \
+  && [ -s "$work/coverage-report.sh" ] || fail "README.md lacks the coverage markers"
+cp "$root/guests/wasm/coverage-debug.wasm" "$dir/src/test/resources/"
+cp "$root/guests/src/coverage.c" "$dir/guests/src/" # where the guest's line table says its source is
+(cd "$dir" && "${mvn[@]}" test) > "$work/coverage.log" 2>&1 || fail "mvn test of the README's coverage: $(tail -60 "$work/coverage.log")"
+expect_in "$work/coverage.log" "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
+lcov_file="$dir/target/wasm-coverage/lcov.info"
+[ -f "$lcov_file" ] || fail "mvn test left no $lcov_file"
+expect_in "$lcov_file" "SF:guests/src/coverage.c"
+expect_in "$lcov_file" "FNDA:0,never_called"
+expect_in "$lcov_file" "FNDA:1,sum_to"
+command -v genhtml >/dev/null || fail "genhtml not found: install lcov (Debian: apt-get install lcov)"
+(cd "$dir" && bash "$work/coverage-report.sh") > "$work/genhtml.log" 2>&1 || fail "the README's genhtml command: $(tail -20 "$work/genhtml.log")"
+page=$(find "$dir/target/wasm-coverage/html" -name coverage.c.gcov.html | head -1)
+[ -n "$page" ] && grep -q lineNoCov "$page" || fail "genhtml made no page of coverage.c: $(tail -20 "$work/genhtml.log")"
+echo "   passed: $(grep -F 'Tests run: 1, Failures' "$work/coverage.log" | tail -1); genhtml: $(grep -F 'lines......' "$work/genhtml.log")"
 
 echo "== junit6-after: JUnit 6.1.3 declared after wasmguest"
 dir=$(project junit6-after src/test/resources)

@@ -66,6 +66,16 @@ keep_lines_only() {
   "$cc" --target=wasm32-wasi -O2 -g -fdebug-prefix-map="$root"=. -o guests/wasm/crash-debug.wasm guests/src/crash.c
   keep_lines_only guests/wasm/crash-debug.wasm
   echo "built wasm/crash-debug.wasm ($(wc -c < guests/wasm/crash-debug.wasm) bytes)"
+  # For coverage: -O0, so that every line of the source keeps its code
+  "$cc" --target=wasm32-wasi -O0 -g -fdebug-prefix-map="$root"=. -o guests/wasm/coverage-debug.wasm guests/src/coverage.c
+  keep_lines_only guests/wasm/coverage-debug.wasm
+  echo "built wasm/coverage-debug.wasm ($(wc -c < guests/wasm/coverage-debug.wasm) bytes)"
+  # The compute guests with line tables, for what coverage costs (benchmarks/coverage.sh)
+  for name in sieve sha256; do
+    "$cc" --target=wasm32-wasi -O2 -g -fdebug-prefix-map="$root"=. -o "guests/wasm/$name-debug.wasm" "guests/src/$name.c"
+    keep_lines_only "guests/wasm/$name-debug.wasm"
+    echo "built wasm/$name-debug.wasm ($(wc -c < "guests/wasm/$name-debug.wasm") bytes)"
+  done
   for src in guests/rust/*.rs; do
     name=$(basename "$src" .rs)
     "$rustc" --target wasm32-wasi -C opt-level=2 -C strip=debuginfo -o "guests/wasm/$name.wasm" "$src"

@@ -59,6 +59,7 @@ public final class WasiResult {
     private final WasiEngine engine;
     private final Optional<FileSystem> files;
     private final List<String> writeBackFailures;
+    private final Optional<WasiCoverage> coverage;
 
     private WasiResult(Builder builder) {
         this.testName = builder.testName;
@@ -85,6 +86,7 @@ public final class WasiResult {
         this.engine = Objects.requireNonNull(builder.engine, "engine");
         this.files = builder.files;
         this.writeBackFailures = List.copyOf(builder.writeBackFailures);
+        this.coverage = builder.coverage;
     }
 
     /**
@@ -414,6 +416,19 @@ public final class WasiResult {
     }
 
     /**
+     * Which lines of the guest's source and which of its functions this run reached, when coverage is on
+     * ({@link WasmGuestSetting#COVERAGE_DIR}): counted however the run ended (exit, trap, timeout), the same in both
+     * engines.
+     *
+     * @return the run's coverage; empty when coverage is off, and for components (not counted yet)
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Optional<WasiCoverage> coverage() {
+        return coverage;
+    }
+
+    /**
      * Where the guest was when it trapped: its WebAssembly call stack, innermost first, each frame with its function
      * (index, and name from the module's name section, demangled for Rust and plain C++ names) and, when the module
      * carries DWARF line information, its source file and line. The interpreter knows each frame's instruction; the
@@ -503,6 +518,7 @@ public final class WasiResult {
         private WasiEngine engine;
         private Optional<FileSystem> files = Optional.empty();
         private List<String> writeBackFailures = List.of();
+        private Optional<WasiCoverage> coverage = Optional.empty();
 
         private Builder() {}
 
@@ -646,6 +662,16 @@ public final class WasiResult {
         public Builder files(Optional<FileSystem> fileSystem, List<String> writeBackFailures) {
             this.files = fileSystem;
             this.writeBackFailures = writeBackFailures;
+            return this;
+        }
+
+        /**
+         * The run's coverage, when coverage is on.
+         *
+         * @return this builder
+         */
+        public Builder coverage(WasiCoverage coverage) {
+            this.coverage = Optional.of(coverage);
             return this;
         }
 

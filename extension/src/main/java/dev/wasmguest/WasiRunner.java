@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.coverage.CoverageFiles;
 import dev.wasmguest.internal.load.ModuleLoader;
 import dev.wasmguest.internal.run.GuestRunner;
 import dev.wasmguest.internal.run.Mount;
@@ -300,6 +301,21 @@ public final class WasiRunner {
      */
     public WasiRunner withTempDirectory(String guestPath) {
         return with(runner.spec().withMount(Mount.temporary(Mount.guestPath(guestPath))));
+    }
+
+    /**
+     * This runner with guest coverage on, whatever {@code wasmguest.coverage.dir} says: each result has its {@link
+     * WasiResult#coverage() coverage}, which is also merged into {@code lcov.info} and {@code cobertura.xml} in
+     * {@code directory}. The module is prepared again, with coverage counters (see {@link WasiCoverage}); runners
+     * derived from this one share that preparation.
+     *
+     * @param directory where the coverage files are; made when the first run ends
+     * @return a new runner; this one is unchanged
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public WasiRunner withCoverage(Path directory) {
+        return new WasiRunner(runner.counted(CoverageFiles.in(Objects.requireNonNull(directory, "directory"))));
     }
 
     /**

@@ -132,6 +132,18 @@ public enum WasmGuestSetting {
             "wasmguest.cache.remote.timeout",
             "PT10S",
             "the longest a request to the remote cache may take; a remote that fails or is slow is then left alone"),
+    /**
+     * Guest coverage: every run of a module in this JVM counts which lines of the guest's source and which of its
+     * functions it reached ({@link WasiResult#coverage()}), and adds them to {@code lcov.info} and
+     * {@code cobertura.xml} in this directory, merged over runs and JVMs; default none (off).
+     *
+     * @since 0.1
+     */
+    COVERAGE_DIR(
+            "wasmguest.coverage.dir",
+            "none",
+            "turns guest coverage on: each run's line and function counts are merged into lcov.info and cobertura.xml"
+                    + " in this directory (over runs and JVMs)"),
     /** {@code auto}, {@code compiler} or {@code interpreter} (see {@link WasiEngine}); default {@code auto}. */
     ENGINE(
             "wasmguest.engine",

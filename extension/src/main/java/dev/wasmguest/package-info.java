@@ -7,6 +7,6 @@
  *
  * <p>Every package named {@code internal} is internal and may change without notice.
  *
- * <p>May use: {@code run}, {@code load}, {@code source}, {@code config}, {@code util}.
+ * <p>May use: {@code run}, {@code load}, {@code coverage}, {@code source}, {@code config}, {@code util}.
  */
 package dev.wasmguest;

@@ -19,6 +19,7 @@ import static org.assertj.core.description.EmptyTextDescription.emptyDescription
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.assertions.error.ShouldHaveEnded;
 import dev.wasmguest.assertions.error.ShouldHaveOutput;
+import dev.wasmguest.assertions.error.ShouldHaveReached;
 import dev.wasmguest.internal.assertions.Navigation;
 import dev.wasmguest.internal.assertions.Outcome;
 import dev.wasmguest.internal.assertions.Redactions;
@@ -227,6 +228,83 @@ public abstract class AbstractWasiResultAssert<SELF extends AbstractWasiResultAs
                                 .filter(value -> WitValueMatch.matches(value, expected))
                                 .isPresent(),
                 run -> shouldHaveReturnedValue(run, expected));
+    }
+
+    /**
+     * Verifies that the run entered the guest's function {@code name}, as its {@link WasiResult#coverage() coverage}
+     * counted (coverage must be on: {@code wasmguest.coverage.dir}).
+     *
+     * <pre>{@code
+     * assertThat(parser.withArgs("--strict").run()).reachedFunction("check_strict"); // succeeds
+     * assertThat(parser.run()).reachedFunction("check_strict"); // fails: it entered it 0 times
+     * }</pre>
+     *
+     * @param name the function's name, demangled as {@link dev.wasmguest.WasiCoverage.Function#name()} has it
+     * @return {@code this}
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF reachedFunction(String name) {
+        return verify(
+                run -> run.coverage()
+                        .filter(coverage -> coverage.reachedFunction(name))
+                        .isPresent(),
+                run -> ShouldHaveReached.shouldHaveReachedFunction(run, name));
+    }
+
+    /**
+     * Verifies that the run never entered the guest's function {@code name}, which the module has (coverage must be
+     * on).
+     *
+     * @param name the function's name
+     * @return {@code this}
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF didNotReachFunction(String name) {
+        return verify(
+                run -> run.coverage()
+                        .filter(coverage -> coverage.functionCalls(name).orElse(-1) == 0)
+                        .isPresent(),
+                run -> ShouldHaveReached.shouldNotHaveReachedFunction(run, name));
+    }
+
+    /**
+     * Verifies that the run reached a line of the guest's source: code attributed to it ran (coverage must be on).
+     *
+     * <pre>{@code
+     * assertThat(parser.run("x")).reachedLine("parse.c", 42);
+     * }</pre>
+     *
+     * @param file the file as the module's line table names it, or its end after a {@code /}
+     * @param line the line, from 1
+     * @return {@code this}
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF reachedLine(String file, int line) {
+        return verify(
+                run -> run.coverage()
+                        .filter(coverage -> coverage.reachedLine(file, line))
+                        .isPresent(),
+                run -> ShouldHaveReached.shouldHaveReachedLine(run, file, line));
+    }
+
+    /**
+     * Verifies that the run never reached a line of the guest's source that has code (coverage must be on).
+     *
+     * @param file the file as the module's line table names it, or its end after a {@code /}
+     * @param line the line, from 1
+     * @return {@code this}
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public SELF didNotReachLine(String file, int line) {
+        return verify(
+                run -> run.coverage()
+                        .filter(coverage -> coverage.lineHits(file, line).orElse(-1) == 0)
+                        .isPresent(),
+                run -> ShouldHaveReached.shouldNotHaveReachedLine(run, file, line));
     }
 
     private static boolean sameNumbers(List<Number> actual, List<Number> expected) {

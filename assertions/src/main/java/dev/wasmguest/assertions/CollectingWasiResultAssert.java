@@ -70,6 +70,26 @@ final class CollectingWasiResultAssert extends WasiResultAssert {
     }
 
     @Override
+    public WasiResultAssert reachedFunction(String name) {
+        return collecting(() -> super.reachedFunction(name));
+    }
+
+    @Override
+    public WasiResultAssert didNotReachFunction(String name) {
+        return collecting(() -> super.didNotReachFunction(name));
+    }
+
+    @Override
+    public WasiResultAssert reachedLine(String file, int line) {
+        return collecting(() -> super.reachedLine(file, line));
+    }
+
+    @Override
+    public WasiResultAssert didNotReachLine(String file, int line) {
+        return collecting(() -> super.didNotReachLine(file, line));
+    }
+
+    @Override
     public WasiResultAssert hasStdout(String expected) {
         return collecting(() -> super.hasStdout(expected));
     }

@@ -42,6 +42,31 @@ class WasiResultAssertTest {
     }
 
     @Test
+    void coverageAssertionsReadTheRunsCoverage(@TempDir Path coverage) {
+        WasiRunner counted =
+                WasiRunner.fromResource("guests/coverage-debug.wasm").withCoverage(coverage);
+        WasiResult sum = counted.run("sum");
+
+        assertThat(sum)
+                .succeeded()
+                .reachedFunction("sum_to")
+                .didNotReachFunction("never_called")
+                .reachedLine("coverage.c", 14)
+                .didNotReachLine("coverage.c", 23);
+        assertThatThrownBy(() -> assertThat(sum).reachedFunction("never_called"))
+                .hasMessageContaining(
+                        "Expecting the run to reach the function:\n  never_called\nbut it entered it" + " 0 times")
+                .hasMessageContaining("argv:     [coverage-debug.wasm, sum]");
+        assertThatThrownBy(() -> assertThat(sum).reachedLine("coverage.c", 1))
+                .hasMessageContaining("but no code of the module is on that line");
+        assertThatThrownBy(() -> assertThat(sum).didNotReachLine("coverage.c", 14))
+                .hasMessageContaining(
+                        "Expecting the run to never reach the line:\n  coverage.c:14\nbut it reached" + " it 10 times");
+        assertThatThrownBy(() -> assertThat(SUCCESS).reachedFunction("main"))
+                .hasMessageContaining("the run has no coverage: set wasmguest.coverage.dir to count it");
+    }
+
+    @Test
     void exitCodeMismatchShowsTheWholeRun() {
         assertThatThrownBy(() -> assertThat(EXIT1).hasExitCode(0))
                 .hasMessageContaining("Expecting the guest to exit with code:\n  0\nbut it exited with code 1")

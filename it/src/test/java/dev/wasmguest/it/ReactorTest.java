@@ -11,6 +11,7 @@ import dev.wasmguest.WasiInstance;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasiRunner;
 import dev.wasmguest.junit.WasmGuest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,25 @@ class ReactorTest {
             assertThat(library.call("count")).succeeded().returned(101).hasStdout("count 101\n");
             assertThat(library.call("count")).returned(102).hasStdout("count 102\n");
             assertThat(library.call("add", 2, 3)).returned(5).hasStdout("");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = WasiEngine.class,
+            names = {"COMPILER", "INTERPRETER"})
+    void eachCallHasTheCoverageOfWhatItRan(WasiEngine engine) {
+        // Not a @TempDir: the coverage files are written in the background, maybe after the test.
+        try (WasiInstance library =
+                counter(engine).withCoverage(Path.of("target", "coverage")).instantiate()) {
+            assertThat(library.initialization()).reachedFunction("start_counting");
+            assertThat(library.call("count")).reachedFunction("count").didNotReachFunction("start_counting");
+            assertThat(library.call("add", 2, 3))
+                    .returned(5)
+                    .reachedFunction("add")
+                    .didNotReachFunction("count");
+            assertThat(library.call("count").coverage().orElseThrow().functionCalls("count"))
+                    .hasValue(1);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * Endive's compiled code on disk, so that a JVM loading a module another JVM translated skips the translation:
  *
  * <pre>
- * &lt;cache dir&gt;/compiled/chicory-&lt;version&gt;/&lt;sha256 of module sha256 and compiler options&gt;.bin
+ * &lt;cache dir&gt;/compiled/endive-&lt;version&gt;/&lt;sha256 of module sha256 and compiler options&gt;.bin
  * </pre>
  *
  * An entry holds the functions left to the interpreter and the jar of generated classes. Endive's version is part

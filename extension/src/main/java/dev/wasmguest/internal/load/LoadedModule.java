@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiEngine;
+import dev.wasmguest.internal.coverage.CoverageRecorder;
 import dev.wasmguest.internal.trace.InstructionLocator;
 import dev.wasmguest.internal.trace.ModuleSymbols;
 import dev.wasmguest.internal.util.Lazy;
@@ -46,8 +47,9 @@ public final class LoadedModule implements LoadedGuest {
     /** Made on the first trap in compiled code, once that code is there. */
     private final Lazy<InstructionMap> instructions;
     /** The most pages a run's memory has reached, so that later runs' memories start with room for them. */
-    private final java.util.concurrent.atomic.AtomicInteger pagesReached =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger pagesReached;
+    /** What the counters stand for and where runs' coverage goes, when coverage counters were put into the module. */
+    private final Optional<CoverageRecorder> coverage;
 
     /**
      * @param module the module as parsed: every body decoded, unless {@code loaded} is compiled code, in which
@@ -92,6 +94,38 @@ public final class LoadedModule implements LoadedGuest {
                 bytes,
                 module.importSection().count(ExternalType.FUNCTION),
                 translation.code().join()));
+        this.pagesReached = new java.util.concurrent.atomic.AtomicInteger();
+        this.coverage = Optional.empty();
+    }
+
+    private LoadedModule(LoadedModule counted, CoverageRecorder coverage, OriginalOffsets offsets) {
+        this.source = counted.source;
+        this.fileName = counted.fileName;
+        this.sha256 = counted.sha256;
+        this.bytes = counted.bytes;
+        this.module = counted.module;
+        this.everyBody = counted.everyBody;
+        this.layout = counted.layout;
+        this.symbols = Lazy.of(() -> ModuleSymbols.ofCopy(
+                counted.module, offsets.original().codeStart(), offsets.original()::bodyStart, offsets::original));
+        this.moduleInterface = counted.moduleInterface;
+        this.translation = counted.translation;
+        this.instructions = counted.instructions;
+        this.pagesReached = counted.pagesReached;
+        this.coverage = Optional.of(coverage);
+    }
+
+    /**
+     * This module, a copy with coverage counters, whose counters {@code coverage} reads; backtraces name the
+     * original's offsets and lines, through {@code offsets}.
+     */
+    LoadedModule withCoverage(CoverageRecorder coverage, OriginalOffsets offsets) {
+        return new LoadedModule(this, coverage, offsets);
+    }
+
+    /** What reads the module's coverage counters; empty when it has none (coverage is off). */
+    public Optional<CoverageRecorder> coverage() {
+        return coverage;
     }
 
     /** What the module exports and imports. */

@@ -2,6 +2,7 @@ package dev.wasmguest.internal.load;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import run.endive.wasm.MalformedException;
@@ -19,6 +20,10 @@ final class ModuleLayout {
     private static final int TYPE = 1;
     private static final int FUNCTION = 3;
     private static final int CODE = 10;
+    private static final int CUSTOM = 0;
+    private static final int GLOBAL = 6;
+    /** The order of the known sections in a module: the tag section (13) sits between memory and global. */
+    private static final List<Integer> ORDER = List.of(1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11);
 
     private final byte[] bytes;
     private final int typeStart;
@@ -178,13 +183,62 @@ final class ModuleLayout {
         return module.toByteArray();
     }
 
+    /**
+     * This module with every function body replaced by {@code bodies} (contents after the size field, in code section
+     * order), and {@code added} mutable {@code i64} globals, initially 0, after its own (in a global section made for
+     * them if it has none).
+     */
+    byte[] withBodiesAndGlobals(List<byte[]> replacedBodies, int added) {
+        ByteArrayOutputStream module = new ByteArrayOutputStream(bytes.length + bytes.length / 4);
+        module.write(bytes, 0, HEADER_BYTES);
+        boolean[] globalsWritten = {false};
+        walk(bytes, (id, start, end) -> {
+            if (!globalsWritten[0] && id != CUSTOM && ORDER.indexOf(id) > ORDER.indexOf(GLOBAL)) {
+                writeSection(module, GLOBAL, globals(0, new byte[0], added));
+                globalsWritten[0] = true;
+            }
+            if (id == GLOBAL) {
+                Reader reader = new Reader(bytes, start);
+                int count = reader.u32();
+                writeSection(module, GLOBAL, globals(count, Arrays.copyOfRange(bytes, reader.position, end), added));
+                globalsWritten[0] = true;
+            } else if (id == CODE) {
+                ByteArrayOutputStream code = new ByteArrayOutputStream();
+                writeU32(code, replacedBodies.size());
+                for (byte[] body : replacedBodies) {
+                    writeU32(code, body.length);
+                    code.writeBytes(body);
+                }
+                writeSection(module, CODE, code.toByteArray());
+            } else {
+                writeSection(module, id, Arrays.copyOfRange(bytes, start, end));
+            }
+        });
+        if (!globalsWritten[0]) {
+            writeSection(module, GLOBAL, globals(0, new byte[0], added));
+        }
+        return module.toByteArray();
+    }
+
+    /** A global section's contents: {@code count} globals as {@code existing}, then {@code added} counters. */
+    private static byte[] globals(int count, byte[] existing, int added) {
+        ByteArrayOutputStream section = new ByteArrayOutputStream(existing.length + added * 5 + 5);
+        writeU32(section, count + added);
+        section.writeBytes(existing);
+        byte[] counter = {0x7e, 0x01, 0x42, 0x00, 0x0b}; // i64, mutable, i64.const 0, end
+        for (int i = 0; i < added; i++) {
+            section.writeBytes(counter);
+        }
+        return section.toByteArray();
+    }
+
     private static void writeSection(ByteArrayOutputStream out, int id, byte[] content) {
         out.write(id);
         writeU32(out, content.length);
         out.writeBytes(content);
     }
 
-    private static void writeU32(ByteArrayOutputStream out, int value) {
+    static void writeU32(ByteArrayOutputStream out, int value) {
         long rest = Integer.toUnsignedLong(value);
         do {
             int low = (int) (rest & 0x7f);

@@ -9,6 +9,8 @@ import dev.wasmguest.internal.component.ComponentParser;
 import dev.wasmguest.internal.component.MalformedComponentException;
 import dev.wasmguest.internal.config.ConfigValue;
 import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.coverage.CoverageFiles;
+import dev.wasmguest.internal.coverage.CoverageRecorder;
 import dev.wasmguest.internal.remote.RemoteCache;
 import dev.wasmguest.internal.resolve.ModuleResolver;
 import dev.wasmguest.internal.resolve.ResolutionSettings;
@@ -58,9 +60,13 @@ public final class ModuleLoader {
      */
     private final Map<String, LoadedModule> coreModules = new ConcurrentHashMap<>();
 
-    private ModuleLoader(ModuleResolver resolver, EngineCaches caches) {
+    /** Where the runs' coverage goes, when coverage counters go into every module this loader loads. */
+    private final Optional<CoverageFiles> coverage;
+
+    private ModuleLoader(ModuleResolver resolver, EngineCaches caches, Optional<CoverageFiles> coverage) {
         this.resolver = resolver;
         this.caches = caches;
+        this.coverage = coverage;
     }
 
     /**
@@ -74,13 +80,20 @@ public final class ModuleLoader {
                 ? EngineCaches.in(
                         resolution.cacheDirectory(), resolution.limits().lockTimeout(), remote)
                 : EngineCaches.none();
-        return new ModuleLoader(new ModuleResolver(resolution, Clock.systemUTC(), remote), caches);
+        return new ModuleLoader(
+                new ModuleResolver(resolution, Clock.systemUTC(), remote), caches, CoverageFiles.from(settings));
     }
 
     /** A handle that prepares {@code source} on first use. */
     public Handle handle(ModuleSource source, Optional<String> sha256) {
+        return handle(source, sha256, coverage);
+    }
+
+    private Handle handle(ModuleSource source, Optional<String> sha256, Optional<CoverageFiles> counted) {
         return new Handle(
-                source, announce -> prepare(source, resolver.resolve(source, sha256), caches, coreModules, announce));
+                source,
+                announce -> prepare(source, resolver.resolve(source, sha256), caches, coreModules, announce, counted),
+                files -> handle(source, sha256, Optional.of(files)));
     }
 
     /**
@@ -89,7 +102,7 @@ public final class ModuleLoader {
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     public static LoadedGuest prepare(ModuleSource source, ResolvedModule resolved) {
-        return prepare(source, resolved, EngineCaches.none(), new ConcurrentHashMap<>(), shape -> {});
+        return prepare(source, resolved, EngineCaches.none(), new ConcurrentHashMap<>(), shape -> {}, Optional.empty());
     }
 
     /**
@@ -97,6 +110,7 @@ public final class ModuleLoader {
      *
      * @param coreModules the components' core modules loaded so far, by sha256, to reuse and add to
      * @param announce hears what the module exports and imports before the costly part of the work begins
+     * @param coverage where runs' coverage goes, if coverage counters go into a core module ({@link CoverageCounters})
      * @throws GuestResolutionException naming the module when it is malformed or invalid
      */
     static LoadedGuest prepare(
@@ -104,7 +118,8 @@ public final class ModuleLoader {
             ResolvedModule resolved,
             EngineCaches caches,
             Map<String, LoadedModule> coreModules,
-            Consumer<GuestShape> announce) {
+            Consumer<GuestShape> announce,
+            Optional<CoverageFiles> coverage) {
         String name = source.describe();
         byte[] bytes = resolved.bytes();
         if (WasmBytes.hasComponentHeader(bytes)) {
@@ -112,7 +127,36 @@ public final class ModuleLoader {
         }
         ModuleInterface shape = scan(name, bytes);
         announce.accept(shape);
+        if (coverage.isPresent()) {
+            Optional<CoverageCounters.Counted> withCounters = withCounters(name, bytes);
+            if (withCounters.isPresent()) {
+                byte[] countedBytes = withCounters.get().bytes();
+                return module(name, source.fileName(), countedBytes, Sha256.hex(countedBytes), shape, caches)
+                        .withCoverage(
+                                new CoverageRecorder(withCounters.get().map(), coverage.get()),
+                                withCounters.get().offsets());
+            }
+        }
         return module(name, source.fileName(), bytes, resolved.sha256(), shape, caches);
+    }
+
+    /**
+     * The module with coverage counters; empty when it is malformed, which parsing it as it is then reports (with the
+     * module's own offsets, not those of a copy with counters).
+     */
+    private static Optional<CoverageCounters.Counted> withCounters(String name, byte[] bytes) {
+        try {
+            return Optional.of(CoverageCounters.add(name, bytes));
+        } catch (RuntimeException | StackOverflowError malformed) {
+            LOG.log(Level.DEBUG, () -> "Guest module " + name + ": no coverage counters (" + malformed + ")");
+            return Optional.empty();
+        } catch (OutOfMemoryError heap) {
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": its runs are not covered: the JVM ran out of heap putting coverage"
+                            + " counters into it (" + heap.getMessage() + "); give the test JVM more (-Xmx)");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -348,6 +392,7 @@ public final class ModuleLoader {
 
         private final ModuleSource source;
         private final Function<Consumer<GuestShape>, LoadedGuest> preparation;
+        private final Function<CoverageFiles, Handle> counted;
         private final AtomicReference<Attempt> attempt = new AtomicReference<>();
 
         /** One preparation: what the module exports and imports is known first, the prepared module later. */
@@ -356,10 +401,23 @@ public final class ModuleLoader {
         /**
          * @param preparation prepares the module, telling the consumer what it exports and imports as soon as that is
          *        known
+         * @param counted makes the handle of the same module with coverage counters
          */
-        private Handle(ModuleSource source, Function<Consumer<GuestShape>, LoadedGuest> preparation) {
+        private Handle(
+                ModuleSource source,
+                Function<Consumer<GuestShape>, LoadedGuest> preparation,
+                Function<CoverageFiles, Handle> counted) {
             this.source = source;
             this.preparation = preparation;
+            this.counted = counted;
+        }
+
+        /**
+         * A handle of the same module with coverage counters, whose runs' coverage goes to {@code files}; prepared
+         * on its first use, apart from this one.
+         */
+        public Handle counted(CoverageFiles files) {
+            return counted.apply(files);
         }
 
         public ModuleSource source() {

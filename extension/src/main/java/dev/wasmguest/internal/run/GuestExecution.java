@@ -2,6 +2,7 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasiCoverage;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.load.LoadedModule;
@@ -112,6 +113,7 @@ public final class GuestExecution {
                 .memory(task.memoryBytes, sandbox.maxMemoryBytes())
                 .ranOn(code.engine(), preparation, duration, spec.limits().timeout())
                 .files(files.map(GuestFiles::fileSystem), writeBackProblems);
+        task.coverage.ifPresent(result::coverage);
         Optional<byte[]> panicIn = spec.console() == null ? Optional.of(stderr.bytes()) : Optional.empty();
         return stoppedBy.stopped()
                 ? result.stopped(stoppedBy.describe(duration, spec.limits().timeout()))
@@ -129,6 +131,7 @@ public final class GuestExecution {
 
         private final GuestEnding ending = new GuestEnding();
         private volatile long memoryBytes;
+        private volatile Optional<WasiCoverage> coverage = Optional.empty();
 
         @Override
         public void run() {
@@ -149,6 +152,8 @@ public final class GuestExecution {
             if (instance.get() != null) {
                 memoryBytes = sandbox.memoryBytes(instance.get());
                 guest.reached((int) (memoryBytes / RunLimits.PAGE_BYTES));
+                coverage = guest.coverage()
+                        .map(recorder -> recorder.record(CounterValues.read(instance.get(), recorder.map())));
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.wasmguest.GuestResolutionException;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.WasmGuestSetting;
+import dev.wasmguest.internal.coverage.CoverageFiles;
 import dev.wasmguest.internal.load.ComponentWorld;
 import dev.wasmguest.internal.load.GuestShape;
 import dev.wasmguest.internal.load.LoadedComponent;
@@ -61,6 +62,11 @@ public final class GuestRunner {
     }
 
     /** This runner with other run settings. */
+    /** This runner of the same module with coverage counters, its runs' coverage merged into {@code files}. */
+    public GuestRunner counted(CoverageFiles files) {
+        return new GuestRunner(guest.counted(files), threads, spec, observer, testNamer);
+    }
+
     public GuestRunner withSpec(RunSpec changed) {
         return new GuestRunner(guest, threads, changed, observer, testNamer);
     }

@@ -2,10 +2,12 @@ package dev.wasmguest.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.wasmguest.WasiCoverage;
 import dev.wasmguest.WasiOutcome;
 import dev.wasmguest.WasiResult;
 import dev.wasmguest.internal.component.WitSignature;
 import dev.wasmguest.internal.component.WitValues;
+import dev.wasmguest.internal.coverage.CoverageRecorder;
 import dev.wasmguest.internal.load.LoadedModule;
 import dev.wasmguest.internal.load.ModuleInterface;
 import dev.wasmguest.internal.trace.UnwindingInterpreter;
@@ -48,6 +50,8 @@ public final class ReactorSession implements InstanceSession {
     private final WasiPreview1 wasi;
     /** Made by the initialization, on a large-stack thread; null when making it failed. */
     private volatile Instance instance;
+    /** The coverage counters after the last call; null before the first. */
+    private volatile long[] counted;
 
     private volatile Optional<UnwindingInterpreter> interpreter = Optional.empty();
     private final GuestSandbox sandbox;
@@ -256,6 +260,18 @@ public final class ReactorSession implements InstanceSession {
         return encoded;
     }
 
+    /** What the coverage counters counted since the last call (or the instance's making), when the module has them. */
+    private Optional<WasiCoverage> countedByThisCall() {
+        if (guest.coverage().isEmpty() || instance == null) {
+            return Optional.empty();
+        }
+        CoverageRecorder recorder = guest.coverage().get();
+        long[] now = CounterValues.read(instance, recorder.map());
+        long[] before = counted == null ? new long[now.length] : counted;
+        counted = now;
+        return Optional.of(recorder.record(CounterValues.since(before, now)));
+    }
+
     /** Runs guest code on a large-stack thread within the timeout, its output captured on its own. */
     private WasiResult timed(
             List<String> called,
@@ -276,6 +292,7 @@ public final class ReactorSession implements InstanceSession {
                 guest.source());
         ending.ran(guest, interpreter); // known only once the instance is made, by the initialization's work
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        Optional<WasiCoverage> coverage = countedByThisCall();
         WasiResult.Builder result = invocation
                 .withArgv(called)
                 .result()
@@ -283,6 +300,7 @@ public final class ReactorSession implements InstanceSession {
                 .memory(instance != null ? sandbox.memoryBytes(instance) : 0, sandbox.maxMemoryBytes())
                 .ranOn(code.engine(), preparation, duration, spec.limits().timeout())
                 .files(files.map(GuestFiles::fileSystem), List.of());
+        coverage.ifPresent(result::coverage);
         if (stoppedBy.stopped()) {
             result.stopped(stoppedBy.describe(duration, spec.limits().timeout()));
         } else {

@@ -5,7 +5,7 @@
  * run ({@code Invocation}, what ran, and {@code GuestEnding}, how it ended, become the public {@code WasiResult}). {@code GuestRunner} puts a module and its run settings together: the core of the public
  * {@code WasiRunner}. {@code ReproduceCommand} writes the shell command that runs a spec again outside JUnit.
  *
- * <p>May use: the public model ({@code dev.wasmguest}), {@code load}, {@code component}, {@code wasip2}, {@code wasi}, {@code trace}, {@code resolve}, {@code source}, {@code config}, {@code util},
+ * <p>May use: the public model ({@code dev.wasmguest}), {@code load}, {@code coverage}, {@code component}, {@code wasip2}, {@code wasi}, {@code trace}, {@code resolve}, {@code source}, {@code config}, {@code util},
  * Endive. Core layer: framework-free.
  */
 package dev.wasmguest.internal.run;

@@ -43,6 +43,10 @@ final class DebugLines {
         this.sequences = sequences;
     }
 
+    boolean isEmpty() {
+        return sequences.isEmpty();
+    }
+
     /** A module without line information. */
     static DebugLines none() {
         return NONE;
@@ -70,13 +74,30 @@ final class DebugLines {
 
     /** Where the code at {@code address} comes from; empty when the table does not say. */
     Optional<Location> at(long address) {
-        for (Sequence sequence : sequences) {
+        // Sequences before the first that starts at or below the address cannot hold it: skip them (coverage asks
+        // for every instruction of a module).
+        for (Sequence sequence : sequences.subList(firstStartingAtOrBelow(address), sequences.size())) {
             if (address >= sequence.start() && address < sequence.end()) {
                 int row = lastAtOrBefore(sequence.addresses(), address);
                 return Optional.ofNullable(sequence.locations()[row]);
             }
         }
         return Optional.empty();
+    }
+
+    /** The index of the first sequence (by start, descending) whose start is at or below {@code address}. */
+    private int firstStartingAtOrBelow(long address) {
+        int low = 0;
+        int high = sequences.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sequences.get(middle).start() > address) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static int lastAtOrBefore(long[] addresses, long address) {

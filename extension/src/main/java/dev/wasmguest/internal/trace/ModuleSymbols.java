@@ -7,6 +7,7 @@ import dev.wasmguest.internal.util.Lazy;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import java.util.function.LongUnaryOperator;
 import org.apiguardian.api.API;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.CustomSection;
@@ -25,13 +26,16 @@ public final class ModuleSymbols {
     private final int importedFunctions;
     private final long codeStart;
     private final IntUnaryOperator bodyStart;
+    private final LongUnaryOperator originalOffset;
     private final Lazy<DebugLines> lines;
 
-    private ModuleSymbols(WasmModule module, long codeStart, IntUnaryOperator bodyStart) {
+    private ModuleSymbols(
+            WasmModule module, long codeStart, IntUnaryOperator bodyStart, LongUnaryOperator originalOffset) {
         this.names = module.nameSection();
         this.importedFunctions = module.importSection().count(ExternalType.FUNCTION);
         this.codeStart = codeStart;
         this.bodyStart = bodyStart;
+        this.originalOffset = originalOffset;
         this.lines = Lazy.of(() -> debugLines(module));
     }
 
@@ -42,7 +46,20 @@ public final class ModuleSymbols {
      *        code section
      */
     public static ModuleSymbols of(WasmModule module, long codeStart, IntUnaryOperator bodyStart) {
-        return new ModuleSymbols(module, codeStart, bodyStart);
+        return new ModuleSymbols(module, codeStart, bodyStart, LongUnaryOperator.identity());
+    }
+
+    /**
+     * The symbols of a module that runs as a copy with code added (coverage counters): frames name the offsets of
+     * the original, where its line table and a reader's tools point.
+     *
+     * @param codeStart as above, in the original
+     * @param bodyStart as above, in the original
+     * @param originalOffset the offset in the original of the instruction at an offset in the copy
+     */
+    public static ModuleSymbols ofCopy(
+            WasmModule module, long codeStart, IntUnaryOperator bodyStart, LongUnaryOperator originalOffset) {
+        return new ModuleSymbols(module, codeStart, bodyStart, originalOffset);
     }
 
     /** The frames, innermost first, with names and source lines where the module has them. */
@@ -50,23 +67,43 @@ public final class ModuleSymbols {
         return stack.stream().map(this::frame).toList();
     }
 
+    /** The function's name from the name section, demangled where cheap; empty when the section has none. */
+    public Optional<String> functionName(int function) {
+        String name = names == null ? null : names.nameOfFunction(function);
+        return Optional.ofNullable(name).map(named -> Demangler.demangle(named).orElse(named));
+    }
+
+    /**
+     * The source line of the code at {@code moduleOffset}; empty when the line table does not say, or says line 0
+     * (code a compiler made for no line).
+     */
+    public Optional<SourceLine> sourceLine(long moduleOffset) {
+        return lines.get()
+                .at(moduleOffset - codeStart)
+                .filter(location -> location.line() > 0)
+                .map(location -> new SourceLine(location.file(), location.line()));
+    }
+
+    /** Whether the module has a line table at all. */
+    public boolean hasLines() {
+        return !lines.get().isEmpty();
+    }
+
     private WasmFrame frame(CallSite site) {
         int function = site.functionIndex();
-        String name = names == null ? null : names.nameOfFunction(function);
-        if (name != null) {
-            name = Demangler.demangle(name).orElse(name);
-        }
+        String name = functionName(function).orElse(null);
         boolean exact = site.moduleOffset() >= 0;
+        long moduleOffset = exact ? originalOffset.applyAsLong(site.moduleOffset()) : site.moduleOffset();
         Optional<DebugLines.Location> location = Optional.empty();
         if (exact) {
-            location = lines.get().at(site.moduleOffset() - codeStart);
+            location = lines.get().at(moduleOffset - codeStart);
         } else if (function >= importedFunctions) {
             location = lines.get().at(bodyStart.applyAsInt(function - importedFunctions) - codeStart);
         }
         return new WasmFrame(
                 function,
                 name,
-                site.moduleOffset(),
+                moduleOffset,
                 location.map(DebugLines.Location::file).orElse(null),
                 location.map(DebugLines.Location::line).orElse(0),
                 exact ? location.map(DebugLines.Location::column).orElse(0) : 0,

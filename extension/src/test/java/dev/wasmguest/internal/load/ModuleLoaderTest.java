@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,8 @@ class ModuleLoaderTest {
                 new ResolvedModule(bytes, Sha256.hex(bytes)),
                 EngineCaches.none(),
                 coreModules,
-                shape -> {});
+                shape -> {},
+                Optional.empty());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.wasmguest.internal.load;
 
 import dev.wasmguest.WasiResult;
+import dev.wasmguest.internal.config.Settings;
+import dev.wasmguest.internal.coverage.CoverageFiles;
 import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.run.GuestExecution;
 import dev.wasmguest.internal.run.Invocation;
@@ -11,8 +13,11 @@ import dev.wasmguest.internal.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
@@ -44,7 +49,27 @@ public final class TestGuests {
                 new ResolvedModule(bytes, Sha256.hex(bytes)),
                 caches,
                 new ConcurrentHashMap<>(),
-                shape -> {});
+                shape -> {},
+                Optional.empty());
+    }
+
+    /** The coverage files of {@code directory}, as {@code wasmguest.coverage.dir} names them. */
+    public static CoverageFiles coverageFiles(Path directory) {
+        Properties properties = new Properties();
+        properties.setProperty("wasmguest.coverage.dir", directory.toString());
+        return CoverageFiles.from(Settings.of(properties, new Properties(), Map.of()))
+                .orElseThrow();
+    }
+
+    /** Prepared with coverage counters, each run's coverage merged into {@code files}. */
+    public static LoadedModule prepareCounted(byte[] bytes, CoverageFiles files) {
+        return (LoadedModule) ModuleLoader.prepare(
+                new BytesSource(bytes),
+                new ResolvedModule(bytes, Sha256.hex(bytes)),
+                EngineCaches.none(),
+                new ConcurrentHashMap<>(),
+                shape -> {},
+                Optional.of(files));
     }
 
     /** Runs with the engine the spec asks for, waiting as long as a translation takes. */
