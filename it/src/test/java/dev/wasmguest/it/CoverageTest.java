@@ -56,6 +56,27 @@ class CoverageTest {
     }
 
     @Test
+    void theCommandLineCoversItsRun() throws Exception {
+        Path module = GuestServerSession.guestsDirectory()
+                .resolve("coverage-debug.wasm")
+                .toAbsolutePath();
+        Process cli = AnotherJvm.running(
+                        dev.wasmguest.internal.cli.Main.class,
+                        "wasmguest.coverage.dir=" + coverage,
+                        "--",
+                        module.toString(),
+                        "other")
+                .start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(cli.exitValue()).as(output).isZero();
+
+        // Written by the time the JVM exited, though it exits as soon as its run ends.
+        assertThat(recordOf(Files.readAllLines(coverage.resolve("lcov.info")), SOURCE))
+                .contains("FNDA:1,main", "FNDA:0,sum_to", "DA:" + lineOf("printf(\"no sum\\n\");") + ",1");
+    }
+
+    @Test
     void genhtmlRendersTheFile() throws Exception {
         assumeTrue(Boolean.getBoolean("wasmguest.it.genhtml"), "-Dwasmguest.it.genhtml: lcov is installed");
         mergeFromTwoJvms();

@@ -142,37 +142,52 @@ final class CoverageCounters {
      */
     private static final class Blocks {
 
-        private record Block(OpCode kind, boolean[] branchedTo) {}
+        /** An open block, loop, if or try_table, and whether a branch leaves it (goes to its label). */
+        private static final class Block {
+            final OpCode kind;
+            boolean branchedTo;
 
-        private final Deque<Block> open = new ArrayDeque<>(List.of(new Block(OpCode.BLOCK, new boolean[1])));
+            Block(OpCode kind) {
+                this.kind = kind;
+            }
+        }
+
+        /** The innermost first; the function's own body last. */
+        private final Deque<Block> open = new ArrayDeque<>(List.of(new Block(OpCode.BLOCK)));
 
         /** Whether the instruction after the {@code end} about to be passed can be reached other than by falling. */
         boolean endIsJoined() {
             Block closed = open.peek();
-            return closed == null
-                    || closed.kind() == OpCode.IF
-                    || closed.kind() != OpCode.LOOP && closed.branchedTo()[0];
+            return closed == null || closed.kind == OpCode.IF || closed.kind != OpCode.LOOP && closed.branchedTo;
         }
 
         void after(AnnotatedInstruction instruction) {
-            switch (instruction.opcode()) {
-                case BLOCK, LOOP, IF, TRY_TABLE -> open.push(new Block(instruction.opcode(), new boolean[1]));
+            OpCode opcode = instruction.opcode();
+            switch (opcode) {
+                case BLOCK, LOOP, IF -> open.push(new Block(opcode));
+                case TRY_TABLE -> {
+                    branchesToAll(); // its catch clauses name labels
+                    open.push(new Block(opcode));
+                }
                 case END -> open.poll();
                 case BR, BR_IF -> branchTo(instruction.operand(0));
                 default -> {
-                    if (instruction.opcode() == OpCode.TRY_TABLE
-                            || instruction.opcode().name().startsWith("BR_")) {
-                        open.forEach(block -> block.branchedTo()[0] = true); // what they leave: all, to be safe
+                    if (opcode.name().startsWith("BR_")) { // br_table, br_on_*: their labels, to be safe all
+                        branchesToAll();
                     }
                 }
             }
+        }
+
+        private void branchesToAll() {
+            open.forEach(block -> block.branchedTo = true);
         }
 
         private void branchTo(long depth) {
             int at = 0;
             for (Block block : open) {
                 if (at++ == depth) {
-                    block.branchedTo()[0] = true;
+                    block.branchedTo = true;
                     return;
                 }
             }
