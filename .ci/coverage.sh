@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Guest coverage as a build uses it: it/.../CoverageTest runs guests/src/coverage.c (built -O0 -g) in two JVMs at
+# Guest coverage as a build uses it: it/.../CoverageTest runs guests/src/coverage.c (built -O0 -g) by the command line and in two JVMs at
 # once, which merge into one lcov.info, and Debian's genhtml renders that file (-Dwasmguest.it.genhtml). The unit
 # tests (extension/.../CoverageCountersTest, in mvn verify) check the counts of each branch, the function never
 # called, and that both engines count the same.
