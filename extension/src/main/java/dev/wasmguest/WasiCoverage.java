@@ -32,6 +32,14 @@ public final class WasiCoverage {
      * @param hits how often code attributed to it was entered
      */
     public record Line(String file, int line, long hits) {
+        /**
+         * A source line and its count.
+         *
+         * @param file the path the line table gives
+         * @param line the line number
+         * @param hits how often it was reached
+         * @throws NullPointerException when {@code file} is {@code null}
+         */
         public Line {
             Objects.requireNonNull(file, "file");
         }
@@ -47,6 +55,16 @@ public final class WasiCoverage {
      * @param calls how often the run entered it
      */
     public record Function(int index, String name, Optional<String> file, int line, long calls) {
+        /**
+         * A function and its count.
+         *
+         * @param index its index in the module's function space
+         * @param name its name
+         * @param file the source file of its first line, if known
+         * @param line its first line; 0 when not known
+         * @param calls how often it was entered
+         * @throws NullPointerException when {@code name} or {@code file} is {@code null}
+         */
         public Function {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(file, "file");
@@ -61,23 +79,41 @@ public final class WasiCoverage {
         this.functions = List.copyOf(functions);
     }
 
-    /** Coverage made of these lines and functions; for wasmguest's own use. */
+    /**
+     * Coverage made of these lines and functions; for wasmguest's own use.
+     *
+     * @param lines every source line with code
+     * @param functions every function the module defines
+     * @return the coverage
+     */
     @API(status = INTERNAL, since = "0.1")
     public static WasiCoverage of(List<Line> lines, List<Function> functions) {
         return new WasiCoverage(lines, functions);
     }
 
-    /** Every source line with code, by file then line; reached or not. */
+    /**
+     * Every source line with code, by file then line; reached or not.
+     *
+     * @return the lines; never {@code null}
+     */
     public List<Line> lines() {
         return lines;
     }
 
-    /** Every function the module defines (imports are not counted), by index; reached or not. */
+    /**
+     * Every function the module defines (imports are not counted), by index; reached or not.
+     *
+     * @return the functions; never {@code null}
+     */
     public List<Function> functions() {
         return functions;
     }
 
-    /** The source files the line table names, sorted. */
+    /**
+     * The source files the line table names, sorted.
+     *
+     * @return the files; empty for a module without a line table
+     */
     public Set<String> files() {
         Set<String> files = new TreeSet<>();
         lines.forEach(line -> files.add(line.file()));
@@ -89,6 +125,8 @@ public final class WasiCoverage {
      *
      * @param file the file as the line table names it, or its end after a {@code /}: {@code "main.c"} matches
      *        {@code ./src/main.c}
+     * @param line the line, from 1
+     * @return how often, the most of any file that matches; empty when no code is attributed to the line
      */
     public OptionalLong lineHits(String file, int line) {
         return lines.stream()
@@ -97,7 +135,13 @@ public final class WasiCoverage {
                 .max();
     }
 
-    /** Whether the run reached the line: code attributed to it ran at least once. */
+    /**
+     * Whether the run reached the line: code attributed to it ran at least once.
+     *
+     * @param file the file, or its end, as for {@link #lineHits(String, int)}
+     * @param line the line, from 1
+     * @return whether it did
+     */
     public boolean reachedLine(String file, int line) {
         return lineHits(file, line).orElse(0) > 0;
     }
@@ -106,6 +150,7 @@ public final class WasiCoverage {
      * How often the run entered the function; empty when the module has no function of that name.
      *
      * @param name its demangled name (as {@link Function#name()} has it)
+     * @return how often, summed over the functions of that name; empty when there is none
      */
     public OptionalLong functionCalls(String name) {
         return functions.stream()
@@ -114,7 +159,12 @@ public final class WasiCoverage {
                 .reduce(Long::sum);
     }
 
-    /** Whether the run entered the function at least once. */
+    /**
+     * Whether the run entered the function at least once.
+     *
+     * @param name its demangled name
+     * @return whether it did
+     */
     public boolean reachedFunction(String name) {
         return functionCalls(name).orElse(0) > 0;
     }

@@ -668,6 +668,7 @@ public final class WasiResult {
         /**
          * The run's coverage, when coverage is on.
          *
+         * @param coverage what the run reached
          * @return this builder
          */
         public Builder coverage(WasiCoverage coverage) {
