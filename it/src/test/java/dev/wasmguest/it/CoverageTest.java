@@ -1,5 +1,8 @@
 package dev.wasmguest.it;
 
+import static dev.wasmguest.testsupport.CoverageGuest.SOURCE;
+import static dev.wasmguest.testsupport.CoverageGuest.lcovRecord;
+import static dev.wasmguest.testsupport.CoverageGuest.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,7 +27,6 @@ import org.w3c.dom.NodeList;
  */
 class CoverageTest {
 
-    private static final String SOURCE = "guests/src/coverage.c";
     private static final int RUNS = 3;
 
     @TempDir
@@ -35,7 +37,7 @@ class CoverageTest {
         mergeFromTwoJvms();
 
         List<String> lcov = Files.readAllLines(coverage.resolve("lcov.info"));
-        assertThat(recordOf(lcov, SOURCE))
+        assertThat(lcovRecord(lcov, SOURCE))
                 .contains(
                         "FNDA:" + 2 * RUNS + ",main",
                         "FNDA:" + RUNS + ",sum_to",
@@ -72,7 +74,7 @@ class CoverageTest {
         assertThat(cli.exitValue()).as(output).isZero();
 
         // Written by the time the JVM exited, though it exits as soon as its run ends.
-        assertThat(recordOf(Files.readAllLines(coverage.resolve("lcov.info")), SOURCE))
+        assertThat(lcovRecord(Files.readAllLines(coverage.resolve("lcov.info")), SOURCE))
                 .contains("FNDA:1,main", "FNDA:0,sum_to", "DA:" + lineOf("printf(\"no sum\\n\");") + ",1");
     }
 
@@ -157,25 +159,5 @@ class CoverageTest {
             }
         }
         throw new AssertionError("no line " + number + " in the class of " + type.getAttribute("filename"));
-    }
-
-    /** The lines of the record of {@code file}, from its SF line to its end_of_record. */
-    private static List<String> recordOf(List<String> lcov, String file) {
-        int start = lcov.indexOf("SF:" + file);
-        assertThat(start)
-                .as("a record of %s in:%n%s", file, String.join("\n", lcov))
-                .isNotNegative();
-        return lcov.subList(start, start + lcov.subList(start, lcov.size()).indexOf("end_of_record"));
-    }
-
-    /** The line of guests/src/coverage.c that holds {@code text}, from 1. */
-    private static int lineOf(String text) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", SOURCE));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException("no line holds " + text);
     }
 }

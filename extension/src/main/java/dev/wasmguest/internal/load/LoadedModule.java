@@ -107,7 +107,10 @@ public final class LoadedModule implements LoadedGuest {
         this.everyBody = counted.everyBody;
         this.layout = counted.layout;
         this.symbols = Lazy.of(() -> ModuleSymbols.ofCopy(
-                counted.module, offsets.original().codeStart(), offsets.original()::bodyStart, offsets::original));
+                counted.module,
+                offsets.originalLayout().codeStart(),
+                offsets.originalLayout()::bodyStart,
+                offsets::original));
         this.moduleInterface = counted.moduleInterface;
         this.translation = counted.translation;
         this.instructions = counted.instructions;

@@ -83,7 +83,7 @@ final class OriginalOffsets {
     }
 
     /** The original's layout: where its code and bodies start. */
-    ModuleLayout original() {
+    ModuleLayout originalLayout() {
         return original;
     }
 }

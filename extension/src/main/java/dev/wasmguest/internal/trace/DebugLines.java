@@ -38,9 +38,17 @@ final class DebugLines {
     private record Sequence(long start, long end, long[] addresses, Location[] locations) {}
 
     private final List<Sequence> sequences;
+    /** For each position in {@link #sequences}, the furthest end of the sequences from there on. */
+    private final long[] furthestEndFrom;
 
     private DebugLines(List<Sequence> sequences) {
         this.sequences = sequences;
+        this.furthestEndFrom = new long[sequences.size()];
+        long furthest = Long.MIN_VALUE;
+        for (int i = sequences.size() - 1; i >= 0; i--) {
+            furthest = Math.max(furthest, sequences.get(i).end());
+            furthestEndFrom[i] = furthest;
+        }
     }
 
     boolean isEmpty() {
@@ -74,9 +82,10 @@ final class DebugLines {
 
     /** Where the code at {@code address} comes from; empty when the table does not say. */
     Optional<Location> at(long address) {
-        // Sequences before the first that starts at or below the address cannot hold it: skip them (coverage asks
-        // for every instruction of a module).
-        for (Sequence sequence : sequences.subList(firstStartingAtOrBelow(address), sequences.size())) {
+        // Coverage asks for every instruction of a module: the sequences before the first that starts at or below the
+        // address cannot hold it, nor can those after the point where none ends beyond it.
+        for (int i = firstStartingAtOrBelow(address); i < sequences.size() && furthestEndFrom[i] > address; i++) {
+            Sequence sequence = sequences.get(i);
             if (address >= sequence.start() && address < sequence.end()) {
                 int row = lastAtOrBefore(sequence.addresses(), address);
                 return Optional.ofNullable(sequence.locations()[row]);

@@ -1,5 +1,7 @@
 package dev.wasmguest.internal.load;
 
+import static dev.wasmguest.testsupport.CoverageGuest.SOURCE;
+import static dev.wasmguest.testsupport.CoverageGuest.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmguest.WasiCoverage;
@@ -20,8 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Coverage counters in guests/src/coverage.c, built with its line table (-O0 -g) and without. */
 class CoverageCountersTest {
-
-    private static final String SOURCE = "guests/src/coverage.c";
 
     @TempDir
     Path coverage;
@@ -143,20 +143,5 @@ class CoverageCountersTest {
     private WasiResult runDebug(WasiEngine engine, String argument) {
         LoadedModule guest = TestGuests.prepareCounted(TestGuests.resource("coverage-debug.wasm"), files);
         return TestGuests.run(guest, RunSpec.EMPTY.withEngine(engine).withArgs(List.of(argument)));
-    }
-
-    /** The line of guests/src/coverage.c that holds {@code text}, from 1. */
-    private static int lineOf(String text) {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("..", SOURCE));
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(text)) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalArgumentException("no line holds " + text);
     }
 }
