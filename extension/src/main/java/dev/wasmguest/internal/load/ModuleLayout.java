@@ -1,6 +1,7 @@
 package dev.wasmguest.internal.load;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -171,14 +172,11 @@ final class ModuleLayout {
                 writeSection(module, id, Arrays.copyOfRange(bytes, start, end));
                 return;
             }
-            ByteArrayOutputStream code = new ByteArrayOutputStream();
-            writeU32(code, bodyCount());
+            List<byte[]> bodies = new ArrayList<>(bodyCount());
             for (int index = 0; index < bodyCount(); index++) {
-                byte[] body = replaced.getOrDefault(index, otherwise);
-                writeU32(code, body.length);
-                code.writeBytes(body);
+                bodies.add(replaced.getOrDefault(index, otherwise));
             }
-            writeSection(module, CODE, code.toByteArray());
+            writeSection(module, CODE, codeSection(bodies));
         });
         return module.toByteArray();
     }
@@ -203,13 +201,7 @@ final class ModuleLayout {
                 writeSection(module, GLOBAL, globals(count, Arrays.copyOfRange(bytes, reader.position, end), added));
                 globalsWritten[0] = true;
             } else if (id == CODE) {
-                ByteArrayOutputStream code = new ByteArrayOutputStream();
-                writeU32(code, replacedBodies.size());
-                for (byte[] body : replacedBodies) {
-                    writeU32(code, body.length);
-                    code.writeBytes(body);
-                }
-                writeSection(module, CODE, code.toByteArray());
+                writeSection(module, CODE, codeSection(replacedBodies));
             } else {
                 writeSection(module, id, Arrays.copyOfRange(bytes, start, end));
             }
@@ -218,6 +210,17 @@ final class ModuleLayout {
             writeSection(module, GLOBAL, globals(0, new byte[0], added));
         }
         return module.toByteArray();
+    }
+
+    /** A code section's contents: these bodies (contents after the size field), each after its size. */
+    private static byte[] codeSection(List<byte[]> bodies) {
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        writeU32(code, bodies.size());
+        for (byte[] body : bodies) {
+            writeU32(code, body.length);
+            code.writeBytes(body);
+        }
+        return code.toByteArray();
     }
 
     /** A global section's contents: {@code count} globals as {@code existing}, then {@code added} counters. */
