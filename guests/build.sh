@@ -70,6 +70,10 @@ keep_lines_only() {
   "$cc" --target=wasm32-wasi -O0 -g -fdebug-prefix-map="$root"=. -o guests/wasm/coverage-debug.wasm guests/src/coverage.c
   keep_lines_only guests/wasm/coverage-debug.wasm
   echo "built wasm/coverage-debug.wasm ($(wc -c < guests/wasm/coverage-debug.wasm) bytes)"
+  # A function split into parts, with its lines, for the backtraces of a trap in a part
+  "$cc" --target=wasm32-wasi -O2 -g -fdebug-prefix-map="$root"=. -o guests/wasm/big-switch-debug.wasm guests/src/big-switch.c
+  keep_lines_only guests/wasm/big-switch-debug.wasm
+  echo "built wasm/big-switch-debug.wasm ($(wc -c < guests/wasm/big-switch-debug.wasm) bytes)"
   # The compute guests with line tables, for what coverage costs (benchmarks/coverage.sh)
   for name in sieve sha256; do
     "$cc" --target=wasm32-wasi -O2 -g -fdebug-prefix-map="$root"=. -o "guests/wasm/$name-debug.wasm" "guests/src/$name.c"

@@ -152,6 +152,42 @@ final class CompiledCodeCache {
         return file(moduleSha256, ".log");
     }
 
+    /**
+     * The module a split copy's key names ({@link FunctionSplitter#key}), as an earlier JVM stored it: splitting a big
+     * module takes a second a later JVM need not spend.
+     */
+    Optional<byte[]> splitCopy(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(splitCopyFile(key)));
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a split copy for later JVMs; a cache that cannot be written costs time, not runs. */
+    void storeSplitCopy(String key, byte[] bytes) {
+        try {
+            Files.createDirectories(directory);
+            AtomicFiles.write(splitCopyFile(key), bytes);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "Cannot store a split module in " + directory + ": " + e);
+        }
+    }
+
+    /** Forgets a split copy that failed to load. */
+    void removeSplitCopy(String key) {
+        try {
+            Files.deleteIfExists(splitCopyFile(key));
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "Cannot remove a split module from " + directory + ": " + e);
+        }
+    }
+
+    /** Where the split copy of {@code key} is, or would be, stored. */
+    Path splitCopyFile(String key) {
+        return file(key, ".split.wasm");
+    }
+
     /** Where the module's entry is, or would be, stored. */
     Path entryFile(String moduleSha256) {
         return file(moduleSha256, ".bin");

@@ -100,7 +100,7 @@ public final class DetachedTranslation {
         Process helper;
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command(cache, sha256, validate))
+            ProcessBuilder builder = new ProcessBuilder(command(cache, sha256, validate, Sha256.hex(bytes)))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // The remote cache's settings (its key among them) by the environment, which other users cannot read
@@ -146,19 +146,20 @@ public final class DetachedTranslation {
      * stored it first. Exits with 0 when the entry is stored, 1 when the translation failed, 2 on bad input, 3 when
      * the module is invalid.
      *
-     * @param args the cache directory, the lock timeout (ISO-8601), the module's sha256, and {@code validate} or
-     *        {@code trusted}
+     * @param args the cache directory, the lock timeout (ISO-8601), the module's key in the cache (its sha256, or
+     *        {@link FunctionSplitter#key} for a split module), {@code validate} or {@code trusted}, and the sha256 of
+     *        the module on standard input
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println(
-                    "usage: DetachedTranslation <cache directory> <lock timeout> <module sha256> validate|trusted");
+        if (args.length != 5) {
+            System.err.println("usage: DetachedTranslation <cache directory> <lock timeout> <module key>"
+                    + " validate|trusted <module sha256>");
             System.exit(BAD_INPUT);
         }
         String sha256 = args[2];
         byte[] bytes = System.in.readAllBytes();
-        if (!Sha256.hex(bytes).equals(sha256)) {
-            System.err.println("the module on standard input (" + bytes.length + " bytes) is not sha256 " + sha256);
+        if (!Sha256.hex(bytes).equals(args[4])) {
+            System.err.println("the module on standard input (" + bytes.length + " bytes) is not sha256 " + args[4]);
             System.exit(BAD_INPUT);
         }
         CompiledCodeCache cache =
@@ -194,7 +195,7 @@ public final class DetachedTranslation {
         return Background.start(new CompletableFuture<>(), "wasmguest-translate", STACK_BYTES, work);
     }
 
-    private static List<String> command(CompiledCodeCache cache, String sha256, boolean validate) {
+    private static List<String> command(CompiledCodeCache cache, String sha256, boolean validate, String bytesSha256) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HELPER_HEAP);
@@ -205,6 +206,7 @@ public final class DetachedTranslation {
         command.add(cache.lockTimeout().toString());
         command.add(sha256);
         command.add(validate ? "validate" : "trusted");
+        command.add(bytesSha256);
         return command;
     }
 

@@ -144,7 +144,7 @@ final class InstructionMap implements InstructionLocator {
                     i + 1 < instructions.size() ? (int) (instructions.get(i + 1).address() + shift) : end;
             if (canTrapOrCall(instructions.get(i).opcode())) {
                 out.write(0x42); // i64.const
-                writeSigned(out, GeneratedMethods.MARKER | at);
+                ModuleLayout.writeS64(out, GeneratedMethods.MARKER | at);
                 out.write(0x1a); // drop
             }
             out.write(bytes, at, until - at);
@@ -195,18 +195,5 @@ final class InstructionMap implements InstructionLocator {
             throw new IllegalStateException(e);
         }
         return offsets;
-    }
-
-    private static void writeSigned(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while (true) {
-            int low = (int) (rest & 0x7f);
-            rest >>= 7;
-            boolean done = rest == 0 && (low & 0x40) == 0 || rest == -1 && (low & 0x40) != 0;
-            out.write(done ? low : low | 0x80);
-            if (done) {
-                return;
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
@@ -98,32 +99,37 @@ public final class LoadedModule implements LoadedGuest {
         this.coverage = Optional.empty();
     }
 
-    private LoadedModule(LoadedModule counted, CoverageRecorder coverage, OriginalOffsets offsets) {
-        this.source = counted.source;
-        this.fileName = counted.fileName;
-        this.sha256 = counted.sha256;
-        this.bytes = counted.bytes;
-        this.module = counted.module;
-        this.everyBody = counted.everyBody;
-        this.layout = counted.layout;
-        this.symbols = Lazy.of(() -> ModuleSymbols.ofCopy(
-                counted.module,
-                offsets.originalLayout().codeStart(),
-                offsets.originalLayout()::bodyStart,
-                offsets::original));
-        this.moduleInterface = counted.moduleInterface;
-        this.translation = counted.translation;
-        this.instructions = counted.instructions;
-        this.pagesReached = counted.pagesReached;
-        this.coverage = Optional.of(coverage);
+    private LoadedModule(LoadedModule copy, Optional<CoverageRecorder> coverage, Supplier<CodeOrigin> origin) {
+        this.source = copy.source;
+        this.fileName = copy.fileName;
+        this.sha256 = copy.sha256;
+        this.bytes = copy.bytes;
+        this.module = copy.module;
+        this.everyBody = copy.everyBody;
+        this.layout = copy.layout;
+        this.symbols = Lazy.of(() -> {
+            CodeOrigin from = origin.get();
+            return ModuleSymbols.ofCopy(
+                    copy.module,
+                    from.original().codeStart(),
+                    from.original()::bodyStart,
+                    from.offset(),
+                    from.function());
+        });
+        this.moduleInterface = copy.moduleInterface;
+        this.translation = copy.translation;
+        this.instructions = copy.instructions;
+        this.pagesReached = copy.pagesReached;
+        this.coverage = coverage;
     }
 
     /**
-     * This module, a copy with coverage counters, whose counters {@code coverage} reads; backtraces name the
-     * original's offsets and lines, through {@code offsets}.
+     * This module, a copy of the original (with coverage counters that {@code coverage} reads, or with its large
+     * functions split); backtraces name the original's functions, offsets and lines, through {@code origin}, asked for
+     * on the first backtrace.
      */
-    LoadedModule withCoverage(CoverageRecorder coverage, OriginalOffsets offsets) {
-        return new LoadedModule(this, coverage, offsets);
+    LoadedModule asCopy(Optional<CoverageRecorder> coverage, Supplier<CodeOrigin> origin) {
+        return new LoadedModule(this, coverage, origin);
     }
 
     /** What reads the module's coverage counters; empty when it has none (coverage is off). */

@@ -250,6 +250,20 @@ final class ModuleLayout {
         } while (rest != 0);
     }
 
+    /** Writes a signed LEB128 number (an {@code i32.const}'s or {@code i64.const}'s immediate). */
+    static void writeS64(ByteArrayOutputStream out, long value) {
+        long rest = value;
+        while (true) {
+            int low = (int) (rest & 0x7f);
+            rest >>= 7;
+            boolean done = rest == 0 && (low & 0x40) == 0 || rest == -1 && (low & 0x40) != 0;
+            out.write(done ? low : low | 0x80);
+            if (done) {
+                return;
+            }
+        }
+    }
+
     /** Reads LEB128 numbers and skips spans, refusing any that leave the module. */
     static final class Reader {
         private final byte[] bytes;

@@ -18,6 +18,7 @@ import dev.wasmguest.internal.resolve.ResolvedModule;
 import dev.wasmguest.internal.resolve.WasmBytes;
 import dev.wasmguest.internal.source.ModuleSource;
 import dev.wasmguest.internal.util.Background;
+import dev.wasmguest.internal.util.Lazy;
 import dev.wasmguest.internal.util.Sha256;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import run.endive.wasm.WasmEngineException;
@@ -127,17 +129,100 @@ public final class ModuleLoader {
         }
         ModuleInterface shape = scan(name, bytes);
         announce.accept(shape);
-        if (coverage.isPresent()) {
-            Optional<CoverageCounters.Counted> withCounters = withCounters(name, bytes);
-            if (withCounters.isPresent()) {
-                byte[] countedBytes = withCounters.get().bytes();
-                return module(name, source.fileName(), countedBytes, Sha256.hex(countedBytes), shape, caches)
-                        .withCoverage(
-                                new CoverageRecorder(withCounters.get().map(), coverage.get()),
-                                withCounters.get().offsets());
-            }
+        Optional<CoverageCounters.Counted> counted =
+                coverage.isPresent() ? withCounters(name, bytes) : Optional.empty();
+        byte[] running = counted.map(CoverageCounters.Counted::bytes).orElse(bytes);
+        String sha256 = counted.isPresent() ? Sha256.hex(running) : resolved.sha256();
+        Optional<CoverageRecorder> recorder =
+                counted.map(withCounters -> new CoverageRecorder(withCounters.map(), coverage.orElseThrow()));
+        Optional<CodeOrigin> origin = counted.map(withCounters -> CodeOrigin.of(withCounters.offsets()));
+        if (!FunctionSplitter.hasLargeFunctions(running)) {
+            return asCopy(
+                    module(name, source.fileName(), Lazy.of(() -> running), sha256, shape, caches), recorder, origin);
         }
-        return module(name, source.fileName(), bytes, resolved.sha256(), shape, caches);
+        return loadSplit(name, source.fileName(), running, sha256, shape, caches, recorder, origin);
+    }
+
+    /**
+     * A module with functions too large for a JVM method, as a copy with them split ({@link FunctionSplitter}): as an
+     * earlier JVM stored the copy, or split on another thread while a later JVM finds the copy's compiled code by its
+     * key and starts loading it.
+     */
+    private static LoadedGuest loadSplit(
+            String name,
+            String fileName,
+            byte[] running,
+            String sha256,
+            ModuleInterface shape,
+            EngineCaches caches,
+            Optional<CoverageRecorder> recorder,
+            Optional<CodeOrigin> counted) {
+        String key = FunctionSplitter.key(sha256);
+        Optional<CompiledCodeCache> cache = caches.compiledCode();
+        Optional<byte[]> stored = cache.flatMap(code -> code.splitCopy(key));
+        Supplier<Optional<FunctionSplitter.Split>> split;
+        if (stored.isPresent()) {
+            split = Lazy.of(() -> split(name, running)); // for a backtrace's offsets, if one is ever asked for
+        } else {
+            CompletableFuture<Optional<FunctionSplitter.Split>> splitting =
+                    Background.start("wasmguest-split " + fileName, () -> {
+                        Optional<FunctionSplitter.Split> made = split(name, running);
+                        made.ifPresent(copy -> cache.ifPresent(code -> code.storeSplitCopy(key, copy.bytes())));
+                        return made;
+                    });
+            split = splitting::join;
+        }
+        Lazy<byte[]> bytes = Lazy.of(() -> stored.orElseGet(
+                () -> split.get().map(FunctionSplitter.Split::bytes).orElse(running)));
+        try {
+            LoadedModule loaded = module(name, fileName, bytes, key, shape, caches);
+            if (stored.isEmpty() && split.get().isEmpty()) {
+                return asCopy(loaded, recorder, counted); // nothing was split: the key names the module itself
+            }
+            Lazy<CodeOrigin> origin = Lazy.of(() -> {
+                CodeOrigin parts = CodeOrigin.of(split.get().orElseThrow());
+                return counted.map(parts::then).orElse(parts);
+            });
+            return loaded.asCopy(recorder, origin);
+        } catch (GuestResolutionException failed) {
+            if (stored.isEmpty() && split.get().isEmpty()) {
+                throw failed; // the module's own error
+            }
+            cache.ifPresent(code -> code.removeSplitCopy(key));
+            LoadedModule whole = module(name, fileName, Lazy.of(() -> running), sha256, shape, caches);
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": runs with its large functions left to the interpreter, because the copy"
+                            + " with them split failed (" + failed.getMessage() + "); please report it");
+            return asCopy(whole, recorder, counted);
+        }
+    }
+
+    private static LoadedModule asCopy(
+            LoadedModule loaded, Optional<CoverageRecorder> recorder, Optional<CodeOrigin> origin) {
+        return origin.map(copied -> loaded.asCopy(recorder, () -> copied)).orElse(loaded);
+    }
+
+    /**
+     * The module with its functions too large for a JVM method split ({@link FunctionSplitter}); empty when it has
+     * none, or is malformed (which parsing it as it is then reports).
+     */
+    private static Optional<FunctionSplitter.Split> split(String name, byte[] bytes) {
+        long start = System.nanoTime();
+        try {
+            Optional<FunctionSplitter.Split> split = FunctionSplitter.split(bytes);
+            split.ifPresent(made -> LOG.log(
+                    Level.DEBUG,
+                    () -> "Guest module " + name + ": split its large functions into " + made.partOf().length
+                            + " parts in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
+            return split;
+        } catch (StackOverflowError | OutOfMemoryError failed) {
+            LOG.log(
+                    Level.WARNING,
+                    "Guest module " + name + ": its large functions are left to the interpreter: splitting them failed"
+                            + " (" + failed + "); give the test JVM more heap or stack");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -165,18 +250,24 @@ public final class ModuleLoader {
      * first, then loaded from the cache, which needs a fraction of the memory.
      */
     private static LoadedModule module(
-            String name, String fileName, byte[] bytes, String sha256, ModuleInterface shape, EngineCaches caches) {
+            String name,
+            String fileName,
+            Lazy<byte[]> lazyBytes,
+            String sha256,
+            ModuleInterface shape,
+            EngineCaches caches) {
         boolean validatedHere = caches.validated().contains(sha256);
         Optional<CompiledCodeCache.Entry> cached =
                 validatedHere ? find(sha256, caches) : authenticRemoteCode(sha256, caches);
         boolean validated = validatedHere || cached.isPresent();
         if (cached.isPresent()) {
             Optional<LoadedModule> fromCache =
-                    withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode(), cached.get());
+                    withCachedCode(name, fileName, lazyBytes, sha256, shape, caches.compiledCode(), cached.get());
             if (fromCache.isPresent()) {
                 return fromCache.get();
             }
         }
+        byte[] bytes = lazyBytes.get();
         if (caches.compiledCode().isPresent() && DetachedTranslation.beyondHeap(codeBytes(bytes))) {
             Optional<LoadedModule> translated = translatedElsewhere(name, fileName, bytes, sha256, shape, caches);
             if (translated.isPresent()) {
@@ -244,14 +335,14 @@ public final class ModuleLoader {
             return Optional.empty();
         }
         caches.validated().add(sha256);
-        return withCachedCode(name, fileName, bytes, sha256, shape, caches.compiledCode(), entry.get());
+        return withCachedCode(name, fileName, () -> bytes, sha256, shape, caches.compiledCode(), entry.get());
     }
 
     /** The guest with the compiled code the cache holds for it, {@code entry}, if that loads. */
     private static Optional<LoadedModule> withCachedCode(
             String name,
             String fileName,
-            byte[] bytes,
+            Supplier<byte[]> lazyBytes,
             String sha256,
             ModuleInterface shape,
             Optional<CompiledCodeCache> cache,
@@ -263,6 +354,7 @@ public final class ModuleLoader {
                 "wasmguest-load " + fileName,
                 () -> CompiledCode.load(entry.jar(), entry.interpreted(), "sha256:" + sha256));
         try {
+            byte[] bytes = lazyBytes.get();
             WasmModule module = ModuleParser.parseWithBodiesOf(
                     bytes,
                     "sha256:" + sha256,
@@ -338,7 +430,7 @@ public final class ModuleLoader {
                         any -> module(
                                 coreName,
                                 fileName.replaceFirst("\\.wasm$", "") + "." + index + ".wasm",
-                                module.bytes(),
+                                Lazy.of(module::bytes),
                                 sha256,
                                 scan(coreName, module.bytes()),
                                 caches));

@@ -3,9 +3,9 @@ package dev.wasmguest.internal.load;
 import java.util.Arrays;
 
 /**
- * Where the code of a module copy with coverage counters came from in the original: the original's offset of each
- * instruction of the copy, so that a backtrace of a counted run names the original's offsets and source lines.
- * Immutable.
+ * Where the code of a module copy came from in the original (a copy with coverage counters, or with large functions
+ * split): the original's offset of each instruction of the copy, so that a backtrace of the copy's run names the
+ * original's offsets and source lines. Immutable.
  */
 final class OriginalOffsets {
 
@@ -14,12 +14,17 @@ final class OriginalOffsets {
 
     private final long[] inOriginal;
     private final int[] lengths;
+    /** Whether a stretch stands for one instruction of the original (every byte maps to it) rather than copies it. */
+    private final boolean[] standing;
+
     private final ModuleLayout original;
 
-    private OriginalOffsets(long[] inCopy, long[] inOriginal, int[] lengths, ModuleLayout original) {
+    private OriginalOffsets(
+            long[] inCopy, long[] inOriginal, int[] lengths, boolean[] standing, ModuleLayout original) {
         this.inCopy = inCopy;
         this.inOriginal = inOriginal;
         this.lengths = lengths;
+        this.standing = standing;
         this.original = original;
     }
 
@@ -30,6 +35,7 @@ final class OriginalOffsets {
         private long[] inOriginal = new long[1024];
         private int[] bodyOf = new int[1024];
         private int[] lengths = new int[1024];
+        private boolean[] standing = new boolean[1024];
         private int count;
 
         Builder(ModuleLayout original) {
@@ -41,12 +47,26 @@ final class OriginalOffsets {
          * {@code body}.
          */
         void copied(int body, long offsetInBody, long originalOffset, int length) {
+            add(body, offsetInBody, originalOffset, length, false);
+        }
+
+        /**
+         * {@code length} bytes at {@code offsetInBody} of body {@code body} were made to stand for the original's
+         * instruction at {@code originalOffset}.
+         */
+        void standsFor(int body, long offsetInBody, long originalOffset, int length) {
+            add(body, offsetInBody, originalOffset, length, true);
+        }
+
+        private void add(int body, long offsetInBody, long originalOffset, int length, boolean stands) {
             if (count == inBody.length) {
                 inBody = Arrays.copyOf(inBody, count * 2);
                 inOriginal = Arrays.copyOf(inOriginal, count * 2);
                 bodyOf = Arrays.copyOf(bodyOf, count * 2);
                 lengths = Arrays.copyOf(lengths, count * 2);
+                standing = Arrays.copyOf(standing, count * 2);
             }
+            standing[count] = stands;
             inBody[count] = offsetInBody;
             inOriginal[count] = originalOffset;
             bodyOf[count] = body;
@@ -61,7 +81,11 @@ final class OriginalOffsets {
                 inCopy[i] = copy.bodyStart(bodyOf[i]) + inBody[i];
             }
             return new OriginalOffsets(
-                    inCopy, Arrays.copyOf(inOriginal, count), Arrays.copyOf(lengths, count), original);
+                    inCopy,
+                    Arrays.copyOf(inOriginal, count),
+                    Arrays.copyOf(lengths, count),
+                    Arrays.copyOf(standing, count),
+                    original);
         }
     }
 
@@ -77,7 +101,7 @@ final class OriginalOffsets {
         }
         long into = offset - inCopy[before];
         if (into < lengths[before] || before + 1 == inCopy.length) {
-            return inOriginal[before] + into;
+            return standing[before] ? inOriginal[before] : inOriginal[before] + into;
         }
         return inOriginal[before + 1]; // a counter, which stands before the next stretch
     }

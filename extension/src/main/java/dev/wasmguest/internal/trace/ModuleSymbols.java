@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.wasmguest.WasmFrame;
 import dev.wasmguest.internal.util.Lazy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -27,15 +28,21 @@ public final class ModuleSymbols {
     private final long codeStart;
     private final IntUnaryOperator bodyStart;
     private final LongUnaryOperator originalOffset;
+    private final IntUnaryOperator originalFunction;
     private final Lazy<DebugLines> lines;
 
     private ModuleSymbols(
-            WasmModule module, long codeStart, IntUnaryOperator bodyStart, LongUnaryOperator originalOffset) {
+            WasmModule module,
+            long codeStart,
+            IntUnaryOperator bodyStart,
+            LongUnaryOperator originalOffset,
+            IntUnaryOperator originalFunction) {
         this.names = module.nameSection();
         this.importedFunctions = module.importSection().count(ExternalType.FUNCTION);
         this.codeStart = codeStart;
         this.bodyStart = bodyStart;
         this.originalOffset = originalOffset;
+        this.originalFunction = originalFunction;
         this.lines = Lazy.of(() -> debugLines(module));
     }
 
@@ -46,30 +53,57 @@ public final class ModuleSymbols {
      *        code section
      */
     public static ModuleSymbols of(WasmModule module, long codeStart, IntUnaryOperator bodyStart) {
-        return new ModuleSymbols(module, codeStart, bodyStart, LongUnaryOperator.identity());
+        return new ModuleSymbols(
+                module, codeStart, bodyStart, LongUnaryOperator.identity(), IntUnaryOperator.identity());
     }
 
     /**
-     * The symbols of a module that runs as a copy with code added (coverage counters): frames name the offsets of
-     * the original, where its line table and a reader's tools point.
+     * The symbols of a module that runs as a copy with code added (coverage counters) or moved (large functions split
+     * into parts): frames name the functions and offsets of the original, where its line table and a reader's tools
+     * point, and a part's frame stands for the frames of the function it came from.
      *
      * @param codeStart as above, in the original
      * @param bodyStart as above, in the original
      * @param originalOffset the offset in the original of the instruction at an offset in the copy
+     * @param originalFunction the function of the original that a function of the copy is, or is part of
      */
     public static ModuleSymbols ofCopy(
-            WasmModule module, long codeStart, IntUnaryOperator bodyStart, LongUnaryOperator originalOffset) {
-        return new ModuleSymbols(module, codeStart, bodyStart, originalOffset);
+            WasmModule module,
+            long codeStart,
+            IntUnaryOperator bodyStart,
+            LongUnaryOperator originalOffset,
+            IntUnaryOperator originalFunction) {
+        return new ModuleSymbols(module, codeStart, bodyStart, originalOffset, originalFunction);
     }
 
-    /** The frames, innermost first, with names and source lines where the module has them. */
+    /**
+     * The frames, innermost first, with names and source lines where the module has them. A part of a split function
+     * is that function's frame, at the part's instruction: the frames of the function calling its parts are left
+     * out, as the original had one frame there.
+     */
     public List<WasmFrame> frames(List<CallSite> stack) {
-        return stack.stream().map(this::frame).toList();
+        List<WasmFrame> frames = new ArrayList<>(stack.size());
+        for (int i = 0; i < stack.size(); i++) {
+            frames.add(frame(stack.get(i)));
+            while (i + 1 < stack.size() && isPart(stack.get(i).functionIndex())) {
+                i++; // the caller of a part: the function it came from, or a part that holds it
+            }
+        }
+        return frames;
     }
 
-    /** The function's name from the name section, demangled where cheap; empty when the section has none. */
+    private boolean isPart(int function) {
+        return originalFunction.applyAsInt(function) != function;
+    }
+
+    /**
+     * The function's name from the name section, demangled where cheap; empty when the section has none.
+     *
+     * @param function an index of the module that runs, which for a part of a split function names that function
+     */
     public Optional<String> functionName(int function) {
-        String name = names == null ? null : names.nameOfFunction(function);
+        int original = originalFunction.applyAsInt(function);
+        String name = names == null ? null : names.nameOfFunction(original);
         return Optional.ofNullable(name).map(named -> Demangler.demangle(named).orElse(named));
     }
 
@@ -90,7 +124,7 @@ public final class ModuleSymbols {
     }
 
     private WasmFrame frame(CallSite site) {
-        int function = site.functionIndex();
+        int function = originalFunction.applyAsInt(site.functionIndex());
         String name = functionName(function).orElse(null);
         boolean exact = site.moduleOffset() >= 0;
         long moduleOffset = exact ? originalOffset.applyAsLong(site.moduleOffset()) : site.moduleOffset();
