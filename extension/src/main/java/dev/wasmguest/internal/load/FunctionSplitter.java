@@ -30,8 +30,12 @@ import run.endive.wasm.types.SectionId;
  */
 final class FunctionSplitter {
 
-    /** Bodies above this size are split: those {@link Translator} would give to the interpreter up front. */
-    static final int SPLIT_ABOVE = Translator.LIKELY_TOO_LARGE;
+    /**
+     * Bodies above this size are split: those {@link Translator} would give to the interpreter up front (50,000
+     * bytes), and smaller ones that may not fit a JVM method either (ruby.wasm has one of 44,727 bytes that does not;
+     * a method holds 1.2-1.5 bytes of bytecode per byte of WebAssembly in yosys and ruby.wasm).
+     */
+    static final int SPLIT_ABOVE = 32_000;
 
     /** The most code a function keeps, and a part holds, where its structure allows (bytes of WebAssembly). */
     static final int BUDGET = 16_000;

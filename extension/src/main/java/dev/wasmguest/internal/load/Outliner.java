@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import run.endive.wasm.types.OpCode;
 
@@ -38,6 +42,9 @@ final class Outliner {
 
     private static final int FIRST_LABEL = 2;
 
+    /** The value type of a label whose branches carry no value, or more than one, or one of a type index's types. */
+    private static final int NO_TYPE = -1;
+
     /** What the splitter knows of the module's types, and where parts go. */
     interface Module {
         /** How many values a block of type index {@code type} takes. */
@@ -61,6 +68,9 @@ final class Outliner {
 
     private int codeLocal = -1;
     private int[] returnLocals;
+    /** The function's locals that keep the value a part's leaving branch carried, by its type. */
+    private final Map<Integer, Integer> carryLocals = new HashMap<>();
+
     private int parts;
 
     /**
@@ -76,7 +86,8 @@ final class Outliner {
 
     /** The function's code with parts moved out; what {@link #locals()} says it needs. */
     List<Item> split(List<Item> code) {
-        return reduce(code, new Labels(null, resultTypes.size()), budget);
+        int valueType = resultTypes.size() == 1 ? resultTypes.get(0) : NO_TYPE;
+        return reduce(code, new Labels(null, resultTypes.size(), valueType), budget);
     }
 
     /** The value types of the function's locals now, its parameters first. */
@@ -90,7 +101,7 @@ final class Outliner {
     }
 
     /** The labels around a point, the innermost first, each with the number of values a branch to it carries. */
-    private record Labels(Labels outer, int arity) {
+    private record Labels(Labels outer, int arity, int valueType) {
         Labels at(int k) {
             Labels labels = this;
             for (int i = 0; i < k; i++) {
@@ -152,7 +163,8 @@ final class Outliner {
     }
 
     private Node reduceNode(Node node, Labels labels) {
-        Labels inside = new Labels(labels, arity(node));
+        int arity = arity(node);
+        Labels inside = new Labels(labels, arity, arity == 1 && node.simpleType() ? node.blockType() : NO_TYPE);
         int room = node.otherwise().isPresent() ? budget / 2 : budget;
         return node.with(reduce(node.body(), inside, room), node.otherwise().map(items -> reduce(items, inside, room)));
     }
@@ -168,6 +180,9 @@ final class Outliner {
     /** Where the code of a candidate part goes outside it, and what of the function's locals it uses. */
     private static final class Exits {
         final SortedSet<Integer> labels = new TreeSet<>();
+        /** The labels among {@link #labels} whose branches carry a value, with its type. */
+        final SortedMap<Integer, Integer> carried = new TreeMap<>();
+
         boolean returns;
         boolean tables;
         final SortedSet<Integer> used = new TreeSet<>();
@@ -214,7 +229,7 @@ final class Outliner {
                 case BR_TABLE -> {
                     for (int label : op.labels()) {
                         if (label >= depth) {
-                            if (labels.at(label - depth).arity() != 0) {
+                            if (labels.at(label - depth).arity() != 0) { // a table's values: kept in place
                                 return false;
                             }
                             this.labels.add(label - depth);
@@ -231,11 +246,19 @@ final class Outliner {
             return true;
         }
 
-        /** A branch to the k-th label outside; one carrying values only when it returns from the function. */
+        /**
+         * A branch to the k-th label outside: one carrying a value of a known type leaves with it; one carrying the
+         * function's several results leaves as a return, and only unconditionally.
+         */
         private boolean leaves(int k, Labels labels, boolean unconditional) {
             Labels target = labels.at(k);
             if (target.arity() == 0) {
                 this.labels.add(k);
+                return true;
+            }
+            if (target.arity() == 1 && target.valueType() != NO_TYPE) {
+                this.labels.add(k);
+                carried.put(k, target.valueType());
                 return true;
             }
             if (target.isFunction() && unconditional) {
@@ -243,6 +266,11 @@ final class Outliner {
                 return true;
             }
             return false;
+        }
+
+        /** The types of the values leaving branches carry, one local each, in a fixed order. */
+        SortedSet<Integer> carriedTypes() {
+            return new TreeSet<>(carried.values());
         }
     }
 
@@ -259,6 +287,10 @@ final class Outliner {
         call.add(Op.made(OpCode.CALL, origin, function));
         if (exits.any()) {
             call.add(Op.made(OpCode.LOCAL_SET, origin, codeLocal()));
+        }
+        List<Integer> carriedTypes = new ArrayList<>(exits.carriedTypes());
+        for (int i = carriedTypes.size() - 1; i >= 0; i--) {
+            call.add(Op.made(OpCode.LOCAL_SET, origin, carryLocal(carriedTypes.get(i))));
         }
         if (exits.returns) {
             int[] returned = returnLocals();
@@ -290,17 +322,27 @@ final class Outliner {
             int k = code - FIRST_LABEL;
             if (code == RETURNED && exits.returns) {
                 labels[code] = 0;
-            } else if (k >= 0 && exits.labels.contains(k)) {
+            } else if (k >= 0 && exits.labels.contains(k) && !exits.carried.containsKey(k)) {
                 labels[code] = k + 1 + inner; // past this if, and the return's block
             } else {
                 labels[code] = inner; // leaves this if: no part exits with it
             }
         }
+        List<Item> items = new ArrayList<>();
+        exits.carried.forEach((k, type) -> { // a branch with its value, out of this if and the one around it
+            items.add(Op.made(OpCode.LOCAL_GET, origin, codeLocal()));
+            items.add(Op.made(OpCode.I32_CONST, origin, FIRST_LABEL + k));
+            items.add(Op.made(OpCode.I32_EQ, origin));
+            items.add(Node.made(
+                    OpCode.IF,
+                    origin,
+                    List.of(Op.made(OpCode.LOCAL_GET, origin, carryLocal(type)), Op.made(OpCode.BR, origin, k + 2))));
+        });
         List<Item> table = List.of(Op.made(OpCode.LOCAL_GET, origin, codeLocal()), Op.table(origin, labels));
         if (!exits.returns) {
-            return table;
+            items.addAll(table);
+            return items;
         }
-        List<Item> items = new ArrayList<>();
         items.add(Node.made(OpCode.BLOCK, origin, table));
         for (int local : returnLocals()) {
             items.add(Op.made(OpCode.LOCAL_GET, origin, local));
@@ -314,6 +356,10 @@ final class Outliner {
             codeLocal = scratchLocal(I32);
         }
         return codeLocal;
+    }
+
+    private int carryLocal(int type) {
+        return carryLocals.computeIfAbsent(type, this::scratchLocal);
     }
 
     private int[] returnLocals() {
@@ -348,6 +394,11 @@ final class Outliner {
         private int exitCode = -1;
         private int[] returned = new int[0];
         private int index = -1;
+        /** The part's local that keeps a leaving branch's value, by its type. */
+        private final Map<Integer, Integer> carry = new HashMap<>();
+        /** Where a {@code br_if} that leaves with a value keeps its condition. */
+        private int condition = -1;
+
         private int result = -1;
 
         Part(Node node, Exits exits) {
@@ -355,8 +406,8 @@ final class Outliner {
             this.exits = exits;
             this.localOf = new int[locals.size()];
             Arrays.fill(localOf, -1);
-            boolean condition = node.opcode() == OpCode.IF;
-            if (condition) {
+            boolean takesCondition = node.opcode() == OpCode.IF;
+            if (takesCondition) {
                 params.add(I32);
             }
             List<Integer> kept = new ArrayList<>();
@@ -384,6 +435,13 @@ final class Outliner {
             if (exits.returns) {
                 results.addAll(resultTypes);
                 returned = resultTypes.stream().mapToInt(this::newLocal).toArray();
+            }
+            for (int type : exits.carriedTypes()) {
+                results.add(type);
+                carry.put(type, newLocal(type));
+            }
+            if (!exits.carried.isEmpty()) {
+                condition = newLocal(I32);
             }
             if (exits.any()) {
                 results.add(I32);
@@ -428,6 +486,9 @@ final class Outliner {
             for (int local : returned) {
                 code.add(Op.made(OpCode.LOCAL_GET, origin, local));
             }
+            for (int type : exits.carriedTypes()) {
+                code.add(Op.made(OpCode.LOCAL_GET, origin, carry.get(type)));
+            }
             if (exits.any()) {
                 code.add(Op.made(OpCode.LOCAL_GET, origin, exitCode));
             }
@@ -465,6 +526,12 @@ final class Outliner {
                         return List.of(op);
                     }
                     int k = op.immediate() - depth;
+                    if (exits.carried.containsKey(k)) {
+                        List<Item> items = new ArrayList<>();
+                        items.add(Op.made(OpCode.LOCAL_SET, origin, carry.get(exits.carried.get(k))));
+                        items.addAll(leave(FIRST_LABEL + k, depth, origin));
+                        return items;
+                    }
                     return labels.at(k).arity() == 0
                             ? leave(FIRST_LABEL + k, depth, origin)
                             : returnFrom(depth, origin);
@@ -473,8 +540,17 @@ final class Outliner {
                     if (op.immediate() < depth) {
                         return List.of(op);
                     }
-                    List<Item> taken = leave(FIRST_LABEL + op.immediate() - depth, depth + 1, origin);
-                    return List.of(Node.made(OpCode.IF, origin, taken));
+                    int k = op.immediate() - depth;
+                    List<Item> taken = leave(FIRST_LABEL + k, depth + 1, origin);
+                    if (!exits.carried.containsKey(k)) {
+                        return List.of(Node.made(OpCode.IF, origin, taken));
+                    }
+                    // the value stays for the code after a branch not taken, and is kept for one taken
+                    return List.of(
+                            Op.made(OpCode.LOCAL_SET, origin, condition),
+                            Op.made(OpCode.LOCAL_TEE, origin, carry.get(exits.carried.get(k))),
+                            Op.made(OpCode.LOCAL_GET, origin, condition),
+                            Node.made(OpCode.IF, origin, taken));
                 }
                 case BR_TABLE -> {
                     return table(op, depth);
