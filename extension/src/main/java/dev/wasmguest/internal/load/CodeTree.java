@@ -95,6 +95,7 @@ final class CodeTree {
      *
      * @param blockType {@code 0x40} (no values), a value type's byte, or {@link #TYPE_INDEX} plus a type index
      * @param read whether it was read from the module, not made by splitting (which never moves what it made)
+     * @param size its size in bytes, encoded
      */
     record Node(
             OpCode opcode,
@@ -104,24 +105,36 @@ final class CodeTree {
             Optional<List<Item>> otherwise,
             int elseOrigin,
             int endOrigin,
-            boolean read)
+            boolean read,
+            int size)
             implements Item {
 
-        @Override
-        public int size() {
-            int size = open.size() + 1 + sizeOf(body);
-            return otherwise.map(items -> size + 1 + sizeOf(items)).orElse(size);
+        /** A node of these contents, its size counted once (splitting asks for it at every level above). */
+        static Node of(
+                OpCode opcode,
+                int blockType,
+                Op open,
+                List<Item> body,
+                Optional<List<Item>> otherwise,
+                int elseOrigin,
+                int endOrigin,
+                boolean read) {
+            int size = open.size()
+                    + 1
+                    + sizeOf(body)
+                    + otherwise.map(items -> 1 + sizeOf(items)).orElse(0);
+            return new Node(opcode, blockType, open, body, otherwise, elseOrigin, endOrigin, read, size);
         }
 
         /** This node with other contents. */
         Node with(List<Item> newBody, Optional<List<Item>> newOtherwise) {
-            return new Node(opcode, blockType, open, newBody, newOtherwise, elseOrigin, endOrigin, read);
+            return of(opcode, blockType, open, newBody, newOtherwise, elseOrigin, endOrigin, read);
         }
 
         /** A {@code block} or {@code if} without values, made to stand for code at {@code origin}. */
         static Node made(OpCode opcode, int origin, List<Item> body) {
             Op open = new Op(opcode, new byte[] {(byte) opcode.opcode(), EMPTY_BLOCK}, 0, 2, origin, 0, new int[0]);
-            return new Node(opcode, EMPTY_BLOCK, open, body, Optional.empty(), origin, origin, false);
+            return of(opcode, EMPTY_BLOCK, open, body, Optional.empty(), origin, origin, false);
         }
 
         /** Whether its block type is one splitting handles in what it moves out: no values, or one value type. */
@@ -241,7 +254,7 @@ final class CodeTree {
                 elseOrigin = closeOrigin;
                 otherwise = Optional.of(items(false));
             }
-            return new Node(opcode, blockType, open, body, otherwise, elseOrigin, closeOrigin, true);
+            return Node.of(opcode, blockType, open, body, otherwise, elseOrigin, closeOrigin, true);
         }
 
         private Op op(OpCode opcode, int at) throws Unfollowed {

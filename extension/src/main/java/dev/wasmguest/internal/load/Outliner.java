@@ -23,9 +23,10 @@ import run.endive.wasm.types.OpCode;
  *
  * <p>A part takes the locals its code uses as parameters and returns those it writes, after the values its block
  * leaves; the function calls it where the code was and stores them back. A branch from the part's code to a label
- * outside it, or a {@code return}, sets an exit code (and the values returned) and leaves the part; after the call
- * the function branches or returns as the code said. Code with a branch the part could not take along (one that
- * carries values to a label outside, a tail call, a GC branch) stays where it is.
+ * outside it, or a {@code return}, sets an exit code (and the value the branch carries, or the values returned) and
+ * leaves the part; after the call the function branches or returns as the code said. Code with a branch the part
+ * could not take along (one that carries several values, or a value by a {@code br_table}, a tail call, a GC branch)
+ * stays where it is.
  *
  * <p>Bottom up: a structured instruction's contents are reduced before it is, so a part is never over the budget
  * unless one straight stretch of code is.
