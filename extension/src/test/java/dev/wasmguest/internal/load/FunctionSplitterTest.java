@@ -145,6 +145,28 @@ class FunctionSplitterTest {
         assertThat(FunctionSplitter.split(new byte[] {0, 'a', 's', 'm'})).isEmpty();
     }
 
+    /**
+     * With coverage, counters go in first and the counted copy is split: the run counts as the original's, compiled,
+     * and a trap's backtrace still names the original's line.
+     */
+    @Test
+    void aCoveredModuleIsSplitAfterItsCountersGoIn(@TempDir Path coverage) {
+        byte[] debug = TestGuests.resource("big-switch-debug.wasm");
+        WasiResult original = run(whole(debug), WasiEngine.INTERPRETER, "5000", "1000000", "0");
+        LoadedModule guest = TestGuests.prepareCounted(debug, TestGuests.coverageFiles(coverage));
+
+        WasiResult counted = run(guest, WasiEngine.COMPILER, "5000", "1000000", "0");
+
+        assertThat(guest.compiledCode().join().interpreted()).isEmpty();
+        assertThat(counted.coverage()).hasValueSatisfying(reached -> {
+            assertThat(reached.functionCalls("churn")).hasValue(1);
+            assertThat(reached.functionCalls("main")).hasValue(1);
+        });
+        assertThat(names(counted.trapBacktrace())).isEqualTo(names(original.trapBacktrace()));
+        assertThat(counted.trapBacktrace().get(0).sourceLine())
+                .isEqualTo(original.trapBacktrace().get(0).sourceLine());
+    }
+
     /** A later JVM loads the copy an earlier one stored, and its backtraces still name the original. */
     @Test
     void theCopyIsStoredForLaterJvms(@TempDir Path cacheDir) {
