@@ -170,7 +170,13 @@ public final class ModuleLoader {
                         made.ifPresent(copy -> cache.ifPresent(code -> code.storeSplitCopy(key, copy.bytes())));
                         return made;
                     });
-            split = splitting::join;
+            split = () -> {
+                try {
+                    return splitting.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof SplitFailed failed ? failed : e;
+                }
+            };
         }
         Lazy<byte[]> bytes = Lazy.of(() -> stored.orElseGet(
                 () -> split.get().map(FunctionSplitter.Split::bytes).orElse(running)));
@@ -180,10 +186,17 @@ public final class ModuleLoader {
                 return asCopy(loaded, recorder, counted); // nothing was split: the key names the module itself
             }
             Lazy<CodeOrigin> origin = Lazy.of(() -> {
-                CodeOrigin parts = CodeOrigin.of(split.get().orElseThrow());
-                return counted.map(parts::then).orElse(parts);
+                try {
+                    CodeOrigin parts = CodeOrigin.of(split.get().orElseThrow());
+                    return counted.map(parts::then).orElse(parts);
+                } catch (SplitFailed failed) { // frames then name the copy's offsets
+                    return new CodeOrigin(ModuleLayout.of(bytes.get()), copy -> copy, copy -> copy);
+                }
             });
             return loaded.asCopy(recorder, origin);
+        } catch (SplitFailed failed) {
+            // Not the same in every JVM, unlike a module with nothing to split: the key is not for this module's code
+            return asCopy(module(name, fileName, Lazy.of(() -> running), sha256, shape, caches), recorder, counted);
         } catch (GuestResolutionException failed) {
             if (stored.isEmpty() && split.get().isEmpty()) {
                 throw failed; // the module's own error
@@ -206,6 +219,8 @@ public final class ModuleLoader {
     /**
      * The module with its functions too large for a JVM method split ({@link FunctionSplitter}); empty when it has
      * none, or is malformed (which parsing it as it is then reports).
+     *
+     * @throws SplitFailed when the JVM ran out of heap or stack splitting it
      */
     private static Optional<FunctionSplitter.Split> split(String name, byte[] bytes) {
         long start = System.nanoTime();
@@ -221,7 +236,14 @@ public final class ModuleLoader {
                     Level.WARNING,
                     "Guest module " + name + ": its large functions are left to the interpreter: splitting them failed"
                             + " (" + failed + "); give the test JVM more heap or stack");
-            return Optional.empty();
+            throw new SplitFailed();
+        }
+    }
+
+    /** Splitting ran out of heap or stack: this JVM runs the module whole, under its own digest. */
+    private static final class SplitFailed extends RuntimeException {
+        SplitFailed() {
+            super(null, null, false, false);
         }
     }
 
