@@ -40,8 +40,8 @@ final class FunctionSplitter {
     /** The most code a function keeps, and a part holds, where its structure allows (bytes of WebAssembly). */
     static final int BUDGET = 16_000;
 
-    /** How a copy is made: part of its {@link #key}, which changes when this does. */
-    private static final String VERSION = "split-1;" + BUDGET;
+    /** How a copy is made: part of its {@link #key}. Change the number when the copy of a module would change. */
+    private static final String VERSION = "split-2;" + SPLIT_ABOVE + ";" + BUDGET;
 
     private static final int FUNCTION_TYPE = 0x60;
 
