@@ -54,7 +54,7 @@ final class CodeTree {
         /** A new instruction that stands for the one at {@code origin}. */
         static Op made(OpCode opcode, int origin, int... immediates) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(8);
-            writeOpcode(out, opcode);
+            out.write(opcode.opcode()); // splitting makes only one-byte instructions
             for (int immediate : immediates) {
                 if (opcode == OpCode.I32_CONST) {
                     ModuleLayout.writeS64(out, immediate);
@@ -70,7 +70,7 @@ final class CodeTree {
         /** {@code br_table} with other labels, standing for the one at {@code origin}. */
         static Op table(int origin, int[] labels) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(labels.length + 4);
-            writeOpcode(out, OpCode.BR_TABLE);
+            out.write(OpCode.BR_TABLE.opcode());
             ModuleLayout.writeU32(out, labels.length - 1);
             for (int label : labels) {
                 ModuleLayout.writeU32(out, label);
@@ -427,16 +427,6 @@ final class CodeTree {
                     offsets.standsFor(body, at, runs[i * 4 + 1], runs[i * 4 + 2]);
                 }
             }
-        }
-    }
-
-    private static void writeOpcode(ByteArrayOutputStream out, OpCode opcode) {
-        int code = opcode.opcode();
-        if (code > 0xff) {
-            out.write(code >>> 8);
-            ModuleLayout.writeU32(out, code & 0xff);
-        } else {
-            out.write(code);
         }
     }
 }

@@ -167,8 +167,7 @@ final class CompiledCodeCache {
     /** Stores a split copy for later JVMs; a cache that cannot be written costs time, not runs. */
     void storeSplitCopy(String key, byte[] bytes) {
         try {
-            Files.createDirectories(directory);
-            AtomicFiles.write(splitCopyFile(key), bytes);
+            AtomicFiles.write(splitCopyFile(key), bytes); // creates the directory
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "Cannot store a split module in " + directory + ": " + e);
         }

@@ -50,16 +50,21 @@ final class FunctionSplitter {
     /** Whether the module has a function body {@link #split} would split, as far as its layout tells. */
     static boolean hasLargeFunctions(byte[] bytes) {
         try {
-            ModuleLayout layout = ModuleLayout.of(bytes);
-            for (int body = 0; body < layout.bodyCount(); body++) {
-                if (layout.bodySize(body) > SPLIT_ABOVE) {
-                    return true;
-                }
-            }
-            return false;
+            return !largeBodies(ModuleLayout.of(bytes), SPLIT_ABOVE).isEmpty();
         } catch (RuntimeException malformed) {
             return false;
         }
+    }
+
+    /** The indices into the code section of the bodies over {@code splitAbove} bytes. */
+    private static List<Integer> largeBodies(ModuleLayout layout, int splitAbove) {
+        List<Integer> large = new ArrayList<>();
+        for (int body = 0; body < layout.bodyCount(); body++) {
+            if (layout.bodySize(body) > splitAbove) {
+                large.add(body);
+            }
+        }
+        return large;
     }
 
     /**
@@ -85,12 +90,7 @@ final class FunctionSplitter {
     static Optional<Split> split(byte[] bytes, int splitAbove, int budget) {
         try {
             ModuleLayout layout = ModuleLayout.of(bytes);
-            List<Integer> large = new ArrayList<>();
-            for (int body = 0; body < layout.bodyCount(); body++) {
-                if (layout.bodySize(body) > splitAbove) {
-                    large.add(body);
-                }
-            }
+            List<Integer> large = largeBodies(layout, splitAbove);
             return large.isEmpty() ? Optional.empty() : new Splitting(bytes, layout, budget).split(large);
         } catch (RuntimeException malformed) {
             return Optional.empty();
@@ -213,7 +213,8 @@ final class FunctionSplitter {
                     outliner.locals().subList(locals.size(), outliner.locals().size());
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             ModuleLayout.writeU32(header, entries + added.size());
-            header.write(bytes, lengthEnd(bodyStart), code - lengthEnd(bodyStart));
+            int entriesStart = lengthEnd(bodyStart);
+            header.write(bytes, entriesStart, code - entriesStart);
             for (int valueType : added) {
                 header.write(1);
                 header.write(valueType);
